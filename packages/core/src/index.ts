@@ -1,0 +1,3 @@
+export * from "./catalog";
+export type * from "./model";
+export type * from "./policy/types";

@@ -1,0 +1,38 @@
+// Plain data shapes shared by every core module. Discovery (packages/aws) produces Resources;
+// core turns them into Violations, scores, costs and reports.
+
+/** One discovered AWS resource, as the scanner hands it to core. */
+export interface Resource {
+  arn: string;
+  /** The short id (instance id, bucket name, function name...). */
+  id: string;
+  /** Catalog type, e.g. "ec2:instance". */
+  type: string;
+  /** AWS region, or "global" for global types (s3:bucket, cloudfront, route53). */
+  region: string;
+  account_id: string;
+  tags: Record<string, string>;
+  /** Lifecycle state when the lister knows it ("running", "stopped", "terminated"...). */
+  state?: string | null;
+  /** ISO-8601 creation time when known; null means unknown (age is then null, never 0). */
+  created_at?: string | null;
+}
+
+export type ViolationType = "missing_required_tag" | "invalid_value" | "invalid_format";
+export type Severity = "error" | "warning";
+
+export interface Violation {
+  resource_id: string;
+  resource_arn: string;
+  resource_type: string;
+  region: string;
+  account_id: string;
+  violation_type: ViolationType;
+  tag_name: string;
+  severity: Severity;
+  /** The present value, or null when the tag is missing. */
+  current_value: string | null;
+  allowed_values: string[] | null;
+  /** The resource's monthly cost estimate (0 when costs were not requested). */
+  cost_impact_monthly: number;
+}
