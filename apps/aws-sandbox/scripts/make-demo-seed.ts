@@ -1,0 +1,134 @@
+// Regenerates seeds/demo.json: `pnpm --filter @tagc/aws-sandbox exec tsx scripts/make-demo-seed.ts`.
+// Two customer accounts with realistic, imperfect tagging, and roles equivalent to the product's
+// CloudFormation template (the server's demo mode replaces them with roles rendered from the template).
+import { writeFileSync } from "node:fs";
+import { generateAccount } from "../src/generate";
+import type { RoleSeedInput, SeedInput } from "../src/seed/schema";
+
+const role = (externalId: string): RoleSeedInput => ({
+  name: "TagComplianceReadOnly",
+  trust_policy: {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111111111111:root" },
+        Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
+        Condition: {
+          StringEquals: { "sts:ExternalId": externalId },
+          ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111111111111:role/tagc-scanner-*" },
+        },
+      },
+    ],
+  },
+  permissions_policy: {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: [
+          "tag:GetResources",
+          "tag:GetTagKeys",
+          "tag:GetTagValues",
+          "ec2:DescribeRegions",
+          "ec2:DescribeInstances",
+          "ec2:DescribeVolumes",
+          "ec2:DescribeSnapshots",
+          "ec2:DescribeAddresses",
+          "ec2:DescribeNatGateways",
+          "s3:ListAllMyBuckets",
+          "s3:GetBucketTagging",
+          "s3:GetBucketLocation",
+          "rds:DescribeDBInstances",
+          "rds:DescribeDBClusters",
+          "rds:ListTagsForResource",
+          "lambda:ListFunctions",
+          "lambda:ListTags",
+          "ecs:ListClusters",
+          "ecs:DescribeClusters",
+          "ecs:ListServices",
+          "ecs:DescribeServices",
+          "dynamodb:ListTables",
+          "dynamodb:DescribeTable",
+          "dynamodb:ListTagsOfResource",
+          "ce:GetCostAndUsage",
+          "organizations:ListPolicies",
+          "organizations:DescribePolicy",
+          "organizations:ListTargetsForPolicy",
+        ],
+        Resource: "*",
+      },
+    ],
+  },
+});
+
+const acme = generateAccount({
+  accountId: "222222222222",
+  name: "acme-prod",
+  resources: 240,
+  regions: 3,
+  seed: 7,
+});
+const globex = generateAccount({
+  accountId: "333333333333",
+  name: "globex",
+  resources: 120,
+  regions: 2,
+  seed: 99,
+});
+
+const seed: SeedInput = {
+  control_plane: {
+    account_id: "111111111111",
+    arn: "arn:aws:iam::111111111111:role/tagc-scanner-prod",
+    access_key_id: "AKIACONTROLPLANE0001",
+    secret_access_key: "controlPlaneSecretKey000000000000000000",
+  },
+  principals: [
+    {
+      account_id: "999999999999",
+      arn: "arn:aws:iam::999999999999:role/tagc-scanner-prod",
+      access_key_id: "AKIAUNTRUSTED0000001",
+      secret_access_key: "untrustedSecretKey00000000000000000000",
+    },
+  ],
+  accounts: [
+    {
+      ...acme,
+      roles: [role("demoAcmeExternalId000000000000000001")],
+      organization: {
+        id: "o-demo000001",
+        tag_policies: [
+          {
+            id: "p-demo0001",
+            name: "acme-tagging",
+            description: "Company-wide tagging rules",
+            content: {
+              tags: {
+                costcenter: {
+                  tag_key: { "@@assign": "CostCenter" },
+                  tag_value: { "@@assign": ["Engineering", "Marketing", "Sales", "Operations"] },
+                  enforced_for: { "@@assign": ["ec2:instance", "rds:db", "s3:bucket"] },
+                },
+                environment: {
+                  tag_key: { "@@assign": "Environment" },
+                  tag_value: { "@@assign": ["production", "staging", "development", "test"] },
+                  enforced_for: { "@@assign": ["ec2:instance", "rds:db", "lambda:function"] },
+                },
+                owner: {
+                  tag_key: { "@@assign": "Owner" },
+                  enforced_for: { "@@assign": ["ec2:instance", "s3:bucket"] },
+                },
+              },
+            },
+            targets: [{ id: "r-demo", name: "Root", type: "ROOT" }],
+          },
+        ],
+      },
+    },
+    { ...globex, roles: [role("demoGlobexExternalId00000000000000001")] },
+  ],
+};
+
+writeFileSync(new URL("../seeds/demo.json", import.meta.url), `${JSON.stringify(seed, null, 1)}\n`);
+console.log(`wrote seeds/demo.json: ${acme.resources?.length} + ${globex.resources?.length} resources`);

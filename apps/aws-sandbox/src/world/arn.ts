@@ -1,0 +1,34 @@
+// ARNs the way AWS writes them for each catalog type; the seed may give any ARN explicitly instead.
+
+const templates: Record<
+  string,
+  (r: { region: string; account: string; id: string; attrs: Record<string, unknown> }) => string
+> = {
+  "ec2:instance": ({ region, account, id }) => `arn:aws:ec2:${region}:${account}:instance/${id}`,
+  "ec2:volume": ({ region, account, id }) => `arn:aws:ec2:${region}:${account}:volume/${id}`,
+  // Snapshot ARNs carry no account, exactly as AWS writes them.
+  "ec2:snapshot": ({ region, id }) => `arn:aws:ec2:${region}::snapshot/${id}`,
+  "ec2:elastic-ip": ({ region, account, id }) => `arn:aws:ec2:${region}:${account}:elastic-ip/${id}`,
+  "ec2:natgateway": ({ region, account, id }) => `arn:aws:ec2:${region}:${account}:natgateway/${id}`,
+  "s3:bucket": ({ id }) => `arn:aws:s3:::${id}`,
+  "rds:db": ({ region, account, id }) => `arn:aws:rds:${region}:${account}:db:${id}`,
+  "rds:cluster": ({ region, account, id }) => `arn:aws:rds:${region}:${account}:cluster:${id}`,
+  "lambda:function": ({ region, account, id }) => `arn:aws:lambda:${region}:${account}:function:${id}`,
+  "ecs:cluster": ({ region, account, id }) => `arn:aws:ecs:${region}:${account}:cluster/${id}`,
+  "ecs:service": ({ region, account, id, attrs }) =>
+    `arn:aws:ecs:${region}:${account}:service/${String(attrs.cluster ?? "default")}/${id}`,
+  "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
+};
+
+export function arnFor(
+  type: string,
+  region: string,
+  account: string,
+  id: string,
+  attrs: Record<string, unknown>,
+): string {
+  const template = templates[type];
+  if (template) return template({ region, account, id, attrs });
+  const [service, resource] = type.split(":");
+  return `arn:aws:${service}:${region}:${account}:${resource}/${id}`;
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+import {
+  paginateGetResources,
+  ResourceGroupsTaggingAPIClient,
+} from "@aws-sdk/client-resource-groups-tagging-api";
+import { describe, expect, it } from "vitest";
+import { generateAccount, parseSeed, SeedError, startSandbox } from "../src";
+import { assume, baseSeed, clientConfig, EXTERNAL_ID, scannerRole } from "./fixtures";
+
+describe("seed validation", () => {
+  it("accepts the committed demo seed", () => {
+    const demo = parseSeed(JSON.parse(readFileSync(new URL("../seeds/demo.json", import.meta.url), "utf8")));
+    expect(demo.accounts.map((a) => a.account_id)).toEqual(["222222222222", "333333333333"]);
+    expect(demo.accounts[0]?.organization?.tag_policies).toHaveLength(1);
+  });
+
+  it("names the offending entry", () => {
+    const seed = baseSeed();
+    (seed.accounts![0]!.resources![1] as { region: string }).region = "mars-1";
+    (seed.accounts![1] as { account_id: string }).account_id = "12";
+    expect(() => parseSeed(seed)).toThrow(SeedError);
+    try {
+      parseSeed(seed);
+    } catch (error) {
+      expect((error as Error).message).toContain("accounts.0.resources.1.region: must look like us-east-1");
+      expect((error as Error).message).toContain("accounts.1.account_id: must be 12 digits");
+    }
+  });
+});
+
+describe("generateAccount", () => {
+  it("is deterministic and spreads resources over the requested regions", () => {
+    const a = generateAccount({ accountId: "555555555555", resources: 50_000, regions: 17, seed: 1 });
+    const b = generateAccount({ accountId: "555555555555", resources: 50_000, regions: 17, seed: 1 });
+    expect(a).toEqual(b);
+    expect(a.resources).toHaveLength(50_000);
+    expect(new Set(a.resources?.map((r) => r.region)).size).toBe(17);
+    const untagged = a.resources!.filter((r) => Object.keys(r.tags ?? {}).length === 0).length;
+    expect(untagged / 50_000).toBeGreaterThan(0.08);
+    expect(untagged / 50_000).toBeLessThan(0.12);
+    expect(a.costs!.some((c) => c.service === "Tax")).toBe(true);
+  });
+
+  it("produces an account the Tagging API serves without its untagged resources", async () => {
+    const account = generateAccount({
+      accountId: "222222222222",
+      resources: 2_000,
+      regions: 1,
+      seed: 3,
+      roles: [scannerRole(EXTERNAL_ID)],
+    });
+    const sandbox = await startSandbox({ seed: baseSeed([account]) });
+    try {
+      const client = new ResourceGroupsTaggingAPIClient(clientConfig(sandbox, await assume(sandbox)));
+      let seen = 0;
+      for await (const page of paginateGetResources({ client }, {}))
+        seen += page.ResourceTagMappingList?.length ?? 0;
+      const tagged = account.resources!.filter((r) => Object.keys(r.tags ?? {}).length > 0).length;
+      expect(seen).toBe(tagged);
+      expect(seen).toBeLessThan(2_000);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
