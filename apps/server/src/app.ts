@@ -1,0 +1,93 @@
+// The one app factory: middleware, routes, error handling and the OpenAPI document.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { DatabaseHandle } from "@tagc/db";
+import { bodyLimit } from "hono/body-limit";
+import { describeZodError, envelope, renderError } from "./errors";
+import { adminAuth } from "./middleware/admin-auth";
+import { resolveClient } from "./middleware/client";
+import { observe } from "./middleware/observe";
+import { registerListAudit } from "./routes/audit/list";
+import { registerDeleteClient } from "./routes/clients/delete";
+import { registerGetClient } from "./routes/clients/get";
+import { registerListClients } from "./routes/clients/list";
+import { registerRegisterClient } from "./routes/clients/register";
+import { registerClientStatus } from "./routes/clients/status";
+import { registerVerifyClient } from "./routes/clients/verify";
+import { registerDocs } from "./routes/docs";
+import { registerIssueKey } from "./routes/keys/issue";
+import { registerListKeys } from "./routes/keys/list";
+import { registerRevokeKey } from "./routes/keys/revoke";
+import { registerRotateKey } from "./routes/keys/rotate";
+import { registerGetPolicy } from "./routes/policy/get";
+import { registerPutPolicy } from "./routes/policy/put";
+import { registerSystemRoutes } from "./routes/system";
+import { registerGetUsage } from "./routes/usage/get";
+import type { AppDeps, AppEnv } from "./types";
+
+export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every validation failure answers the one envelope, naming the fields and what is allowed.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const { message, fields } = describeZodError(result.error);
+        return envelope(c, "INVALID_REQUEST", message, { fields });
+      }
+    },
+  });
+
+  app.use("*", observe(deps.logger, deps.metrics));
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) => envelope(c, "INVALID_REQUEST", "body: larger than 256 KiB"),
+    }),
+  );
+  app.onError(renderError);
+  app.notFound((c) => envelope(c, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
+
+  registerSystemRoutes(app, deps, database);
+
+  const admin = adminAuth(deps.adminAuth);
+  app.use("/v1/clients", admin);
+  app.use("/v1/clients/*", admin);
+  app.use("/v1/clients/:id", resolveClient(deps.services));
+  app.use("/v1/clients/:id/*", resolveClient(deps.services));
+
+  const s = deps.services;
+  registerRegisterClient(app, s);
+  registerListClients(app, s);
+  registerGetClient(app, s);
+  registerClientStatus(app, s);
+  registerVerifyClient(app, s);
+  registerDeleteClient(app, s);
+  registerIssueKey(app, s);
+  registerListKeys(app, s);
+  registerRevokeKey(app, s);
+  registerRotateKey(app, s);
+  registerGetPolicy(app, s);
+  registerPutPolicy(app, s);
+  registerGetUsage(app, s);
+  registerListAudit(app, s);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "adminBearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "An admin JWT with the admin scope, or the bootstrap admin token",
+  });
+  const documentConfig = {
+    openapi: "3.1.0",
+    info: {
+      title: "Tag Compliance Cloud",
+      version: deps.version,
+      description:
+        "The operator's control plane: clients, AWS onboarding, API keys, policies, usage and audit.",
+    },
+    servers: [{ url: deps.publicBaseUrl }],
+  };
+  app.doc31("/v1/openapi.json", documentConfig);
+  registerDocs(app, documentConfig);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,100 @@
+// Builds the process's dependencies from the parsed environment, once.
+import { createHash } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
+import { TEMPLATE_VERSION } from "@tagc/cloudformation";
+import { createDatabase, type DatabaseHandle, migrate } from "@tagc/db";
+import type { ServiceDeps } from "@tagc/services";
+import pino, { type Logger } from "pino";
+import type { Env } from "./env";
+import { createMetrics } from "./metrics";
+import type { AppDeps } from "./types";
+
+export const VERSION = "0.1.0";
+
+export function createLogger(env: Pick<Env, "LOG_LEVEL">): Logger {
+  return pino({
+    level: env.LOG_LEVEL,
+    base: { service: "tagc-server" },
+    // Defence in depth: even if a secret reached a log call, these paths are masked.
+    redact: [
+      "*.external_id",
+      "*.externalId",
+      "*.secret",
+      "*.authorization",
+      "*.secretAccessKey",
+      "*.sessionToken",
+    ],
+  });
+}
+
+export async function openDatabase(
+  env: Pick<Env, "DATABASE_URL" | "DATA_DIR">,
+  logger: Logger,
+): Promise<DatabaseHandle> {
+  if (!env.DATABASE_URL && env.DATA_DIR !== "memory://") mkdirSync(env.DATA_DIR, { recursive: true });
+  const handle = createDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+    onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed"),
+  });
+  await migrate(handle);
+  return handle;
+}
+
+export function awsConfigFrom(env: Env): AwsConfig {
+  return awsConfig({
+    region: env.AWS_REGION,
+    ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
+    ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+      ? {
+          credentials: {
+            accessKeyId: env.AWS_ACCESS_KEY_ID,
+            secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+            ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+          },
+        }
+      : {}),
+  });
+}
+
+export function serviceDepsFrom(env: Env, db: DatabaseHandle, aws: AwsConfig): ServiceDeps {
+  return {
+    db: db.db,
+    aws,
+    broker: new CredentialBroker({ config: aws }),
+    now: () => new Date(),
+    onboarding: {
+      templateUrl:
+        env.TEMPLATE_URL ??
+        `${env.PUBLIC_BASE_URL}/v1/templates/tag-compliance-role-${TEMPLATE_VERSION}.yaml`,
+      templateVersion: TEMPLATE_VERSION,
+      defaultConsoleRegion: env.CONSOLE_REGION,
+      roleNamePrefix: env.ROLE_NAME_PREFIX,
+      externalIdTtlHours: 48,
+    },
+  };
+}
+
+export function appDepsFrom(env: Env, services: ServiceDeps, logger: Logger): AppDeps {
+  const bootstrap =
+    env.ADMIN_BOOTSTRAP_TOKEN_SHA256 ??
+    (env.ADMIN_BOOTSTRAP_TOKEN
+      ? createHash("sha256").update(env.ADMIN_BOOTSTRAP_TOKEN).digest("hex")
+      : undefined);
+  return {
+    services,
+    logger,
+    metrics: createMetrics(),
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    version: VERSION,
+    adminAuth: {
+      scope: env.ADMIN_SCOPE,
+      bootstrapTokenSha256: bootstrap,
+      jwtSecret: env.ADMIN_JWT_SECRET,
+      jwksUrl: env.ADMIN_JWKS_URL,
+      issuer: env.ADMIN_JWT_ISSUER,
+      audience: env.ADMIN_JWT_AUDIENCE,
+    },
+  };
+}

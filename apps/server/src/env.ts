@@ -1,0 +1,77 @@
+// The one place that reads process.env: parsed once at boot; a bad value stops the process with the
+// variable named. Everything else receives configuration as arguments.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .default("false")
+  .transform((v) => v === "true" || v === "1");
+const optionalUrl = z.url().optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().default("127.0.0.1"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PUBLIC_BASE_URL: z.url().default("http://localhost:8080"),
+    /** Which roles this process runs: any of api, mcp, worker (comma-separated), or all. */
+    PROCESS_ROLES: z.string().default("all"),
+
+    /** PostgreSQL 15+; unset means the embedded PGlite under DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+    DATA_DIR: z.string().default(".data/pglite"),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// URL")
+      .optional(),
+
+    /** Bootstrap admin token (hashed at boot, never stored) or its SHA-256 hex. */
+    ADMIN_BOOTSTRAP_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+    ADMIN_BOOTSTRAP_TOKEN_SHA256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "must be 64 hex characters")
+      .optional(),
+    /** Admin JWTs: an HS256 shared secret or the operator SSO's JWKS URL. */
+    ADMIN_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    ADMIN_JWKS_URL: optionalUrl,
+    ADMIN_JWT_ISSUER: z.string().optional(),
+    ADMIN_JWT_AUDIENCE: z.string().optional(),
+    ADMIN_SCOPE: z.string().default("tagc:admin"),
+
+    /** The control plane's STS region (regional endpoint) and AWS credentials (standard variables). */
+    AWS_REGION: z.string().default("us-east-1"),
+    AWS_ENDPOINT_URL: optionalUrl,
+    AWS_ACCESS_KEY_ID: z.string().optional(),
+    AWS_SECRET_ACCESS_KEY: z.string().optional(),
+    AWS_SESSION_TOKEN: z.string().optional(),
+
+    /** The versioned template URL in quick-create links; defaults to the copy this server serves. */
+    TEMPLATE_URL: optionalUrl,
+    CONSOLE_REGION: z.string().default("us-east-1"),
+    ROLE_NAME_PREFIX: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,50}$/)
+      .default("TagComplianceReadOnly"),
+    VERIFY_INTERVAL_MS: z.coerce.number().int().min(1000).default(10_000),
+
+    /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
+    DEMO: bool,
+    SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4566),
+  })
+  .refine((env) => !env.AWS_ACCESS_KEY_ID === !env.AWS_SECRET_ACCESS_KEY, {
+    message: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together",
+    path: ["AWS_SECRET_ACCESS_KEY"],
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`invalid environment:\n${lines.join("\n")}`);
+}

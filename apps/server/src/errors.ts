@@ -1,0 +1,64 @@
+// One error envelope for everything the API answers: { error: { code, message, requestId, details? } }.
+import { ERROR_CODES, type ErrorCode, ServiceError } from "@tagc/services";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError } from "zod";
+import type { AppEnv } from "./types";
+
+export class ApiError extends HTTPException {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(ERROR_CODES[code] as ContentfulStatusCode, { message });
+  }
+}
+
+export function envelope(
+  c: Context<AppEnv>,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+) {
+  c.set("errorCode", code);
+  return c.json(
+    { error: { code, message, requestId: c.get("requestId") ?? "", ...(details ? { details } : {}) } },
+    ERROR_CODES[code] as ContentfulStatusCode,
+  );
+}
+
+/** zod issues → one message naming each field and what is allowed. */
+export function describeZodError(error: ZodError): {
+  message: string;
+  fields: { field: string; message: string }[];
+} {
+  const fields = error.issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        field: [...issue.path, key].join("."),
+        message: "is not an allowed field",
+      }));
+    }
+    return [{ field: issue.path.join(".") || "body", message: issue.message }];
+  });
+  return { message: fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields };
+}
+
+export function renderError(error: unknown, c: Context<AppEnv>) {
+  if (error instanceof ApiError) return envelope(c, error.code, error.message, error.details);
+  if (error instanceof ServiceError) return envelope(c, error.code, error.message, error.details);
+  if (error instanceof ZodError) {
+    const { message, fields } = describeZodError(error);
+    return envelope(c, "INVALID_REQUEST", message, { fields });
+  }
+  if (error instanceof HTTPException) {
+    // Hono's own (e.g. a malformed JSON body): keep the status class, never the internals.
+    const code: ErrorCode =
+      error.status === 401 ? "UNAUTHORIZED" : error.status < 500 ? "INVALID_REQUEST" : "INTERNAL";
+    return envelope(c, code, error.status < 500 ? error.message || "invalid request" : "internal error");
+  }
+  c.get("logger")?.error({ err: error, request_id: c.get("requestId") }, "unhandled error");
+  return envelope(c, "INTERNAL", "An internal error occurred. Retry later; quote the request id to support.");
+}

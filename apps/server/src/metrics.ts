@@ -1,0 +1,31 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+/** Prometheus metrics of this process; one registry per app so tests never share counters. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requests: new Counter({
+      name: "tagc_http_requests_total",
+      help: "HTTP requests by method, route and status",
+      labelNames: ["method", "route", "status"] as const,
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: "tagc_http_request_duration_seconds",
+      help: "HTTP request duration by route",
+      labelNames: ["method", "route"] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    verifications: new Counter({
+      name: "tagc_verifications_total",
+      help: "Background verifications by resulting status",
+      labelNames: ["status"] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,42 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { listClients, type ServiceDeps } from "@tagc/services";
+import { ClientListSchema, STATUSES } from "../../schemas/client";
+import { adminErrors, json, security } from "../../schemas/common";
+import { ctxOf, type Router } from "../context";
+
+const route = createRoute({
+  method: "get",
+  path: "/v1/clients",
+  operationId: "listClients",
+  tags: ["clients"],
+  summary: "List clients",
+  description: "Oldest first, cursor-paginated; filter by status.",
+  security,
+  request: {
+    query: z.strictObject({
+      status: z
+        .enum(STATUSES)
+        .optional()
+        .openapi({ param: { name: "status", in: "query" } }),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(200)
+        .default(50)
+        .openapi({ param: { name: "limit", in: "query" } }),
+      cursor: z
+        .string()
+        .max(200)
+        .optional()
+        .openapi({ param: { name: "cursor", in: "query" } }),
+    }),
+  },
+  responses: { 200: json(ClientListSchema, "A page of clients"), ...adminErrors },
+});
+
+export function registerListClients(app: Router, deps: ServiceDeps) {
+  app.openapi(route, async (c) =>
+    c.json(await listClients({ ctx: ctxOf(c, deps), input: c.req.valid("query") }), 200),
+  );
+}

@@ -1,0 +1,56 @@
+// Liveness, readiness, Prometheus metrics, and the CloudFormation template the quick-create link uses.
+import { readFile } from "node:fs/promises";
+import { TEMPLATE_VERSION, templatePath } from "@tagc/cloudformation";
+import type { DatabaseHandle } from "@tagc/db";
+import { envelope } from "../errors";
+import type { AppDeps } from "../types";
+import type { Router } from "./context";
+
+export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<DatabaseHandle, "ping">) {
+  const started = Date.now();
+
+  app.get("/health", (c) =>
+    c.json({ status: "ok", version: deps.version, uptime_s: Math.round((Date.now() - started) / 1000) }),
+  );
+
+  app.get("/health/ready", async (c) => {
+    const checks: Record<string, () => Promise<boolean>> = {
+      database: () => database.ping(),
+      ...deps.readiness,
+    };
+    const results = Object.fromEntries(
+      await Promise.all(
+        Object.entries(checks).map(
+          async ([name, check]) => [name, await check().catch(() => false)] as const,
+        ),
+      ),
+    );
+    const degraded = Object.entries(results)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name);
+    return c.json(
+      { status: degraded.length ? "degraded" : "ready", checks: results, degraded },
+      degraded.length ? 503 : 200,
+    );
+  });
+
+  app.get("/metrics", async (c) => {
+    c.header("content-type", deps.metrics.registry.contentType);
+    return c.body(await deps.metrics.registry.metrics());
+  });
+
+  // The template is public by design: the customer's CloudFormation console fetches it.
+  const serveTemplate = async () => readFile(templatePath, "utf8");
+  app.get("/v1/templates/:file", async (c) => {
+    const file = c.req.param("file");
+    if (file !== "tag-compliance-role.yaml" && file !== `tag-compliance-role-${TEMPLATE_VERSION}.yaml`) {
+      return envelope(
+        c,
+        "NOT_FOUND",
+        `template ${file.slice(0, 80)} was not found; the current one is tag-compliance-role-${TEMPLATE_VERSION}.yaml`,
+      );
+    }
+    c.header("content-type", "application/x-yaml; charset=utf-8");
+    return c.body(await serveTemplate());
+  });
+}

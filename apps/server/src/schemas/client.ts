@@ -1,0 +1,124 @@
+import { z } from "@hono/zod-openapi";
+
+export const TIERS = ["starter", "professional", "enterprise"] as const;
+export const STATUSES = ["pending", "connected", "degraded", "revoked", "deleted"] as const;
+
+export const RegisterBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).openapi({ example: "Acme Corp" }),
+    contact_email: z.email().max(320).openapi({ example: "finops@acme.example" }),
+    tier: z.enum(TIERS).openapi({ example: "professional" }),
+    aws_account_id: z
+      .string()
+      .regex(/^\d{12}$/, "must be 12 digits")
+      .optional()
+      .openapi({ example: "222222222222" }),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region like us-east-1")
+      .optional()
+      .openapi({ description: "Region of the AWS console link", example: "eu-west-1" }),
+  })
+  .openapi("RegisterClient");
+
+export const ClientSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    contact_email: z.string(),
+    tier: z.enum(TIERS),
+    status: z.enum(STATUSES),
+    status_reason: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    deleted_at: z.string().nullable(),
+  })
+  .openapi("Client");
+
+export const ConnectionSchema = z
+  .object({
+    id: z.string(),
+    aws_account_id: z.string().nullable(),
+    role_name: z.string(),
+    role_arn: z.string().nullable(),
+    status: z.enum(STATUSES),
+    last_checked_at: z.string().nullable(),
+    last_error_code: z.string().nullable(),
+    verified_at: z.string().nullable(),
+    template_version: z.string(),
+  })
+  .openapi("Connection");
+
+export const OnboardingSchema = z
+  .object({
+    external_id: z
+      .string()
+      .openapi({ description: "Tenant-private: never logged, shown only to this client's admin" }),
+    external_id_expires_at: z.string(),
+    role_name: z.string(),
+    template_url: z.string(),
+    quick_create_url: z
+      .string()
+      .openapi({ description: "One-click CloudFormation quick-create link for the customer" }),
+  })
+  .openapi("Onboarding");
+
+export const RegistrationSchema = z
+  .object({
+    client: ClientSchema,
+    connection: ConnectionSchema,
+    onboarding: OnboardingSchema,
+    status: z.enum(STATUSES),
+    replayed: z
+      .boolean()
+      .openapi({ description: "True when an Idempotency-Key replayed an earlier registration" }),
+  })
+  .openapi("Registration");
+
+export const ClientDetailSchema = ClientSchema.extend({
+  connections: z.array(ConnectionSchema),
+  onboarding: OnboardingSchema.nullable(),
+}).openapi("ClientDetail");
+
+export const ClientListSchema = z
+  .object({ data: z.array(ClientSchema), next_cursor: z.string().nullable() })
+  .openapi("ClientList");
+
+const VerifyErrorSchema = z.object({ code: z.string(), message: z.string(), fix: z.string().nullable() });
+
+export const VerifyResultSchema = z
+  .object({
+    client_id: z.string(),
+    status: z.enum(STATUSES),
+    verified: z.boolean(),
+    aws_account_id: z.string().nullable(),
+    role_arn: z.string().nullable(),
+    denied_actions: z.array(z.string()),
+    consecutive_failures: z.number().int(),
+    error: VerifyErrorSchema.nullable(),
+    checked_at: z.string(),
+  })
+  .openapi("VerifyResult");
+
+export const StatusSchema = z
+  .object({
+    client_id: z.string(),
+    status: z.enum(STATUSES),
+    aws_account_id: z.string().nullable(),
+    role_arn: z.string().nullable(),
+    last_checked_at: z.string().nullable(),
+    next_check_at: z.string().nullable(),
+    verified_at: z.string().nullable(),
+    consecutive_failures: z.number().int(),
+    last_error_code: z.string().nullable(),
+    last_error_message: z.string().nullable(),
+    fix: z.string().nullable(),
+    external_id_expires_at: z.string().nullable(),
+    template_version: z.string(),
+    latest_template_version: z.string(),
+    template_outdated: z.boolean(),
+    policy_import_note: z.string().nullable(),
+  })
+  .openapi("ClientStatus");
+
+export const DeletedSchema = ClientSchema.extend({ revoked_keys: z.number().int() }).openapi("DeletedClient");

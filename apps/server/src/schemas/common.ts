@@ -1,0 +1,55 @@
+import { z } from "@hono/zod-openapi";
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum([
+        "INVALID_REQUEST",
+        "UNAUTHORIZED",
+        "FORBIDDEN",
+        "NOT_FOUND",
+        "CONFLICT",
+        "UNPROCESSABLE",
+        "RATE_LIMITED",
+        "INTERNAL",
+        "SERVICE_UNAVAILABLE",
+      ]),
+      message: z.string(),
+      requestId: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi("Error", {
+    example: {
+      error: { code: "NOT_FOUND", message: "client cli_01jd… was not found", requestId: "req_4f1c…" },
+    },
+  });
+
+const errorResponse = (description: string) => ({
+  content: { "application/json": { schema: ErrorSchema } },
+  description,
+});
+
+/** The errors every admin route can answer. */
+export const adminErrors = {
+  400: errorResponse("Invalid input: the message names the field and what is allowed"),
+  401: errorResponse("Missing or invalid admin token"),
+  403: errorResponse("The token lacks the admin scope"),
+  500: errorResponse("Internal error (logged with the request id)"),
+} as const;
+
+export const clientErrors = { ...adminErrors, 404: errorResponse("No such client") } as const;
+export const conflictError = {
+  409: errorResponse("The client is deleted, or the key cannot change state"),
+} as const;
+
+export const ClientIdParam = z.object({
+  id: z.string().openapi({ param: { name: "id", in: "path" }, example: "cli_01jd3k7w9m2x4q8v6r5t0b1c2d" }),
+});
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+export const security = [{ adminBearer: [] }];

@@ -1,0 +1,60 @@
+import { z } from "@hono/zod-openapi";
+
+export const UsageQuery = z.strictObject({
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be YYYY-MM")
+    .optional()
+    .openapi({ param: { name: "period", in: "query" }, example: "2026-11" }),
+});
+
+export const UsageSchema = z
+  .object({
+    client_id: z.string(),
+    period: z.string(),
+    tier: z.enum(["starter", "professional", "enterprise"]),
+    scans: z.number().int(),
+    unique_resources: z.number().int(),
+    regions_covered: z.array(z.string()),
+    tool_calls: z.record(z.string(), z.number().int()),
+    quota: z.object({
+      unique_resources: z.number().int().nullable(),
+      remaining: z.number().int().nullable(),
+    }),
+  })
+  .openapi("Usage");
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .openapi({ param: { name: "limit", in: "query" } }),
+  cursor: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({ param: { name: "cursor", in: "query" } }),
+});
+
+export const AuditListSchema = z
+  .object({
+    data: z.array(
+      z.object({
+        id: z.string(),
+        actor: z.enum(["admin", "api_key", "system"]),
+        api_key_id: z.string().nullable(),
+        operation: z.string(),
+        params: z.record(z.string(), z.unknown()),
+        outcome: z.enum(["ok", "error"]),
+        error_code: z.string().nullable(),
+        duration_ms: z.number().int(),
+        request_id: z.string(),
+        created_at: z.string(),
+      }),
+    ),
+    next_cursor: z.string().nullable(),
+  })
+  .openapi("AuditEvents");

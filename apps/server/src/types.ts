@@ -1,0 +1,35 @@
+import type { Client } from "@tagc/db";
+import type { Actor, ErrorCode, ServiceDeps } from "@tagc/services";
+import type { Logger } from "pino";
+
+/** The Hono context, declared once: middleware sets these, handlers read them from c.var. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    actor: Actor;
+    /** The tenant of a /v1/clients/{id}/… route, resolved by middleware from the path. */
+    client: Client;
+    errorCode: ErrorCode;
+  };
+}
+
+export interface AdminAuthConfig {
+  scope: string;
+  bootstrapTokenSha256?: string | undefined;
+  jwtSecret?: string | undefined;
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+}
+
+export interface AppDeps {
+  services: ServiceDeps;
+  logger: Logger;
+  adminAuth: AdminAuthConfig;
+  /** Readiness checks beyond the database (e.g. Redis), by name. */
+  readiness?: Record<string, () => Promise<boolean>>;
+  metrics: import("./metrics").Metrics;
+  publicBaseUrl: string;
+  version: string;
+}

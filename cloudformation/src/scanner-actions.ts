@@ -1,0 +1,59 @@
+/**
+ * Every AWS call the scanner makes with the customer's role, and why. The role template's inline
+ * policy grants exactly this set (a test compares both directions, and checks each action's YAML
+ * comment is this reason), so adding a call to the scanner means adding it here, to the
+ * template, and to PERMISSIONS.md, and publishing a new template version.
+ */
+export interface ScannerAction {
+  action: string;
+  reason: string;
+}
+
+export const SCANNER_ACTIONS: readonly ScannerAction[] = [
+  {
+    action: "tag:GetResources",
+    reason: "list resources and their tags across services (the main audit source)",
+  },
+  { action: "tag:GetTagKeys", reason: "list the tag keys in use, to spot misspelled or wrongly cased keys" },
+  { action: "tag:GetTagValues", reason: "list the values in use for a key, to spot non-conforming values" },
+  {
+    action: "ec2:DescribeRegions",
+    reason: "find the regions enabled in the account, so every one is scanned",
+  },
+  {
+    action: "ec2:DescribeInstances",
+    reason: "find EC2 instances, including untagged ones the tagging API never returns",
+  },
+  { action: "ec2:DescribeVolumes", reason: "find EBS volumes, including untagged ones" },
+  {
+    action: "ec2:DescribeSnapshots",
+    reason: "find EBS snapshots owned by the account, including untagged ones",
+  },
+  { action: "ec2:DescribeAddresses", reason: "find Elastic IP addresses, including untagged ones" },
+  { action: "ec2:DescribeNatGateways", reason: "find NAT gateways, including untagged ones" },
+  { action: "s3:ListAllMyBuckets", reason: "list bucket names (never objects)" },
+  { action: "s3:GetBucketTagging", reason: "read a bucket's tags (never its objects)" },
+  {
+    action: "s3:GetBucketLocation",
+    reason: "find a bucket's region, to read its tags from the right endpoint",
+  },
+  { action: "rds:DescribeDBInstances", reason: "find RDS DB instances and their tags" },
+  { action: "rds:DescribeDBClusters", reason: "find Aurora and Multi-AZ DB clusters and their tags" },
+  { action: "rds:ListTagsForResource", reason: "read the tags of an RDS resource" },
+  { action: "lambda:ListFunctions", reason: "find Lambda functions, including untagged ones" },
+  { action: "lambda:ListTags", reason: "read a Lambda function's tags" },
+  { action: "ecs:ListClusters", reason: "find ECS clusters" },
+  { action: "ecs:DescribeClusters", reason: "read an ECS cluster's tags" },
+  { action: "ecs:ListServices", reason: "find the services in each ECS cluster" },
+  { action: "ecs:DescribeServices", reason: "read an ECS service's tags" },
+  { action: "dynamodb:ListTables", reason: "list table names (never items)" },
+  { action: "dynamodb:DescribeTable", reason: "read a table's ARN, needed to read its tags (never items)" },
+  { action: "dynamodb:ListTagsOfResource", reason: "read a DynamoDB table's tags" },
+  { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
+  { action: "organizations:ListPolicies", reason: "list the organization's tag policies, to import them" },
+  { action: "organizations:DescribePolicy", reason: "read a tag policy's content, to import it" },
+  {
+    action: "organizations:ListTargetsForPolicy",
+    reason: "see which accounts and OUs a tag policy applies to",
+  },
+];

@@ -1,0 +1,219 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings contain ${...} on purpose; they are CloudFormation text, not JS templates.
+import { describe, expect, it } from "vitest";
+import {
+  type CfnTemplate,
+  loadTemplate,
+  renderRole,
+  TEMPLATE_VERSION,
+  TemplateError,
+  TemplateParameterError,
+} from "../src/index";
+
+const EXTERNAL_ID = "q7Vx2LmN9pR4sT6uW8yZ1aB3cD5eF7gH";
+
+const scannerCondition = (partition: string, account: string) => ({
+  ArnLike: { "aws:PrincipalArn": `arn:${partition}:iam::${account}:role/tagc-scanner-*` },
+});
+
+function expectedTrust(partition: string, account: string) {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AssumeRoleWithExternalId",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+        Action: "sts:AssumeRole",
+        Condition: {
+          StringEquals: { "sts:ExternalId": EXTERNAL_ID },
+          ...scannerCondition(partition, account),
+        },
+      },
+      {
+        Sid: "SetSourceIdentityToClientId",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+        Action: "sts:SetSourceIdentity",
+        Condition: scannerCondition(partition, account),
+      },
+    ],
+  };
+}
+
+// Written out rather than derived from SCANNER_ACTIONS, so this test fails if the template and
+// the code list drift together in the wrong direction.
+const allow = (Sid: string, Action: string[]) => ({ Sid, Effect: "Allow", Action, Resource: "*" });
+const EXPECTED_PERMISSIONS = {
+  Version: "2012-10-17",
+  Statement: [
+    allow("ReadTags", ["tag:GetResources", "tag:GetTagKeys", "tag:GetTagValues"]),
+    allow("FindUntaggedEc2", [
+      "ec2:DescribeRegions",
+      "ec2:DescribeInstances",
+      "ec2:DescribeVolumes",
+      "ec2:DescribeSnapshots",
+      "ec2:DescribeAddresses",
+      "ec2:DescribeNatGateways",
+    ]),
+    allow("FindUntaggedS3Buckets", ["s3:ListAllMyBuckets", "s3:GetBucketTagging", "s3:GetBucketLocation"]),
+    allow("FindUntaggedRds", [
+      "rds:DescribeDBInstances",
+      "rds:DescribeDBClusters",
+      "rds:ListTagsForResource",
+    ]),
+    allow("FindUntaggedLambda", ["lambda:ListFunctions", "lambda:ListTags"]),
+    allow("FindUntaggedEcs", [
+      "ecs:ListClusters",
+      "ecs:DescribeClusters",
+      "ecs:ListServices",
+      "ecs:DescribeServices",
+    ]),
+    allow("FindUntaggedDynamoDb", [
+      "dynamodb:ListTables",
+      "dynamodb:DescribeTable",
+      "dynamodb:ListTagsOfResource",
+    ]),
+    allow("CostByTag", ["ce:GetCostAndUsage"]),
+    allow("ImportOrganizationTagPolicies", [
+      "organizations:ListPolicies",
+      "organizations:DescribePolicy",
+      "organizations:ListTargetsForPolicy",
+    ]),
+  ],
+};
+
+describe("renderRole", () => {
+  it("renders exactly the role the template creates", () => {
+    expect(renderRole({ externalId: EXTERNAL_ID, roleName: "TagComplianceReadOnly-01hx7k2m" })).toEqual({
+      roleName: "TagComplianceReadOnly-01hx7k2m",
+      description: "Read-only access for Tag Compliance Cloud (tag, inventory and cost-by-tag audit).",
+      trustPolicy: expectedTrust("aws", "111111111111"),
+      permissionsPolicyName: "TagComplianceReadOnly",
+      permissionsPolicy: EXPECTED_PERMISSIONS,
+      maxSessionDuration: 3600,
+      templateVersion: TEMPLATE_VERSION,
+    });
+  });
+
+  it("uses the template's default role name when none is given, as CloudFormation does", () => {
+    expect(renderRole({ externalId: EXTERNAL_ID }).roleName).toBe("TagComplianceReadOnly");
+  });
+
+  it("builds every ARN in the requested partition", () => {
+    const rendered = renderRole({ externalId: EXTERNAL_ID, partition: "aws-us-gov" });
+    expect(rendered.trustPolicy).toEqual(expectedTrust("aws-us-gov", "111111111111"));
+  });
+
+  it("moves both the principal and the caller pattern when the control-plane account is overridden", () => {
+    const rendered = renderRole({ externalId: EXTERNAL_ID, controlPlaneAccountId: "000000000042" });
+    expect(rendered.trustPolicy).toEqual(expectedTrust("aws", "000000000042"));
+    expect(JSON.stringify(rendered.trustPolicy)).not.toContain("111111111111");
+  });
+
+  it("does not change the loaded template when overriding the account", () => {
+    const template = loadTemplate();
+    renderRole({ externalId: EXTERNAL_ID, controlPlaneAccountId: "000000000042", template });
+    expect(template.Mappings?.ControlPlane?.Account?.Id).toBe("111111111111");
+  });
+
+  it("accepts External IDs at both length limits", () => {
+    for (const externalId of ["a".repeat(32), "Z9".repeat(64)]) {
+      const [assume] = renderRole({ externalId }).trustPolicy.Statement;
+      expect(assume?.Condition?.StringEquals?.["sts:ExternalId"]).toBe(externalId);
+    }
+  });
+});
+
+describe("renderRole rejects what the template's parameter constraints reject", () => {
+  const badExternalIds: [string, string, RegExp][] = [
+    ["empty", "", /at least 32/],
+    ["31 characters", "a".repeat(31), /at least 32/],
+    ["129 characters", "a".repeat(129), /at most 128/],
+    ["a hyphen", `${"a".repeat(31)}-`, /must match/],
+    ["an underscore", `${"a".repeat(31)}_`, /must match/],
+    ["a space", `${"a".repeat(31)} `, /must match/],
+    ["a trailing newline", `${"a".repeat(32)}\n`, /must match/],
+    ["a non-ASCII letter", `${"a".repeat(31)}é`, /must match/],
+  ];
+
+  it.each(badExternalIds)("an External ID with %s", (_label, externalId, message) => {
+    const attempt = () => renderRole({ externalId });
+    expect(attempt).toThrow(TemplateParameterError);
+    expect(attempt).toThrow(message);
+  });
+
+  it("never echoes the External ID in the error", () => {
+    const externalId = `${"S3cr3t".repeat(6)}!`;
+    try {
+      renderRole({ externalId });
+      expect.unreachable("an External ID with ! must be rejected");
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemplateParameterError);
+      expect((error as TemplateParameterError).parameter).toBe("ExternalId");
+      expect((error as Error).message).not.toContain("S3cr3t");
+    }
+  });
+
+  it.each([
+    ["empty", ""],
+    ["65 characters", "r".repeat(65)],
+    ["a slash", "team/role"],
+    ["a space", "Tag Compliance"],
+    ["a colon", "tagc:role"],
+  ])("a role name with %s", (_label, roleName) => {
+    expect(() => renderRole({ externalId: EXTERNAL_ID, roleName })).toThrow(TemplateParameterError);
+  });
+
+  it("accepts a role name using every allowed punctuation character", () => {
+    expect(renderRole({ externalId: EXTERNAL_ID, roleName: "a+b=c,d.e@f_g-h" }).roleName).toBe(
+      "a+b=c,d.e@f_g-h",
+    );
+  });
+
+  it.each(["11111111111", "1111111111111", "abcdefghijkl"])("a control-plane account id %s", (account) => {
+    expect(() => renderRole({ externalId: EXTERNAL_ID, controlPlaneAccountId: account })).toThrow(
+      /12-digit AWS account id/,
+    );
+  });
+});
+
+describe("renderRole refuses templates it cannot reproduce exactly", () => {
+  function edited(edit: (template: CfnTemplate) => void): CfnTemplate {
+    const template = loadTemplate();
+    edit(template);
+    return template;
+  }
+
+  it("a role with a managed policy attached", () => {
+    const template = edited((t) => {
+      const role = t.Resources.TagComplianceRole;
+      if (role?.Properties) role.Properties.ManagedPolicyArns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"];
+    });
+    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(/ManagedPolicyArns/);
+  });
+
+  it("a role whose name comes from another resource's attribute", () => {
+    const template = edited((t) => {
+      const role = t.Resources.TagComplianceRole;
+      if (role?.Properties) role.Properties.RoleName = { "Fn::GetAtt": ["Other", "Name"] };
+    });
+    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(TemplateError);
+  });
+
+  it("a reference to a pseudo parameter it was not given", () => {
+    const template = edited((t) => {
+      const role = t.Resources.TagComplianceRole;
+      if (role?.Properties) role.Properties.Description = { "Fn::Sub": "in ${AWS::AccountId}" };
+    });
+    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(/AWS::AccountId/);
+    const rendered = renderRole({ externalId: EXTERNAL_ID, template, accountId: "222222222222" });
+    expect(rendered.description).toBe("in 222222222222");
+  });
+
+  it("a template without a TemplateVersion", () => {
+    const template = edited((t) => {
+      delete t.Metadata?.TemplateVersion;
+    });
+    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(/TemplateVersion/);
+  });
+});

@@ -1,0 +1,36 @@
+export {
+  type BrokerStats,
+  CredentialBroker,
+  type CredentialBrokerOptions,
+  type GetCredentialsOptions,
+  MAX_SESSION_SECONDS,
+} from "./broker";
+export {
+  type AwsConfig,
+  awsConfig,
+  controlPlaneCredentials,
+  DEFAULT_REGION,
+  type SdkClientConfig,
+  type StaticCredentials,
+  sdkClientConfig,
+} from "./config";
+export {
+  AssumeRoleError,
+  type AwsErrorClassification,
+  type AwsErrorCode,
+  awsErrorName,
+  classifyAssumeRoleError,
+  classifyAwsError,
+  invalidRoleClassification,
+} from "./errors";
+export { PROBES, type ProbeResult, runProbes } from "./probes";
+export { roleArnAccount } from "./role-arn";
+export { roleSessionName, sanitizeSessionName, sourceIdentity } from "./session-name";
+export { createStsClient } from "./sts-client";
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  RoleTarget,
+  SessionCredentials,
+} from "./types";
+export { type VerifyAccessInput, type VerifyAccessResult, verifyAccess } from "./verify";

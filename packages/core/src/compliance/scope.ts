@@ -1,0 +1,42 @@
+// Which resources a compliance evaluation counts (TOOLS.md "Scoring"): scannable, not terminated,
+// of a requested type, with at least one applicable required tag, and each ARN once.
+import { COST_GENERATING_TYPES, isCostGeneratingType } from "../catalog";
+import type { Resource } from "../model";
+import { applicableRequiredTags } from "../policy/applicable";
+import type { TaggingPolicy } from "../policy/types";
+
+/** Instances on their way out no longer cost anything and cannot be fixed by tagging. */
+const ENDED_STATES = new Set(["terminated", "shutting-down"]);
+
+export interface ScopeInput {
+  policy: TaggingPolicy;
+  resources: readonly Resource[];
+  /** Requested types; "all" means every cost-generating type. */
+  resourceTypes: readonly string[];
+}
+
+export function requestedTypeSet(resourceTypes: readonly string[]): Set<string> {
+  return new Set(resourceTypes.flatMap((type) => (type === "all" ? COST_GENERATING_TYPES : [type])));
+}
+
+/**
+ * One entry per ARN, first occurrence wins, sorted by ARN. A global resource (s3, cloudfront,
+ * route53) reported by several regional passes is one resource and must be counted once; sorting
+ * makes every listing and cursor independent of the order regions finished in.
+ */
+export function uniqueByArn(resources: readonly Resource[]): Resource[] {
+  const byArn = new Map<string, Resource>();
+  for (const resource of resources) if (!byArn.has(resource.arn)) byArn.set(resource.arn, resource);
+  return [...byArn.values()].sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
+}
+
+export function resourcesInScope({ policy, resources, resourceTypes }: ScopeInput): Resource[] {
+  const requested = requestedTypeSet(resourceTypes);
+  return uniqueByArn(resources).filter(
+    (resource) =>
+      isCostGeneratingType(resource.type) &&
+      requested.has(resource.type) &&
+      !ENDED_STATES.has((resource.state ?? "").toLowerCase()) &&
+      applicableRequiredTags(policy, resource.type).length > 0,
+  );
+}

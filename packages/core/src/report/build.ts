@@ -1,0 +1,54 @@
+// generate_compliance_report (TOOLS.md tool 7): summary, top tags by count and by cost, rule-based
+// recommendations, rendered as JSON, CSV (RFC 4180) or Markdown.
+import { buildRecommendations } from "./recommendations";
+import { renderCsv } from "./render-csv";
+import { renderMarkdown } from "./render-markdown";
+import { summarizeByTag, topByCost, topByCount } from "./tag-summary";
+import type {
+  ComplianceReport,
+  RenderedReport,
+  ReportComplianceInput,
+  ReportFormat,
+  ReportGapInput,
+} from "./types";
+
+export function buildComplianceReport({
+  compliance,
+  gap,
+  format,
+  includeRecommendations = true,
+}: {
+  compliance: ReportComplianceInput;
+  gap: ReportGapInput;
+  format: ReportFormat;
+  includeRecommendations?: boolean;
+}): RenderedReport {
+  const tags = summarizeByTag(compliance.violations);
+  const errors = compliance.violations.filter((violation) => violation.severity === "error").length;
+  const report: ComplianceReport = {
+    summary: {
+      compliance_score: compliance.score,
+      total_resources: compliance.total,
+      compliant_resources: compliance.compliant,
+      non_compliant_resources: compliance.total - compliance.compliant,
+      violations: compliance.violations.length,
+      errors,
+      warnings: compliance.violations.length - errors,
+      cost_total: gap.total,
+      cost_attributable: gap.attributable,
+      cost_gap: gap.gap,
+      cost_gap_percentage: gap.gap_percentage,
+    },
+    by_region: compliance.by_region ?? null,
+    top_violations_by_count: topByCount(tags),
+    top_violations_by_cost: topByCost(tags),
+    recommendations: includeRecommendations ? buildRecommendations(compliance, gap, tags) : null,
+  };
+  const content =
+    format === "csv"
+      ? renderCsv(report)
+      : format === "markdown"
+        ? renderMarkdown(report)
+        : JSON.stringify(report, null, 2);
+  return { format, content, report };
+}

@@ -1,0 +1,89 @@
+// The report as Markdown: a summary table, the top-tags tables and numbered recommendations.
+import { formatScore, formatUsd } from "./money";
+import type { ComplianceReport, TagViolationSummary } from "./types";
+
+/** Tag names and values are customer data: keep them from breaking a table or injecting markup. */
+function cell(text: string): string {
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/[|*_`[\]]/g, (char) => `\\${char}`)
+    .replace(/</g, "&lt;")
+    .replace(/\r?\n/g, " ");
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ];
+}
+
+function tagTable(rows: readonly TagViolationSummary[]): string[] {
+  if (rows.length === 0) return ["No violations."];
+  return table(
+    ["#", "Tag", "Violations", "Missing", "Invalid value", "Invalid format", "Resources", "Monthly cost"],
+    rows.map((row, index) => [
+      String(index + 1),
+      cell(row.tag_name),
+      String(row.violations),
+      String(row.missing_required_tag),
+      String(row.invalid_value),
+      String(row.invalid_format),
+      String(row.resources),
+      formatUsd(row.cost_impact_monthly),
+    ]),
+  );
+}
+
+export function renderMarkdown(report: ComplianceReport): string {
+  const s = report.summary;
+  const lines = [
+    "# Tag compliance report",
+    "",
+    "## Summary",
+    "",
+    ...table(
+      ["Metric", "Value"],
+      [
+        ["Compliance score", formatScore(s.compliance_score)],
+        ["Resources scanned", String(s.total_resources)],
+        ["Compliant", String(s.compliant_resources)],
+        ["Non-compliant", String(s.non_compliant_resources)],
+        ["Violations", `${s.violations} (${s.errors} errors, ${s.warnings} warnings)`],
+        ["Monthly spend", formatUsd(s.cost_total)],
+        ["Attributable spend", formatUsd(s.cost_attributable)],
+        ["Attribution gap", `${formatUsd(s.cost_gap)} (${s.cost_gap_percentage}%)`],
+      ],
+    ),
+  ];
+  if (report.by_region) {
+    const regions = Object.entries(report.by_region).sort(([a], [b]) => (a < b ? -1 : 1));
+    lines.push(
+      "",
+      "## Compliance by region",
+      "",
+      ...table(
+        ["Region", "Score", "Resources", "Compliant", "Violations"],
+        regions.map(([name, r]) => [
+          cell(name),
+          formatScore(r.score),
+          String(r.total),
+          String(r.compliant),
+          r.violations === undefined ? "" : String(r.violations),
+        ]),
+      ),
+    );
+  }
+  lines.push("", "## Top violations by count", "", ...tagTable(report.top_violations_by_count));
+  lines.push("", "## Top violations by cost", "", ...tagTable(report.top_violations_by_cost));
+  if (report.recommendations) {
+    lines.push("", "## Recommendations", "");
+    if (report.recommendations.length === 0) lines.push("No recommendations.");
+    report.recommendations.forEach((r, index) => {
+      const priority = r.priority[0]!.toUpperCase() + r.priority.slice(1);
+      lines.push(`${index + 1}. **${priority}**: ${cell(r.message)}`);
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}

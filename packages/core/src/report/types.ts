@@ -1,0 +1,81 @@
+// Inputs and output of generate_compliance_report (TOOLS.md tool 7). Inputs are plain data so the
+// services layer can pass the check and the cost gap results without adapting them.
+import type { Violation } from "../model";
+
+export type ReportFormat = "json" | "csv" | "markdown";
+
+/** Matches compliance/breakdown's ComplianceBreakdown, so evaluateCompliance's by_region fits as is. */
+export interface RegionCompliance {
+  score: number;
+  total: number;
+  compliant: number;
+  violations?: number;
+}
+
+export interface ReportComplianceInput {
+  /** 0–1. */
+  score: number;
+  total: number;
+  compliant: number;
+  /** Every violation (all severities): the report summarises, it does not page. */
+  violations: readonly Violation[];
+  by_region?: Record<string, RegionCompliance>;
+}
+
+export interface ReportGapInput {
+  total: number;
+  attributable: number;
+  gap: number;
+  gap_percentage: number;
+  /** Monthly spend of resources violating each tag; computed from the violations when absent. */
+  by_tag?: Record<string, number>;
+}
+
+export interface TagViolationSummary {
+  tag_name: string;
+  violations: number;
+  missing_required_tag: number;
+  invalid_value: number;
+  invalid_format: number;
+  /** Distinct resources with a violation of this tag. */
+  resources: number;
+  /** Summed once per resource. */
+  cost_impact_monthly: number;
+}
+
+export type RecommendationPriority = "high" | "medium" | "low";
+
+export interface Recommendation {
+  priority: RecommendationPriority;
+  /** Stable id of the rule that fired. */
+  rule: string;
+  message: string;
+}
+
+export interface ComplianceReport {
+  summary: {
+    compliance_score: number;
+    total_resources: number;
+    compliant_resources: number;
+    non_compliant_resources: number;
+    violations: number;
+    errors: number;
+    warnings: number;
+    cost_total: number;
+    cost_attributable: number;
+    cost_gap: number;
+    cost_gap_percentage: number;
+  };
+  by_region: Record<string, RegionCompliance> | null;
+  top_violations_by_count: TagViolationSummary[];
+  top_violations_by_cost: TagViolationSummary[];
+  /** null when recommendations were not requested (an empty list means no rule fired). */
+  recommendations: Recommendation[] | null;
+}
+
+export interface RenderedReport {
+  format: ReportFormat;
+  /** The report in the requested format (JSON text, CSV, Markdown). */
+  content: string;
+  report: ComplianceReport;
+}

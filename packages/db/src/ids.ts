@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+
+// Every row id is `<prefix>_<26 chars>`: a 48-bit millisecond timestamp (10 chars) then 80 random bits
+// (16 chars), ULID-style. The prefix says what an id points at in logs and support tickets; the
+// timestamp makes ids sort by creation, so `order by id` is a stable cursor for pagination.
+export const ID_PREFIXES = ["cli", "con", "key", "pol", "evt", "use", "snp", "bas", "sch", "job"] as const;
+export type IdPrefix = (typeof ID_PREFIXES)[number];
+
+// Crockford base32 in lowercase. Its characters are in ASCII order, so string order equals numeric order
+// (also under Postgres collations, which agree with ASCII on digits and same-case letters).
+const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
+const TIME_CHARS = 10;
+const RANDOM_CHARS = 16;
+const RANDOM_LIMIT = 1n << 80n;
+const BODY = new RegExp(`^[${ALPHABET}]{${TIME_CHARS + RANDOM_CHARS}}$`);
+
+function encode(value: bigint, length: number): string {
+  let out = "";
+  let rest = value;
+  for (let i = 0; i < length; i++) {
+    out = ALPHABET.charAt(Number(rest & 31n)) + out;
+    rest >>= 5n;
+  }
+  return out;
+}
+
+function random80(): bigint {
+  return BigInt(`0x${randomBytes(10).toString("hex")}`);
+}
+
+/**
+ * Builds an id generator over a clock. Ids from one generator are strictly increasing: within one
+ * millisecond the random part is incremented (ULID "monotonic" mode), and a clock that steps back is
+ * ignored. Ids are references, not secrets: access is always checked by client id, never by guessing.
+ */
+export function makeIdGenerator(now: () => number = Date.now): (prefix: IdPrefix) => string {
+  let lastTime = -1;
+  let lastRandom = 0n;
+  return (prefix) => {
+    const time = Math.max(now(), lastTime);
+    if (time === lastTime) {
+      lastRandom += 1n;
+      if (lastRandom >= RANDOM_LIMIT) {
+        // 2^80 ids in one millisecond cannot happen; borrowing the next millisecond keeps order anyway.
+        lastTime += 1;
+        lastRandom = random80();
+      }
+    } else {
+      lastTime = time;
+      lastRandom = random80();
+    }
+    return `${prefix}_${encode(BigInt(lastTime), TIME_CHARS)}${encode(lastRandom, RANDOM_CHARS)}`;
+  };
+}
+
+/** A new prefixed, time-sortable id, e.g. `newId("cli")` → `cli_01jd3k…`. */
+export const newId: (prefix: IdPrefix) => string = makeIdGenerator();
+
+/** True when `value` is a well-formed id with this prefix (for validating ids taken from input). */
+export function isId(prefix: IdPrefix, value: string): boolean {
+  return value.startsWith(`${prefix}_`) && BODY.test(value.slice(prefix.length + 1));
+}
+
+/** The creation time encoded in an id. */
+export function idTimestamp(id: string): Date {
+  const body = id.slice(id.indexOf("_") + 1, id.indexOf("_") + 1 + TIME_CHARS);
+  let ms = 0;
+  for (const char of body) ms = ms * 32 + ALPHABET.indexOf(char);
+  return new Date(ms);
+}
+
+const SHORT_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+/**
+ * 8 lowercase alphanumerics for a client's short id, which goes into its IAM role name (so one AWS
+ * account can host two clients' roles). Rejection sampling keeps every character equally likely.
+ */
+export function newShortId(): string {
+  let out = "";
+  while (out.length < 8) {
+    for (const byte of randomBytes(16)) {
+      // 252 = 7 × 36: bytes above it would favour the first characters.
+      if (byte < 252 && out.length < 8) out += SHORT_ALPHABET.charAt(byte % 36);
+    }
+  }
+  return out;
+}

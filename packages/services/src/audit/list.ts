@@ -1,0 +1,59 @@
+import { auditEvents } from "@tagc/db";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { ClientCtx } from "../context";
+import { invalid } from "../errors";
+
+// The cursor keeps Postgres's microseconds: a JavaScript Date would round them to milliseconds and a
+// page boundary inside one millisecond would skip rows.
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!id || !createdAt || !CURSOR_TIME.test(createdAt))
+    throw invalid("cursor", "is not a cursor returned by this endpoint");
+  return { createdAt, id };
+}
+
+/** The client's audit events, newest first, keyset-paginated on (created_at, id). */
+export async function listAudit({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: { limit: number; cursor?: string | undefined };
+}) {
+  const filters: SQL[] = [eq(auditEvents.clientId, ctx.client.id)];
+  if (input.cursor) {
+    const { createdAt, id } = decodeCursor(input.cursor);
+    filters.push(sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${createdAt}::timestamptz, ${id})`);
+  }
+  const rows = await ctx.deps.db
+    .select({
+      event: auditEvents,
+      cursorTime: sql<string>`to_char(${auditEvents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(auditEvents)
+    .where(and(...filters))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map(({ event: e }) => ({
+      id: e.id,
+      actor: e.actor,
+      api_key_id: e.apiKeyId,
+      operation: e.operation,
+      params: e.params,
+      outcome: e.outcome,
+      error_code: e.errorCode,
+      duration_ms: e.durationMs,
+      request_id: e.requestId,
+      created_at: e.createdAt.toISOString(),
+    })),
+    next_cursor:
+      rows.length > input.limit && last
+        ? Buffer.from(`${last.cursorTime}|${last.event.id}`).toString("base64url")
+        : null,
+  };
+}

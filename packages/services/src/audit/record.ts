@@ -1,0 +1,26 @@
+import { auditEvents, type Database } from "@tagc/db";
+import type { ClientCtx } from "../context";
+
+export interface AuditEntry {
+  operation: string;
+  /** Sanitized by the caller: never a secret, an External ID or credentials. */
+  params?: Record<string, unknown>;
+  outcome?: "ok" | "error";
+  errorCode?: string | null;
+  durationMs?: number;
+}
+
+/** Writes one audit row for the tenant in `ctx`, inside the caller's transaction when given one. */
+export async function recordAudit(db: Database, ctx: ClientCtx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    clientId: ctx.client.id,
+    apiKeyId: ctx.actor.kind === "api_key" ? ctx.actor.keyId : null,
+    actor: ctx.actor.kind,
+    operation: entry.operation,
+    params: entry.params ?? {},
+    outcome: entry.outcome ?? "ok",
+    errorCode: entry.errorCode ?? null,
+    durationMs: Math.max(0, Math.round(entry.durationMs ?? 0)),
+    requestId: ctx.requestId,
+  });
+}

@@ -1,0 +1,27 @@
+import type { ClientCtx } from "../context";
+import { fixFor } from "../verification/fix-it";
+import { primaryConnection } from "./load";
+
+/** Connection health, with the fix for the last error. Never the External ID. */
+export async function getClientStatus({ ctx }: { ctx: ClientCtx }) {
+  const connection = await primaryConnection(ctx.deps.db, ctx.client.id);
+  const latest = ctx.deps.onboarding.templateVersion;
+  return {
+    client_id: ctx.client.id,
+    status: ctx.client.status,
+    aws_account_id: connection.accountId,
+    role_arn: connection.roleArn,
+    last_checked_at: connection.lastCheckedAt?.toISOString() ?? null,
+    next_check_at: connection.nextCheckAt?.toISOString() ?? null,
+    verified_at: connection.verifiedAt?.toISOString() ?? null,
+    consecutive_failures: connection.consecutiveFailures,
+    last_error_code: connection.lastErrorCode,
+    last_error_message: connection.lastErrorMessage,
+    fix: fixFor(connection.lastErrorCode),
+    external_id_expires_at: connection.verifiedAt ? null : connection.externalIdExpiresAt.toISOString(),
+    template_version: connection.templateVersion,
+    latest_template_version: latest,
+    template_outdated: connection.templateVersion !== latest,
+    policy_import_note: connection.policyImportNote,
+  };
+}

@@ -1,0 +1,43 @@
+// What every verb receives. The client is resolved by the edge (from the URL for admins, from the API
+// key for MCP) and never read from input, so a caller cannot reach another tenant's rows.
+import type { AwsConfig, CredentialBroker } from "@tagc/aws";
+import type { Client, Database } from "@tagc/db";
+
+export interface OnboardingConfig {
+  /** The versioned template URL the quick-create link points at. */
+  templateUrl: string;
+  templateVersion: string;
+  /** Console region used in the link when the admin does not give one. */
+  defaultConsoleRegion: string;
+  /** Role names are `<prefix>-<short id>` so one AWS account can serve two clients. */
+  roleNamePrefix: string;
+  /** An External ID that was never verified stops working after this many hours. */
+  externalIdTtlHours: number;
+}
+
+export interface ServiceDeps {
+  db: Database;
+  broker: CredentialBroker;
+  aws: AwsConfig;
+  onboarding: OnboardingConfig;
+  /** Injectable clock: background jobs and tests move time without sleeping. */
+  now: () => Date;
+  /** Drops tenant data held outside the database (scan caches) when a client is offboarded. */
+  onOffboard?: (clientId: string) => Promise<void> | void;
+}
+
+export type Actor =
+  | { kind: "admin"; subject: string }
+  | { kind: "api_key"; keyId: string }
+  | { kind: "system"; job: string };
+
+export interface Ctx {
+  deps: ServiceDeps;
+  actor: Actor;
+  requestId: string;
+}
+
+/** A context bound to one tenant. */
+export interface ClientCtx extends Ctx {
+  client: Client;
+}

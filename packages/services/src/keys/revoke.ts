@@ -1,0 +1,23 @@
+import { apiKeys } from "@tagc/db";
+import { and, eq, isNull } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import type { ClientCtx } from "../context";
+import { findClientKey } from "./find";
+import { keyView } from "./view";
+
+/** Revocation is a row update read by every request's lookup, so it holds on every replica at once. */
+export async function revokeApiKey({ ctx, input }: { ctx: ClientCtx; input: { key_id: string } }) {
+  const now = ctx.deps.now();
+  return ctx.deps.db.transaction(async (tx) => {
+    const key = await findClientKey(tx, ctx.client.id, input.key_id);
+    const [row] = key.revokedAt
+      ? [key]
+      : await tx
+          .update(apiKeys)
+          .set({ revokedAt: now })
+          .where(and(eq(apiKeys.clientId, ctx.client.id), eq(apiKeys.id, key.id), isNull(apiKeys.revokedAt)))
+          .returning();
+    await recordAudit(tx, ctx, { operation: "api_keys.revoke", params: { key_id: key.id } });
+    return keyView(row ?? key, now);
+  });
+}

@@ -1,0 +1,8 @@
+import type { ClientCtx } from "../context";
+import { currentPolicy } from "./current";
+import { policyView } from "./view";
+
+export async function getPolicy({ ctx }: { ctx: ClientCtx }) {
+  const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
+  return policyView(row, policy);
+}

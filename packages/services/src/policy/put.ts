@@ -1,0 +1,52 @@
+import { formatPolicyIssue, parsePolicy } from "@tagc/core";
+import { taggingPolicies } from "@tagc/db";
+import { recordAudit } from "../audit/record";
+import type { ClientCtx } from "../context";
+import { ServiceError } from "../errors";
+import { assertClientActive } from "../keys/issue";
+import { currentPolicy } from "./current";
+import { policyView } from "./view";
+
+/**
+ * Saves a new policy version. Unknown resource types, free types and invalid regexes are rejected
+ * with the offending entry named (`required_tags[0].applies_to[1]: ...`).
+ */
+export async function putPolicy({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: { document: unknown; source?: "uploaded" | "imported"; source_ref?: string };
+}) {
+  assertClientActive(ctx);
+  const parsed = parsePolicy(input.document);
+  if (!parsed.ok) {
+    const first = parsed.errors[0];
+    throw new ServiceError(
+      "INVALID_REQUEST",
+      `policy is invalid: ${parsed.errors.map(formatPolicyIssue).join("; ")}`,
+      {
+        field: first ? `policy.${first.path}` : "policy",
+        issues: parsed.errors,
+      },
+    );
+  }
+  return ctx.deps.db.transaction(async (tx) => {
+    const { row: current } = await currentPolicy(tx, ctx.client.id);
+    const [row] = await tx
+      .insert(taggingPolicies)
+      .values({
+        clientId: ctx.client.id,
+        version: current.version + 1,
+        document: parsed.policy as unknown as Record<string, unknown>,
+        source: input.source ?? "uploaded",
+        sourceRef: input.source_ref ?? null,
+      })
+      .returning();
+    await recordAudit(tx, ctx, {
+      operation: "policy.put",
+      params: { version: row!.version, source: row!.source },
+    });
+    return { ...policyView(row!, parsed.policy), warnings: parsed.warnings };
+  });
+}

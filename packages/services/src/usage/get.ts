@@ -1,0 +1,54 @@
+import { auditEvents, usageEvents } from "@tagc/db";
+import { and, count, eq, gte, lt, sql, sum } from "drizzle-orm";
+import type { ClientCtx } from "../context";
+import { invalid } from "../errors";
+import { billingPeriod, MONTHLY_RESOURCE_QUOTA } from "./quota";
+
+function periodBounds(period: string) {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (!match) throw invalid("period", "must be YYYY-MM");
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  return { start: new Date(Date.UTC(year, month - 1, 1)), end: new Date(Date.UTC(year, month, 1)) };
+}
+
+/** Scans, unique resources, regions covered and tool calls for one month, with quota and remaining. */
+export async function getUsage({ ctx, input }: { ctx: ClientCtx; input: { period?: string | undefined } }) {
+  const period = input.period ?? billingPeriod(ctx.deps.now());
+  const { start, end } = periodBounds(period);
+  const { db } = ctx.deps;
+  const mine = and(eq(usageEvents.clientId, ctx.client.id), eq(usageEvents.period, period));
+  const byKind = await db
+    .select({ kind: usageEvents.kind, total: sum(usageEvents.quantity) })
+    .from(usageEvents)
+    .where(mine)
+    .groupBy(usageEvents.kind);
+  const regions = await db
+    .selectDistinct({ region: sql<string>`jsonb_array_elements_text(${usageEvents.metadata} -> 'regions')` })
+    .from(usageEvents)
+    .where(and(mine, eq(usageEvents.kind, "scan")));
+  const tools = await db
+    .select({ operation: auditEvents.operation, calls: count() })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.clientId, ctx.client.id),
+        eq(auditEvents.actor, "api_key"),
+        gte(auditEvents.createdAt, start),
+        lt(auditEvents.createdAt, end),
+      ),
+    )
+    .groupBy(auditEvents.operation);
+  const total = (kind: string) => Number(byKind.find((row) => row.kind === kind)?.total ?? 0);
+  const quota = MONTHLY_RESOURCE_QUOTA[ctx.client.tier];
+  const resources = total("resource");
+  return {
+    client_id: ctx.client.id,
+    period,
+    tier: ctx.client.tier,
+    scans: total("scan"),
+    unique_resources: resources,
+    regions_covered: regions.map((r) => r.region).sort(),
+    tool_calls: Object.fromEntries(tools.map((t) => [t.operation, Number(t.calls)]).sort()),
+    quota: { unique_resources: quota, remaining: quota === null ? null : Math.max(0, quota - resources) },
+  };
+}

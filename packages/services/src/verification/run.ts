@@ -1,0 +1,139 @@
+// One verification of one connection: assume the role, probe, move the state machine, record it.
+// The AWS calls happen before the transaction: a transaction is never held open across the network.
+import { verifyAccess } from "@tagc/aws";
+import { type AwsConnection, awsConnections, type Client, clients } from "@tagc/db";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record";
+import type { Actor, ServiceDeps } from "../context";
+import { invalid } from "../errors";
+import { roleArnFor } from "../onboarding/quick-create";
+import { fixFor } from "./fix-it";
+import { nextPollAt } from "./schedule";
+import { nextState, type VerifyOutcome } from "./transition";
+
+const ROLE_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+export interface RunVerificationOptions {
+  deps: ServiceDeps;
+  client: Client;
+  connection: AwsConnection;
+  actor: Actor;
+  requestId: string;
+  roleArn?: string | undefined;
+  countFailures: boolean;
+}
+
+export async function runVerification(options: RunVerificationOptions) {
+  const { deps, client, connection, actor, requestId } = options;
+  const started = Date.now();
+  const now = deps.now();
+  const ctx = { deps, actor, requestId, client };
+
+  if (!connection.verifiedAt && connection.externalIdExpiresAt <= now) {
+    return record(
+      { status: client.status, consecutiveFailures: connection.consecutiveFailures },
+      "EXTERNAL_ID_EXPIRED",
+      null,
+      [],
+    );
+  }
+  const roleArn =
+    options.roleArn ??
+    connection.roleArn ??
+    (connection.accountId ? roleArnFor(connection.accountId, connection.roleName) : null);
+  if (!roleArn)
+    throw invalid("role_arn", "is required: the client was registered without an AWS account id", {
+      fix: fixFor("ROLE_ARN_REQUIRED"),
+    });
+  const accountId = ROLE_ARN.exec(roleArn)?.[1];
+  if (!accountId)
+    throw invalid("role_arn", "must be an IAM role ARN like arn:aws:iam::123456789012:role/Name");
+  if (connection.accountId && connection.accountId !== accountId) {
+    throw invalid(
+      "role_arn",
+      `belongs to account ${accountId}, but the client is registered for account ${connection.accountId}`,
+    );
+  }
+
+  const result = await verifyAccess({
+    broker: deps.broker,
+    config: deps.aws,
+    target: { clientId: client.id, accountId, roleArn, externalId: connection.externalId },
+  });
+  const outcome: VerifyOutcome = result.ok
+    ? { ok: true, deniedActions: result.deniedActions }
+    : { ok: false, code: result.error.code, countsTowardRevocation: result.error.countsTowardRevocation };
+  const state = nextState(
+    { status: client.status, consecutiveFailures: connection.consecutiveFailures },
+    outcome,
+    options.countFailures,
+  );
+  const denied = result.ok ? result.deniedActions : [];
+  const code = result.ok ? (denied.length ? "DEGRADED" : null) : result.error.code;
+  const message = result.ok
+    ? denied.length
+      ? `These read calls are denied: ${denied.join(", ")}`
+      : null
+    : result.error.message;
+  return record(state, code, message, denied, result.ok ? accountId : null, roleArn);
+
+  async function record(
+    state: { status: Client["status"]; consecutiveFailures: number },
+    code: string | null,
+    message: string | null,
+    deniedActions: string[],
+    verifiedAccount: string | null = null,
+    arn: string | null = connection.roleArn,
+  ) {
+    const expired = code === "EXTERNAL_ID_EXPIRED";
+    const pollAgain = state.status === "pending" && !expired;
+    await deps.db.transaction(async (tx) => {
+      await tx
+        .update(awsConnections)
+        .set({
+          status: state.status,
+          consecutiveFailures: state.consecutiveFailures,
+          lastCheckedAt: now,
+          lastErrorCode: code,
+          lastErrorMessage: message ?? (expired ? "External ID expired" : null),
+          nextCheckAt: pollAgain ? nextPollAt(connection.createdAt, now) : null,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          roleArn: arn,
+          ...(verifiedAccount
+            ? { accountId: verifiedAccount, verifiedAt: connection.verifiedAt ?? now }
+            : {}),
+        })
+        .where(eq(awsConnections.id, connection.id));
+      if (state.status !== client.status || expired) {
+        await tx
+          .update(clients)
+          .set({
+            status: state.status,
+            statusReason: expired ? "external_id_expired" : code ? code.toLowerCase() : null,
+          })
+          .where(eq(clients.id, client.id));
+      }
+      await recordAudit(tx, ctx, {
+        operation: "clients.verify",
+        params: { role_arn: arn, trigger: actor.kind === "system" ? actor.job : "on_demand" },
+        outcome: code && code !== "DEGRADED" ? "error" : "ok",
+        errorCode: code,
+        durationMs: Date.now() - started,
+      });
+    });
+    // Credentials of a revoked role are useless, and must not linger in memory.
+    if (state.status === "revoked") deps.broker.invalidate(client.id);
+    return {
+      client_id: client.id,
+      status: state.status,
+      verified: code === null || code === "DEGRADED",
+      aws_account_id: verifiedAccount ?? connection.accountId,
+      role_arn: arn,
+      denied_actions: deniedActions,
+      consecutive_failures: state.consecutiveFailures,
+      error: code ? { code, message: message ?? "", fix: fixFor(code) } : null,
+      checked_at: now.toISOString(),
+    };
+  }
+}
