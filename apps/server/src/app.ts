@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { DatabaseHandle } from "@tagc/db";
 import { bodyLimit } from "hono/body-limit";
 import { describeZodError, envelope, renderError } from "./errors";
+import { registerMcp } from "./mcp/route";
 import { adminAuth } from "./middleware/admin-auth";
 import { resolveClient } from "./middleware/client";
 import { observe } from "./middleware/observe";
@@ -20,6 +21,8 @@ import { registerRevokeKey } from "./routes/keys/revoke";
 import { registerRotateKey } from "./routes/keys/rotate";
 import { registerGetPolicy } from "./routes/policy/get";
 import { registerPutPolicy } from "./routes/policy/put";
+import { registerCancelSchedule } from "./routes/schedules/cancel";
+import { registerListSchedules } from "./routes/schedules/list";
 import { registerSystemRoutes } from "./routes/system";
 import { registerGetUsage } from "./routes/usage/get";
 import type { AppDeps, AppEnv } from "./types";
@@ -47,6 +50,7 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   app.notFound((c) => envelope(c, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
 
   registerSystemRoutes(app, deps, database);
+  if (deps.mcp) registerMcp(app, deps.services, deps.mcp, deps.version);
 
   const admin = adminAuth(deps.adminAuth);
   app.use("/v1/clients", admin);
@@ -69,6 +73,8 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   registerPutPolicy(app, s);
   registerGetUsage(app, s);
   registerListAudit(app, s);
+  registerListSchedules(app, s);
+  registerCancelSchedule(app, s);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "adminBearer", {
     type: "http",

@@ -58,6 +58,24 @@ export const envSchema = z
       .default("TagComplianceReadOnly"),
     VERIFY_INTERVAL_MS: z.coerce.number().int().min(1000).default(10_000),
 
+    /** Background jobs (PROCESS_ROLES worker): the daily snapshot's UTC time, "HH:MM". */
+    DAILY_SNAPSHOT_TIME: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour, UTC)")
+      .default("02:00"),
+    /** Scheduled audit reports are POSTed here as JSON; unset, they are logged (the embedded default). */
+    NOTIFY_WEBHOOK_URL: optionalUrl,
+    /** How often each worker ticks the scheduler and looks for due jobs. */
+    WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+    /** Jobs this process runs at once. */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+
+    /** Browser origins allowed to call /mcp (comma-separated); requests without Origin always pass. */
+    MCP_ALLOWED_ORIGINS: z.string().default(""),
+    MCP_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Scans stop and return partial results after this, below the MCP client's 60 s timeout. */
+    SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).max(58_000).default(50_000),
+
     /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
     DEMO: bool,
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4566),

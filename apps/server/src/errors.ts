@@ -57,8 +57,32 @@ export function renderError(error: unknown, c: Context<AppEnv>) {
     // Hono's own (e.g. a malformed JSON body): keep the status class, never the internals.
     const code: ErrorCode =
       error.status === 401 ? "UNAUTHORIZED" : error.status < 500 ? "INVALID_REQUEST" : "INTERNAL";
-    return envelope(c, code, error.status < 500 ? error.message || "invalid request" : "internal error");
+    // Hono raises 400 and 415 only while reading the body (malformed JSON, a wrong content type):
+    // name the body, as every other validation message names its field.
+    const message = error.message || "invalid request";
+    const named = error.status === 400 || error.status === 415 ? `body: ${message}` : message;
+    return envelope(c, code, error.status < 500 ? named : "internal error");
   }
-  c.get("logger")?.error({ err: error, request_id: c.get("requestId") }, "unhandled error");
+  c.get("logger")?.error({ err: loggable(error), request_id: c.get("requestId") }, "unhandled error");
   return envelope(c, "INTERNAL", "An internal error occurred. Retry later; quote the request id to support.");
+}
+
+/**
+ * What an unexpected error may put in the log. A failed drizzle query carries its bound parameters (an
+ * External ID, a policy document) in its message and stack, so it is logged as the SQL text, the
+ * driver's error code and message, and the stack frames only; never the parameters or the driver's
+ * `detail` (which quotes the offending row).
+ */
+function loggable(error: unknown): unknown {
+  if (!(error instanceof Error) || !("query" in error) || !("params" in error)) return error;
+  const cause = (error.cause ?? {}) as { message?: unknown; code?: unknown; constraint?: unknown; table?: unknown };
+  return {
+    type: error.name,
+    message: `Failed query: ${String(error.query)}`,
+    cause: { message: cause.message, code: cause.code, constraint: cause.constraint, table: cause.table },
+    stack: (error.stack ?? "")
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith("at "))
+      .join("\n"),
+  };
 }

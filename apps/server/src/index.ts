@@ -1,9 +1,14 @@
 // Process entry: parse env, build dependencies, serve, shut down gracefully.
 import { serve } from "@hono/node-server";
+import { tenantCache } from "@tagc/services";
 import { createApp } from "./app";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
+import { createRuntime } from "./runtime";
+import type { AppDeps } from "./types";
+import { startWorker } from "./worker/job-worker";
+import { notifierFrom } from "./worker/notifier";
 import { startVerificationLoop } from "./worker/verification-loop";
 
 async function main() {
@@ -12,15 +17,39 @@ async function main() {
   const demo = env.DEMO ? await startDemo(env, logger) : undefined;
   const effectiveEnv = demo?.env ?? env;
   const database = await openDatabase(effectiveEnv, logger);
-  const services = serviceDepsFrom(effectiveEnv, database, awsConfigFrom(effectiveEnv));
-  const deps = appDepsFrom(effectiveEnv, services, logger);
-  const app = createApp(deps, database);
+  const runtime = createRuntime(effectiveEnv, logger);
+  const services = {
+    ...serviceDepsFrom(effectiveEnv, database, awsConfigFrom(effectiveEnv)),
+    // Offboarding drops the tenant's cached scans, regions and costs on every replica (shared store).
+    onOffboard: async (clientId: string) => void (await tenantCache(runtime.mcp.store, clientId).clear()),
+  };
   const roles = new Set(
     effectiveEnv.PROCESS_ROLES === "all" ? ["api", "mcp", "worker"] : effectiveEnv.PROCESS_ROLES.split(","),
   );
+  const deps: AppDeps = {
+    ...appDepsFrom(effectiveEnv, services, logger),
+    readiness: runtime.readiness,
+    ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
+  };
+  const app = createApp(deps, database);
   const worker = roles.has("worker")
     ? startVerificationLoop(services, logger, deps.metrics, effectiveEnv.VERIFY_INTERVAL_MS)
     : undefined;
+  // Scheduled audits, daily snapshots, health checks and policy sync; the same cache as the MCP tools
+  // when this process serves them (Redis in a deployment), else its own memory.
+  const jobs = roles.has("worker")
+    ? startWorker({
+        services,
+        store: runtime.mcp.store,
+        logger,
+        metrics: deps.metrics,
+        notifier: notifierFrom(effectiveEnv, logger),
+        intervalMs: effectiveEnv.WORKER_INTERVAL_MS,
+        concurrency: effectiveEnv.WORKER_CONCURRENCY,
+        config: { dailySnapshotTime: effectiveEnv.DAILY_SNAPSHOT_TIME },
+      })
+    : undefined;
+  if (jobs) deps.worker = jobs;
 
   const server = serve({ fetch: app.fetch, port: effectiveEnv.PORT, hostname: effectiveEnv.HOST }, (info) => {
     logger.info(
@@ -37,7 +66,9 @@ async function main() {
     logger.info({ signal }, "shutting down");
     server.close();
     await worker?.stop();
+    await jobs?.stop();
     await database.close();
+    await runtime.close();
     await demo?.stop();
     process.exit(0);
   };

@@ -25,6 +25,33 @@ export function createMetrics() {
       labelNames: ["status"] as const,
       registers: [registry],
     }),
+    // Background jobs: outcome is done, skipped, retry, failed (for good), lost (another worker has it)
+    // or released (shutdown).
+    jobs: new Counter({
+      name: "tagc_jobs_total",
+      help: "Background jobs run by this process, by kind and outcome",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    jobDuration: new Histogram({
+      name: "tagc_job_duration_seconds",
+      help: "Background job duration by kind and outcome",
+      labelNames: ["kind", "outcome"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers: [registry],
+    }),
+    jobsEnqueued: new Counter({
+      name: "tagc_jobs_enqueued_total",
+      help: "Jobs this process's scheduler ticks enqueued, by kind",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    schedulerTicks: new Counter({
+      name: "tagc_scheduler_ticks_total",
+      help: "Scheduler ticks by outcome (ok, error)",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
   };
 }
 

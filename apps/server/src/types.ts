@@ -1,4 +1,4 @@
-import type { Client } from "@tagc/db";
+import type { ApiKey, Client } from "@tagc/db";
 import type { Actor, ErrorCode, ServiceDeps } from "@tagc/services";
 import type { Logger } from "pino";
 
@@ -11,6 +11,8 @@ export interface AppEnv {
     /** The tenant of a /v1/clients/{id}/… route, resolved by middleware from the path. */
     client: Client;
     errorCode: ErrorCode;
+    /** The API key of an /mcp request. */
+    apiKey: ApiKey;
   };
 }
 
@@ -32,4 +34,8 @@ export interface AppDeps {
   metrics: import("./metrics").Metrics;
   publicBaseUrl: string;
   version: string;
+  /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */
+  mcp?: import("./mcp/context").McpRuntime;
+  /** This process's background worker, shown on /health; absent without the worker role. */
+  worker?: { status(): import("./worker/status").WorkerHealth };
 }

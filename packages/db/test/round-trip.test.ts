@@ -47,6 +47,7 @@ describe.each(KINDS)("round trip on %s", (kind) => {
     expect(rows.awsConnections.lastCheckedAt).toEqual(new Date("2025-03-01T10:00:00.123Z"));
     expect(rows.auditSchedules).toMatchObject({ status: "active", recipients: ["finops@example.test"] });
     expect(rows.usageEvents.quantity).toBe(1);
+    expect(rows.jobs).toMatchObject({ status: "queued", attempts: 0, maxAttempts: 5, lockedBy: null });
   });
 
   it("gives each table's ids its own prefix", async () => {
@@ -61,6 +62,7 @@ describe.each(KINDS)("round trip on %s", (kind) => {
         complianceSnapshots: "snp_",
         tagBaselines: "bas_",
         auditSchedules: "sch_",
+        jobs: "job_",
       },
     );
   });

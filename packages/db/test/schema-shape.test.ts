@@ -16,9 +16,11 @@ const GLOBAL_UNIQUES = new Set([
   "aws_connections_external_id_unique",
   "api_keys_secret_hash_unique",
   "usage_events_idempotency_key_unique",
+  // Every replica's scheduler enqueues the same due work; one row per unit of work across tenants.
+  "jobs_dedupe_key_unique",
 ]);
-// The scheduler's cross-tenant scan for due schedules.
-const GLOBAL_INDEXES = new Set(["audit_schedules_status_next_run_at_idx"]);
+// The scheduler's cross-tenant scan for due schedules, and the workers' claim of due jobs.
+const GLOBAL_INDEXES = new Set(["audit_schedules_status_next_run_at_idx", "jobs_status_run_at_idx"]);
 
 const columnName = (column: unknown) =>
   typeof column === "object" && column !== null && "name" in column ? String(column.name) : undefined;

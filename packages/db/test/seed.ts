@@ -3,6 +3,7 @@ import {
   auditEvents,
   auditSchedules,
   complianceSnapshots,
+  jobs,
   tagBaselines,
   taggingPolicies,
   type tenantTables,
@@ -125,6 +126,19 @@ export async function seedTenant(db: Database) {
           recipients: ["finops@example.test"],
           notificationFormat: "both",
           nextRunAt: new Date("2025-03-03T08:30:00Z"),
+        })
+        .returning(),
+    ),
+    jobs: await one(
+      db
+        .insert(jobs)
+        .values({
+          clientId,
+          kind: "daily_snapshot",
+          payload: { date: "2025-03-01" },
+          runAt: new Date("2025-03-01T02:00:00Z"),
+          // Unique across tenants, like every real dedupe key (it names the client).
+          dedupeKey: `daily_snapshot:${clientId}:2025-03-01`,
         })
         .returning(),
     ),

@@ -10,7 +10,13 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
   const started = Date.now();
 
   app.get("/health", (c) =>
-    c.json({ status: "ok", version: deps.version, uptime_s: Math.round((Date.now() - started) / 1000) }),
+    c.json({
+      status: "ok",
+      version: deps.version,
+      uptime_s: Math.round((Date.now() - started) / 1000),
+      // Read when asked: the worker starts after the app is built, and only in the worker role.
+      ...(deps.worker ? { worker: deps.worker.status() } : {}),
+    }),
   );
 
   app.get("/health/ready", async (c) => {

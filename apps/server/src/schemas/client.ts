@@ -1,11 +1,18 @@
 import { z } from "@hono/zod-openapi";
+import { hasNoNul, NO_NUL_MESSAGE } from "./common";
 
 export const TIERS = ["starter", "professional", "enterprise"] as const;
 export const STATUSES = ["pending", "connected", "degraded", "revoked", "deleted"] as const;
 
 export const RegisterBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).openapi({ example: "Acme Corp" }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine(hasNoNul, NO_NUL_MESSAGE)
+      .openapi({ example: "Acme Corp" }),
     contact_email: z.email().max(320).openapi({ example: "finops@acme.example" }),
     tier: z.enum(TIERS).openapi({ example: "professional" }),
     aws_account_id: z

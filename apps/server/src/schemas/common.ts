@@ -1,5 +1,26 @@
 import { z } from "@hono/zod-openapi";
 
+// PostgreSQL cannot store a NUL character in text or jsonb: a string carrying one would fail in the
+// database as an internal error, so the edge refuses it with the field named.
+export const NO_NUL_MESSAGE = "must not contain NUL characters";
+export const hasNoNul = (value: string) => !value.includes("\u0000");
+
+/** The path of the first string (or object key) in `value` that contains a NUL, if any. */
+export function nulPath(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, index) => [index, item])
+    : value && typeof value === "object"
+      ? Object.entries(value)
+      : [];
+  for (const [key, item] of entries) {
+    if (typeof key === "string" && key.includes("\u0000")) return [...path, key];
+    const found = nulPath(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export const ErrorSchema = z
   .object({
     error: z.object({

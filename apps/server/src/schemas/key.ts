@@ -1,8 +1,15 @@
 import { z } from "@hono/zod-openapi";
+import { hasNoNul, NO_NUL_MESSAGE } from "./common";
 
 export const IssueKeyBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100).openapi({ example: "claude-desktop" }),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine(hasNoNul, NO_NUL_MESSAGE)
+      .openapi({ example: "claude-desktop" }),
     scopes: z
       .array(z.enum(["mcp:tools", "mcp:read"]))
       .min(1)
@@ -52,5 +59,8 @@ export const KeyListSchema = z.object({ data: z.array(KeySchema) }).openapi("Api
 
 export const KeyParams = z.object({
   id: z.string().openapi({ param: { name: "id", in: "path" } }),
-  keyId: z.string().openapi({ param: { name: "keyId", in: "path" }, example: "key_01jd…" }),
+  keyId: z
+    .string()
+    .refine(hasNoNul, NO_NUL_MESSAGE)
+    .openapi({ param: { name: "keyId", in: "path" }, example: "key_01jd…" }),
 });

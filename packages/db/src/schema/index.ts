@@ -4,6 +4,7 @@ import { auditSchedules } from "./audit-schedules";
 import { awsConnections } from "./aws-connections";
 import { clients } from "./clients";
 import { complianceSnapshots } from "./compliance-snapshots";
+import { jobs } from "./jobs";
 import { tagBaselines } from "./tag-baselines";
 import { taggingPolicies } from "./tagging-policies";
 import { usageEvents } from "./usage-events";
@@ -15,6 +16,7 @@ export * from "./aws-connections";
 export * from "./clients";
 export type { JsonObject } from "./columns";
 export * from "./compliance-snapshots";
+export * from "./jobs";
 export * from "./tag-baselines";
 export * from "./tagging-policies";
 export * from "./usage-events";
@@ -30,6 +32,7 @@ export const schema = {
   complianceSnapshots,
   tagBaselines,
   auditSchedules,
+  jobs,
 };
 export type Schema = typeof schema;
 
@@ -43,4 +46,5 @@ export const tenantTables = {
   complianceSnapshots,
   tagBaselines,
   auditSchedules,
+  jobs,
 };

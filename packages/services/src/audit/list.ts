@@ -6,13 +6,22 @@ import { invalid } from "../errors";
 // The cursor keeps Postgres's microseconds: a JavaScript Date would round them to milliseconds and a
 // page boundary inside one millisecond would skip rows.
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+// The id half is checked too: anything else (a NUL, say) would reach Postgres and fail there.
+const AUDIT_ID = /^evt_[0-9A-Za-z]+$/;
 
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   const [createdAt, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!id || !createdAt || !CURSOR_TIME.test(createdAt))
+  if (!id || !AUDIT_ID.test(id) || !createdAt || !CURSOR_TIME.test(createdAt) || !isRealTime(createdAt))
     throw invalid("cursor", "is not a cursor returned by this endpoint");
   return { createdAt, id };
 }
+
+// The shape alone admits "2026-99-99T99:…", which Postgres refuses to cast (an internal error): the
+// calendar date and time must exist, checked by a round trip through Date at second precision.
+const isRealTime = (time: string) => {
+  const ms = Date.parse(`${time.slice(0, 19)}Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === time.slice(0, 19);
+};
 
 /** The client's audit events, newest first, keyset-paginated on (created_at, id). */
 export async function listAudit({

@@ -1,7 +1,8 @@
 import { apiKeys, auditSchedules, awsConnections, clients } from "@tagc/db";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
+import { loadClient } from "./load";
 import { clientView } from "./view";
 
 /**
@@ -13,6 +14,14 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
   const now = ctx.deps.now();
   if (ctx.client.status === "deleted") return { ...clientView(ctx.client), revoked_keys: 0 };
   const result = await ctx.deps.db.transaction(async (tx) => {
+    // The client row first, and only if not yet deleted: a concurrent offboarding waits on this row,
+    // then finds it deleted and does nothing, so keys, the audit row and the hook are handled once.
+    const [client] = await tx
+      .update(clients)
+      .set({ status: "deleted", deletedAt: now, statusReason: "offboarded" })
+      .where(and(eq(clients.id, ctx.client.id), ne(clients.status, "deleted")))
+      .returning();
+    if (!client) return null;
     const revoked = await tx
       .update(apiKeys)
       .set({ revokedAt: now })
@@ -26,14 +35,10 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
       .update(auditSchedules)
       .set({ status: "cancelled" })
       .where(eq(auditSchedules.clientId, ctx.client.id));
-    const [client] = await tx
-      .update(clients)
-      .set({ status: "deleted", deletedAt: now, statusReason: "offboarded" })
-      .where(eq(clients.id, ctx.client.id))
-      .returning();
     await recordAudit(tx, ctx, { operation: "clients.delete", params: { revoked_keys: revoked.length } });
-    return { client: client!, revokedKeys: revoked.length };
+    return { client, revokedKeys: revoked.length };
   });
+  if (!result) return { ...clientView(await loadClient(ctx.deps.db, ctx.client.id)), revoked_keys: 0 };
   // After the commit: no credential or cached scan of this tenant outlives its offboarding.
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.onOffboard?.(ctx.client.id);

@@ -12,8 +12,10 @@ import {
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { Ctx } from "../context";
+import { ServiceError } from "../errors";
 import { generateExternalId } from "../onboarding/external-id";
 import { roleArnFor, roleNameFor } from "../onboarding/quick-create";
+import { primaryConnection } from "./load";
 import { registrationView } from "./registration-view";
 
 export interface RegisterInput {
@@ -32,7 +34,7 @@ export async function registerClient({ ctx, input }: { ctx: Ctx; input: Register
   const { db, onboarding } = ctx.deps;
   if (input.idempotency_key) {
     const existing = await findByIdempotencyKey(ctx, input.idempotency_key);
-    if (existing) return { ...(await registrationView(ctx, existing, input.region)), replayed: true };
+    if (existing) return replay(ctx, existing, input);
   }
   const now = ctx.deps.now();
   const clientId = newId("cli");
@@ -91,10 +93,33 @@ export async function registerClient({ ctx, input }: { ctx: Ctx; input: Register
     // Two concurrent POSTs with one Idempotency-Key: the loser answers with the winner's registration.
     if (input.idempotency_key && isUniqueViolation(error)) {
       const existing = await findByIdempotencyKey(ctx, input.idempotency_key);
-      if (existing) return { ...(await registrationView(ctx, existing, input.region)), replayed: true };
+      if (existing) return replay(ctx, existing, input);
     }
     throw error;
   }
+}
+
+/**
+ * A replay answers the first registration, External ID included, so it must be the same request: a
+ * key reused for another customer would hand that customer the first one's External ID (and with it
+ * a role trusted under the first client). Like the IETF Idempotency-Key draft, a different payload is
+ * refused with 422.
+ */
+async function replay(ctx: Ctx, existing: Client, input: RegisterInput) {
+  const connection = await primaryConnection(ctx.deps.db, existing.id);
+  const same =
+    existing.name === input.name &&
+    existing.contactEmail === input.contact_email &&
+    existing.tier === input.tier &&
+    (input.aws_account_id === undefined || input.aws_account_id === connection.accountId);
+  if (!same) {
+    throw new ServiceError(
+      "UNPROCESSABLE",
+      "idempotency-key: was already used for a registration with different parameters; use a new key",
+      { field: "idempotency-key" },
+    );
+  }
+  return { ...(await registrationView(ctx, existing, input.region)), replayed: true };
 }
 
 async function findByIdempotencyKey(ctx: Ctx, key: string): Promise<Client | undefined> {

@@ -1,5 +1,6 @@
 import { formatPolicyIssue, parsePolicy } from "@tagc/core";
-import { taggingPolicies } from "@tagc/db";
+import { clients, taggingPolicies } from "@tagc/db";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
 import { ServiceError } from "../errors";
@@ -32,6 +33,13 @@ export async function putPolicy({
     );
   }
   return ctx.deps.db.transaction(async (tx) => {
+    // Saves of one client queue on its row, so each reads the version the previous one wrote
+    // (otherwise two concurrent saves both insert current + 1 and one fails on the unique index).
+    await tx
+      .select({ id: clients.id })
+      .from(clients)
+      .where(eq(clients.id, ctx.client.id))
+      .for("no key update");
     const { row: current } = await currentPolicy(tx, ctx.client.id);
     const [row] = await tx
       .insert(taggingPolicies)

@@ -2,10 +2,10 @@
 // The AWS calls happen before the transaction: a transaction is never held open across the network.
 import { verifyAccess } from "@tagc/aws";
 import { type AwsConnection, awsConnections, type Client, clients } from "@tagc/db";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { Actor, ServiceDeps } from "../context";
-import { invalid } from "../errors";
+import { conflict, invalid } from "../errors";
 import { roleArnFor } from "../onboarding/quick-create";
 import { fixFor } from "./fix-it";
 import { nextPollAt } from "./schedule";
@@ -87,8 +87,8 @@ export async function runVerification(options: RunVerificationOptions) {
   ) {
     const expired = code === "EXTERNAL_ID_EXPIRED";
     const pollAgain = state.status === "pending" && !expired;
-    await deps.db.transaction(async (tx) => {
-      await tx
+    const recorded = await deps.db.transaction(async (tx) => {
+      const updated = await tx
         .update(awsConnections)
         .set({
           status: state.status,
@@ -104,7 +104,10 @@ export async function runVerification(options: RunVerificationOptions) {
             ? { accountId: verifiedAccount, verifiedAt: connection.verifiedAt ?? now }
             : {}),
         })
-        .where(eq(awsConnections.id, connection.id));
+        .where(and(eq(awsConnections.id, connection.id), ne(awsConnections.status, "deleted")))
+        .returning({ id: awsConnections.id });
+      // Offboarded while AWS was being called: the outcome must not bring the connection back.
+      if (!updated.length) return false;
       if (state.status !== client.status || expired) {
         await tx
           .update(clients)
@@ -121,7 +124,13 @@ export async function runVerification(options: RunVerificationOptions) {
         errorCode: code,
         durationMs: Date.now() - started,
       });
+      return true;
     });
+    if (!recorded) {
+      // The offboarding already dropped this tenant's credentials; drop the ones just assumed too.
+      deps.broker.invalidate(client.id);
+      throw conflict(`client ${client.id} is deleted`);
+    }
     // Credentials of a revoked role are useless, and must not linger in memory.
     if (state.status === "revoked") deps.broker.invalidate(client.id);
     return {

@@ -4,6 +4,7 @@
 import { awsConnections, clients, newId } from "@tagc/db";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 import type { ServiceDeps } from "../context";
+import { expireUnusedExternalIds } from "./expire";
 import { runVerification } from "./run";
 
 export interface SweepOptions {
@@ -18,29 +19,7 @@ export async function runVerificationSweep({ deps, owner, limit = 10, leaseMs = 
   const now = deps.now();
   const { db } = deps;
 
-  const expired = await db
-    .update(awsConnections)
-    .set({ lastErrorCode: "EXTERNAL_ID_EXPIRED", lastErrorMessage: "External ID expired", nextCheckAt: null })
-    .where(
-      and(
-        eq(awsConnections.status, "pending"),
-        isNull(awsConnections.verifiedAt),
-        isNotNull(awsConnections.nextCheckAt),
-        lte(awsConnections.externalIdExpiresAt, now),
-      ),
-    )
-    .returning({ clientId: awsConnections.clientId });
-  if (expired.length) {
-    await db
-      .update(clients)
-      .set({ statusReason: "external_id_expired" })
-      .where(
-        inArray(
-          clients.id,
-          expired.map((e) => e.clientId),
-        ),
-      );
-  }
+  const expired = await expireUnusedExternalIds(db, now);
 
   const claimed = await db.transaction(async (tx) => {
     const due = tx
@@ -51,6 +30,10 @@ export async function runVerificationSweep({ deps, owner, limit = 10, leaseMs = 
           eq(awsConnections.status, "pending"),
           lte(awsConnections.nextCheckAt, now),
           or(isNull(awsConnections.leaseExpiresAt), lt(awsConnections.leaseExpiresAt, now)),
+          // Without an account id or a role ARN there is no role to assume until an admin verifies
+          // with role_arn. Such a row would fail before any AWS call, keep its (oldest) next check,
+          // and be claimed first on every sweep, starving every other pending client.
+          or(isNotNull(awsConnections.roleArn), isNotNull(awsConnections.accountId)),
         ),
       )
       .orderBy(asc(awsConnections.nextCheckAt))
@@ -81,5 +64,5 @@ export async function runVerificationSweep({ deps, owner, limit = 10, leaseMs = 
       checked.push({ client_id: client.id, status: client.status, error: (error as Error).name });
     }
   }
-  return { expired: expired.length, checked };
+  return { expired, checked };
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { registerClient, type ServiceDeps } from "@tagc/services";
 import { RegisterBody, RegistrationSchema } from "../../schemas/client";
-import { adminErrors, json, security } from "../../schemas/common";
+import { adminErrors, ErrorSchema, json, security } from "../../schemas/common";
 import { ctxOf, type Router } from "../context";
 
 const route = createRoute({
@@ -31,6 +31,7 @@ const route = createRoute({
     201: json(RegistrationSchema, "Registered"),
     200: json(RegistrationSchema, "Replayed: the Idempotency-Key matched an earlier registration"),
     ...adminErrors,
+    422: json(ErrorSchema, "The Idempotency-Key was used for a registration with different parameters"),
   },
 });
 

@@ -25,8 +25,10 @@ const route = createRoute({
 
 export function registerRotateKey(app: Router, deps: ServiceDeps) {
   app.openapi(route, async (c) => {
-    const body = c.req.valid("json") ?? { overlap_seconds: 86_400 };
-    const input = { key_id: c.req.valid("param").keyId, overlap_seconds: body.overlap_seconds };
+    // Without a body (no content type) the validator is skipped and hands over {}: the schema's
+    // default never ran, so apply it here rather than rotate with an undefined overlap.
+    const body: { overlap_seconds?: number | undefined } = c.req.valid("json") ?? {};
+    const input = { key_id: c.req.valid("param").keyId, overlap_seconds: body.overlap_seconds ?? 86_400 };
     return c.json(await rotateApiKey({ ctx: clientCtxOf(c, deps), input }), 201);
   });
 }

@@ -1,0 +1,61 @@
+// Input building blocks shared by the tools: strict, capped, and forgiving in one documented way
+// (a single-element array given for a scalar is unwrapped).
+import { z } from "zod";
+
+/** Accepts `x` or `[x]` for a scalar parameter. */
+export const scalar = <T extends z.ZodType>(schema: T) =>
+  z
+    .union([schema, z.tuple([schema])])
+    .transform((value) => (Array.isArray(value) ? value[0] : value) as z.output<T>);
+
+const TYPE = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^(all|[a-z0-9-]+:[a-z0-9-]+)$/, 'must be a resource type like "ec2:instance", or "all"');
+
+// A lone string is accepted as a one-element list: models often send "ec2:instance" for ["ec2:instance"].
+export const resourceTypes = z
+  .union([
+    TYPE,
+    z
+      .array(TYPE)
+      .min(1, 'give at least one resource type, or ["all"]')
+      .max(10, "at most 10 resource types per call"),
+  ])
+  .transform((value) => (typeof value === "string" ? [value] : value))
+  .describe(
+    'Resource types to scan, e.g. ["ec2:instance","rds:db"], or ["all"]. Call get_tagging_policy first and use its all_applicable_resource_types instead of guessing.',
+  );
+
+export const region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/, "must be an AWS region like us-east-1");
+export const regions = z.array(region).min(1).max(20, "at most 20 regions");
+export const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+export const accounts = z
+  .array(accountId)
+  .min(1)
+  .max(20)
+  .describe("The client's connected AWS account ids to scan; default all of them");
+export const severity = scalar(z.enum(["all", "errors_only", "warnings_only"]));
+export const cursor = z.string().max(200).describe("Cursor from a previous page's next_cursor");
+
+export const filters = z
+  .strictObject({
+    regions: regions.optional(),
+    region: scalar(region).optional(),
+    account_id: scalar(accountId).optional(),
+  })
+  .describe("Narrow the scan: regions (list), region (one), account_id (one connected account)");
+
+/** `filters.region` folds into `filters.regions`. */
+export const regionsOf = (f: z.output<typeof filters> | undefined) =>
+  f?.regions ?? (f?.region ? [f.region] : undefined);
+
+export const dataQuality = z.looseObject({
+  status: z.enum(["complete", "partial"]),
+  issues: z.array(z.looseObject({ scope: z.string(), code: z.string(), message: z.string() })),
+  tagged_only_types: z.array(z.string()),
+  note: z.string().nullable(),
+});

@@ -1,0 +1,47 @@
+// The cache store and rate limiters, chosen once at start-up: Redis when REDIS_URL is set (shared by
+// every replica), process memory otherwise (the embedded default).
+import {
+  type CacheStore,
+  createGuardrailLimiters,
+  createRedisClient,
+  MemoryCacheStore,
+  MemoryRateLimiter,
+  RedisCacheStore,
+  RedisRateLimiter,
+} from "@tagc/services";
+import type { Logger } from "pino";
+import type { Env } from "./env";
+import type { McpRuntime } from "./mcp/context";
+
+export function createRuntime(env: Env, logger: Logger) {
+  const onHealthChange = (health: { healthy: boolean; error?: string | undefined }) =>
+    logger[health.healthy ? "info" : "warn"](
+      { redis: health },
+      health.healthy ? "redis recovered" : "redis degraded",
+    );
+  const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL) : undefined;
+  const store: CacheStore = redis ? new RedisCacheStore({ redis, onHealthChange }) : new MemoryCacheStore();
+  const ipPolicy = { limit: env.MCP_IP_LIMIT_PER_MINUTE, windowMs: 60_000 };
+  const ipMemory = new MemoryRateLimiter(ipPolicy);
+  const mcp: McpRuntime = {
+    store,
+    ipLimiter: redis
+      ? new RedisRateLimiter({ ...ipPolicy, redis, fallback: ipMemory, prefix: "rl:ip:" })
+      : ipMemory,
+    guardrails: createGuardrailLimiters({ redis, onHealthChange }),
+    deadlineMs: env.SCAN_DEADLINE_MS,
+    allowedOrigins: [
+      new URL(env.PUBLIC_BASE_URL).origin,
+      ...env.MCP_ALLOWED_ORIGINS.split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ],
+  };
+  return {
+    mcp,
+    readiness: (redis ? { cache: () => store.ping() } : {}) as Record<string, () => Promise<boolean>>,
+    async close() {
+      await redis?.quit().catch(() => redis.disconnect());
+    },
+  };
+}

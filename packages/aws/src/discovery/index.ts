@@ -1,0 +1,21 @@
+export { type FetchCostAndUsageInput, fetchCostAndUsage } from "./cost-and-usage";
+export {
+  type DescribeTagPolicyInput,
+  describeTagPolicy,
+  type TagPolicyDocument,
+} from "./describe-tag-policy";
+export { DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_MS, discoverResources } from "./discover";
+export { AwsReadError, type AwsReadErrorCode, type AwsReadErrorDetails } from "./errors";
+export { type ListEnabledRegionsInput, listEnabledRegions } from "./regions";
+export { listTagPolicies, type TagPolicySummary } from "./tag-policies";
+export type {
+  AwsAccess,
+  DataQuality,
+  DataQualityCode,
+  DataQualityIssue,
+  DiscoverResourcesInput,
+  DiscoveryConcurrency,
+  DiscoveryResult,
+  DiscoveryStats,
+  RegionStats,
+} from "./types";

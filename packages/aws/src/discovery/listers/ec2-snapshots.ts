@@ -1,0 +1,35 @@
+// ec2:snapshot: the account's own snapshots only (public and shared ones are not its resources).
+import { DescribeSnapshotsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { isoOrNull, snapshotArn, tagsFromList } from "../arn";
+import { eachPage } from "./paginate";
+import type { Lister } from "./types";
+
+export const ec2Snapshots: Lister = {
+  type: "ec2:snapshot",
+  actions: ["ec2:DescribeSnapshots"],
+  async list(ctx) {
+    const ec2 = ctx.scan.clients.get(EC2Client, ctx.region);
+    await eachPage(
+      ctx,
+      (NextToken, abortSignal) =>
+        ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"], MaxResults: 1000, NextToken }), {
+          abortSignal,
+        }),
+      (page) => page.NextToken,
+      (page) => {
+        for (const snapshot of page.Snapshots ?? []) {
+          if (!snapshot.SnapshotId) continue;
+          ctx.emit({
+            arn: snapshotArn(ctx, snapshot.SnapshotId),
+            id: snapshot.SnapshotId,
+            type: "ec2:snapshot",
+            region: ctx.region,
+            state: snapshot.State ?? null,
+            created_at: isoOrNull(snapshot.StartTime),
+            tags: tagsFromList(snapshot.Tags),
+          });
+        }
+      },
+    );
+  },
+};

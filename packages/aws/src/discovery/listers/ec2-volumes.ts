@@ -1,0 +1,33 @@
+// ec2:volume.
+import { DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { arnOf, isoOrNull, tagsFromList } from "../arn";
+import { eachPage } from "./paginate";
+import type { Lister } from "./types";
+
+export const ec2Volumes: Lister = {
+  type: "ec2:volume",
+  actions: ["ec2:DescribeVolumes"],
+  async list(ctx) {
+    const ec2 = ctx.scan.clients.get(EC2Client, ctx.region);
+    await eachPage(
+      ctx,
+      (NextToken, abortSignal) =>
+        ec2.send(new DescribeVolumesCommand({ MaxResults: 500, NextToken }), { abortSignal }),
+      (page) => page.NextToken,
+      (page) => {
+        for (const volume of page.Volumes ?? []) {
+          if (!volume.VolumeId) continue;
+          ctx.emit({
+            arn: arnOf("ec2", ctx, `volume/${volume.VolumeId}`),
+            id: volume.VolumeId,
+            type: "ec2:volume",
+            region: ctx.region,
+            state: volume.State ?? null,
+            created_at: isoOrNull(volume.CreateTime),
+            tags: tagsFromList(volume.Tags),
+          });
+        }
+      },
+    );
+  },
+};

@@ -1,0 +1,33 @@
+// rds:cluster. DescribeDBClusters carries each cluster's TagList.
+import { DescribeDBClustersCommand, RDSClient } from "@aws-sdk/client-rds";
+import { arnOf, isoOrNull, tagsFromList } from "../arn";
+import { eachPage } from "./paginate";
+import type { Lister } from "./types";
+
+export const rdsClusters: Lister = {
+  type: "rds:cluster",
+  actions: ["rds:DescribeDBClusters"],
+  async list(ctx) {
+    const rds = ctx.scan.clients.get(RDSClient, ctx.region);
+    await eachPage(
+      ctx,
+      (Marker, abortSignal) =>
+        rds.send(new DescribeDBClustersCommand({ MaxRecords: 100, Marker }), { abortSignal }),
+      (page) => page.Marker,
+      (page) => {
+        for (const cluster of page.DBClusters ?? []) {
+          if (!cluster.DBClusterIdentifier) continue;
+          ctx.emit({
+            arn: cluster.DBClusterArn ?? arnOf("rds", ctx, `cluster:${cluster.DBClusterIdentifier}`),
+            id: cluster.DBClusterIdentifier,
+            type: "rds:cluster",
+            region: ctx.region,
+            state: cluster.Status ?? null,
+            created_at: isoOrNull(cluster.ClusterCreateTime),
+            tags: tagsFromList(cluster.TagList),
+          });
+        }
+      },
+    );
+  },
+};

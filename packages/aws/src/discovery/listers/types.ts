@@ -1,0 +1,40 @@
+// The contract between discovery and one per-service lister.
+import type { ScanContext } from "../scan-context";
+
+/** A resource as a lister sees it; `tags` is absent when the Tagging API already holds them. */
+export interface ListedResource {
+  arn: string;
+  id: string;
+  type: string;
+  region: string;
+  state: string | null;
+  created_at: string | null;
+  tags?: Record<string, string>;
+}
+
+export interface ListerContext {
+  scan: ScanContext;
+  /** The region the calls are signed for (for a global type: the region chosen for global types). */
+  region: string;
+  accountId: string;
+  /**
+   * Once the Tagging walk of `region` (default: this one) has finished: whether it returned an
+   * ARN. The walk vouches for tags: returned means its tags are known, absent means it has none.
+   * Undefined when that walk failed or did not run: the lister must then read tags itself.
+   */
+  taggedLookup(region?: string): Promise<TaggedLookup | undefined>;
+  /** Memoised per region and scan, for calls two listers share (ECS clusters). */
+  shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  emit(resource: ListedResource): void;
+  /** A resource the scan must not report even if the Tagging API returns it (terminated instances). */
+  exclude(arn: string): void;
+}
+
+export type TaggedLookup = (arn: string) => boolean;
+
+export interface Lister {
+  type: string;
+  /** The IAM actions it calls, named when AWS denies one. */
+  actions: readonly string[];
+  list(ctx: ListerContext): Promise<void>;
+}

@@ -1,0 +1,30 @@
+// The account's enabled regions (EC2 DescribeRegions). The caller caches the answer per client and
+// account: it changes only when the customer opts a region in or out.
+import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { sdkClientConfig } from "../config";
+import { awsReadError } from "./errors";
+import type { AwsAccess } from "./types";
+
+export interface ListEnabledRegionsInput extends AwsAccess {
+  signal?: AbortSignal;
+}
+
+/** Enabled region names, sorted. Throws AwsReadError. */
+export async function listEnabledRegions(input: ListEnabledRegionsInput): Promise<string[]> {
+  const ec2 = new EC2Client(sdkClientConfig(input.config, input.config.region, input.credentials));
+  try {
+    // Without AllRegions, AWS answers the regions enabled for the account; the status check
+    // keeps that true whatever the endpoint.
+    const out = await ec2.send(new DescribeRegionsCommand({}), {
+      ...(input.signal ? { abortSignal: input.signal } : {}),
+    });
+    const names = (out.Regions ?? [])
+      .filter((r) => r.OptInStatus !== "not-opted-in")
+      .flatMap((r) => (r.RegionName ? [r.RegionName] : []));
+    return [...new Set(names)].sort();
+  } catch (error) {
+    throw awsReadError(error, ["ec2:DescribeRegions"]);
+  } finally {
+    ec2.destroy();
+  }
+}

@@ -1,0 +1,68 @@
+// The Resource Groups Tagging API walk of one region: every page, in order (each page's token
+// comes from the previous one), for every requested type. It finds every resource that carries a
+// tag; the per-service listers find the rest.
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from "@aws-sdk/client-resource-groups-tagging-api";
+import { isGlobalType } from "@tagc/core";
+import { tagsFromList } from "./arn";
+import type { ScanContext } from "./scan-context";
+import { classifyArn, typeFilterChunks } from "./tagging-types";
+
+export const RESOURCES_PER_PAGE = 100;
+
+export interface TaggedResource {
+  arn: string;
+  id: string;
+  type: string;
+  /** The ARN's region, or "global" for global types. */
+  region: string;
+  tags: Record<string, string>;
+}
+
+export interface TaggingWalkInput {
+  scan: ScanContext;
+  region: string;
+  accountId: string;
+  types: readonly string[];
+  found: (resource: TaggedResource) => void;
+  onPage: () => void;
+}
+
+export async function walkTagging(input: TaggingWalkInput): Promise<void> {
+  const { scan, region, accountId, types } = input;
+  const wanted = new Set(types);
+  const client = scan.clients.get(ResourceGroupsTaggingAPIClient, region);
+  // More than 100 filters: the chunks are separate walks, and separate walks may run side by side.
+  const walks = typeFilterChunks(types).map(async (filters) => {
+    let token: string | undefined;
+    do {
+      const request = new GetResourcesCommand({
+        ResourceTypeFilters: filters,
+        ResourcesPerPage: RESOURCES_PER_PAGE,
+        ...(token ? { PaginationToken: token } : {}),
+      });
+      const out = await scan.call(region, "walk", (abortSignal) => client.send(request, { abortSignal }));
+      scan.page();
+      input.onPage();
+      for (const mapping of out.ResourceTagMappingList ?? []) {
+        const arn = mapping.ResourceARN;
+        const classified = arn ? classifyArn(arn, wanted) : undefined;
+        // An ARN of another account is never reported, whatever the API answered.
+        if (!arn || !classified || (classified.account && classified.account !== accountId)) continue;
+        input.found({
+          arn,
+          id: classified.id,
+          type: classified.type,
+          region: isGlobalType(classified.type) ? "global" : classified.region || region,
+          tags: tagsFromList(mapping.Tags),
+        });
+      }
+      // AWS ends a walk with an empty token; a token handed back unchanged would loop forever.
+      const next = out.PaginationToken || undefined;
+      token = next === token ? undefined : next;
+    } while (token);
+  });
+  await Promise.all(walks);
+}

@@ -1,0 +1,48 @@
+// The cache behind every replica: Redis in a real deployment, process memory in the embedded default.
+// Chosen once at start-up. Tenant data never goes through this interface directly: it goes through a
+// `TenantCache` (tenant-cache.ts), which is the only place a tenant's key prefix is built.
+
+/** What a store reports when its backend starts or stops answering. */
+export interface CacheHealth {
+  healthy: boolean;
+  /** The failure that made the store degraded (a message, never a key or a value). */
+  error?: string | undefined;
+}
+
+export type CacheHealthListener = (health: CacheHealth) => void;
+
+/**
+ * A string key-value store with TTLs. Availability failures (Redis down, a slow command) never reject:
+ * reads miss (`null`), writes report `false` and are skipped, counters report `null`, and `degraded`
+ * turns true until an operation succeeds again. A cache outage must degrade answers, not fail them.
+ * Programming errors (a non-positive TTL, an empty prefix) still throw.
+ */
+export interface CacheStore {
+  readonly kind: "memory" | "redis";
+  /** True while the backend is failing; false again after the next successful operation. */
+  readonly degraded: boolean;
+  get(key: string): Promise<string | null>;
+  /** `ttlSeconds` is a positive integer. False when the write was skipped. */
+  set(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  del(key: string): Promise<boolean>;
+  /** Deletes every key that starts with `prefix` (not empty); the count, or null when the store failed. */
+  delByPrefix(prefix: string): Promise<number | null>;
+  /**
+   * Adds one and returns the new count. The TTL is set when the counter is created and never extended,
+   * so a counter is a fixed window that starts at its first increment. Null when the store failed.
+   */
+  incr(key: string, ttlSeconds: number): Promise<number | null>;
+  /** True when the backend answers (readiness probe); never throws. */
+  ping(): Promise<boolean>;
+}
+
+export function assertTtlSeconds(ttlSeconds: number): void {
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
+    throw new RangeError(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+  }
+}
+
+export function assertPrefix(prefix: string): void {
+  // An empty prefix would match every key of every tenant.
+  if (prefix === "") throw new RangeError("refusing to delete by an empty prefix");
+}

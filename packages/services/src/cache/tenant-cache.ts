@@ -1,0 +1,93 @@
+import { singleFlight } from "./single-flight";
+import { assertTtlSeconds, type CacheStore } from "./store";
+
+/**
+ * One tenant's view of the cache. Every key is stored as `client:<client_id>:<key>`, and this handle is
+ * the only code that builds that prefix, so code holding a handle cannot read or write another
+ * tenant's entries, and there is no way to pass a full key in. Nothing here throws on a cache
+ * failure: reads miss, writes are skipped, and `degraded` says so.
+ */
+export interface TenantCache {
+  readonly clientId: string;
+  /** True while the underlying store is failing. */
+  readonly degraded: boolean;
+  /** The cached value, or undefined on a miss, an outage or an unreadable entry. */
+  getJson<T>(key: string): Promise<T | undefined>;
+  /** False when the write was skipped (outage, or a value JSON cannot represent such as undefined). */
+  setJson(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  del(key: string): Promise<boolean>;
+  /** A fixed-window counter (see CacheStore.incr); null when the store failed. */
+  incr(key: string, ttlSeconds: number): Promise<number | null>;
+  /**
+   * The cached value, or the result of `compute` (then cached). Concurrent callers in this process
+   * share one read and one computation per key. A failing `compute` rejects every waiter and caches
+   * nothing; a failing cache only means `compute` runs. Values must be JSON data: a later hit returns
+   * the parsed JSON, not the original object.
+   */
+  getOrCompute<T>(key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T>;
+  /** Drops every entry of this tenant (offboarding). The count, or null when the store failed. */
+  clear(): Promise<number | null>;
+}
+
+// Client ids are `cli_…`; refusing `:` and glob characters means no tenant's prefix can be the
+// prefix of another's (`client:a:` vs `client:a:b:`), so clear() of one never touches another.
+const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The only way to reach tenant data in the cache. */
+export function tenantCache(store: CacheStore, clientId: string): TenantCache {
+  if (!CLIENT_ID.test(clientId)) throw new TypeError("tenantCache needs a client id such as cli_…");
+  const prefix = `client:${clientId}:`;
+  const full = (key: string) => prefix + key;
+
+  // A store other than ours might throw; the promise to callers is the same either way. TTLs are checked
+  // before, so a bad TTL (a bug) still throws instead of passing as an outage.
+  async function safely<T>(fallback: T, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch {
+      return fallback;
+    }
+  }
+
+  async function read<T>(key: string): Promise<{ value: T } | undefined> {
+    const raw = await safely(null, () => store.get(full(key)));
+    if (raw === null) return undefined;
+    try {
+      return { value: JSON.parse(raw) as T };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function write(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    assertTtlSeconds(ttlSeconds);
+    const raw = JSON.stringify(value) as string | undefined;
+    if (raw === undefined) return false;
+    return safely(false, () => store.set(full(key), raw, ttlSeconds));
+  }
+
+  return {
+    clientId,
+    get degraded() {
+      return store.degraded;
+    },
+    getJson: async <T>(key: string) => (await read<T>(key))?.value,
+    setJson: write,
+    del: (key) => safely(false, () => store.del(full(key))),
+    incr: async (key, ttlSeconds) => {
+      assertTtlSeconds(ttlSeconds);
+      return safely(null, () => store.incr(full(key), ttlSeconds));
+    },
+    getOrCompute: async <T>(key: string, ttlSeconds: number, compute: () => Promise<T>) => {
+      assertTtlSeconds(ttlSeconds);
+      return singleFlight(store, full(key), async () => {
+        const hit = await read<T>(key);
+        if (hit) return hit.value;
+        const value = await compute();
+        await write(key, value, ttlSeconds);
+        return value;
+      });
+    },
+    clear: () => safely(null, () => store.delByPrefix(prefix)),
+  };
+}

@@ -1,0 +1,15 @@
+export class TimeoutError extends Error {
+  override name = "TimeoutError";
+}
+
+/**
+ * Rejects when `promise` has not settled within `ms`. The command itself is not cancelled; its late
+ * answer is ignored. Bounds how long a tool call waits on a cache that stopped answering.
+ */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

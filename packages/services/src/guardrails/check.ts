@@ -1,0 +1,108 @@
+import type { CacheStore } from "../cache/store";
+import { tenantCache } from "../cache/tenant-cache";
+import type { GuardrailLimiters } from "./limiters";
+import { LoopDetector } from "./loop-detector";
+import type { RateLimitResult } from "./rate-limiter";
+import { SessionBudget } from "./session-budget";
+
+export type GuardrailCode = "RATE_LIMITED" | "SESSION_BUDGET" | "LOOP_DETECTED";
+
+export type GuardrailResult =
+  /** `degraded`: a counter could not be read (cache outage) and its check was skipped (fail open). */
+  | { ok: true; degraded?: true }
+  | { ok: false; code: GuardrailCode; message: string; retryAfterSeconds?: number };
+
+export interface AwsTarget {
+  accountId: string;
+  region: string;
+}
+
+export interface GuardrailInput {
+  store: CacheStore;
+  limiters: GuardrailLimiters;
+  /** From the authenticated key, never from input. */
+  clientId: string;
+  keyId: string;
+  sessionId?: string | undefined;
+  tool: string;
+  args: unknown;
+  /** The (account, region) pairs this call will scan, resolved by the tool; each spends one unit. */
+  awsTargets?: readonly AwsTarget[] | undefined;
+  budget?: SessionBudget;
+  loop?: LoopDetector;
+  now?: () => number;
+}
+
+const defaultBudget = new SessionBudget();
+const defaultLoop = new LoopDetector();
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+function rateLimited(result: RateLimitResult, windowMs: number, what: string): GuardrailResult {
+  const retryAfterSeconds = seconds(result.retryAfterMs);
+  return {
+    ok: false,
+    code: "RATE_LIMITED",
+    retryAfterSeconds,
+    message:
+      `Rate limit reached: ${what} (at most ${result.limit} per ${seconds(windowMs)} seconds). ` +
+      `Wait ${retryAfterSeconds} seconds before calling again; do not retry sooner.`,
+  };
+}
+
+/**
+ * Runs before every tool call, cheapest and broadest first: the API key's and the client's rate
+ * limits, then the loop detector, the session budget, and the per-region AWS budgets. A refused call
+ * stops at the first refusal; checks it already passed keep their count. Counters are keyed by ids
+ * (client, key, account, region) and by hashes of the session id and arguments, never by a secret.
+ */
+export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailResult> {
+  const now = (input.now ?? Date.now)();
+  const { limiters } = input;
+
+  const perKey = await limiters.apiKey.consume(`key:${input.keyId}`);
+  if (!perKey.allowed) {
+    return rateLimited(perKey, limiters.apiKey.windowMs, "too many calls with this API key");
+  }
+  const perClient = await limiters.client.consume(`client:${input.clientId}`);
+  if (!perClient.allowed) {
+    return rateLimited(
+      perClient,
+      limiters.client.windowMs,
+      "too many calls for this client across all API keys",
+    );
+  }
+
+  // Budget and loop counters are tenant data: they live under the tenant's prefix and go at offboarding.
+  const cache = tenantCache(input.store, input.clientId);
+  const caller = { keyId: input.keyId, sessionId: input.sessionId };
+  const loop = await (input.loop ?? defaultLoop).check(cache, {
+    ...caller,
+    tool: input.tool,
+    args: input.args,
+  });
+  if (!loop.allowed) return { ok: false, code: "LOOP_DETECTED", message: loop.message };
+  const budget = await (input.budget ?? defaultBudget).consume(cache, { ...caller, now });
+  if (!budget.allowed) {
+    return {
+      ok: false,
+      code: "SESSION_BUDGET",
+      message: budget.message,
+      ...(budget.retryAfterSeconds !== undefined ? { retryAfterSeconds: budget.retryAfterSeconds } : {}),
+    };
+  }
+
+  const targets = new Set((input.awsTargets ?? []).map((t) => `${t.accountId}:${t.region}`));
+  for (const target of targets) {
+    const result = await limiters.awsRegion.consume(`aws:${input.clientId}:${target}`);
+    if (!result.allowed) {
+      return rateLimited(
+        result,
+        limiters.awsRegion.windowMs,
+        `scans of AWS account ${target.replace(":", " in region ")} are limited to protect your own AWS API quotas`,
+      );
+    }
+  }
+
+  return loop.count === null || budget.used === null ? { ok: true, degraded: true } : { ok: true };
+}

@@ -1,0 +1,23 @@
+import type { Client, Job } from "@tagc/db";
+import { tenantCache } from "../../cache/tenant-cache";
+import type { ClientCtx } from "../../context";
+import type { ToolCtx } from "../../tools/context";
+import type { JobDeps } from "../types";
+
+/**
+ * The context the scanning pipeline expects, for a job: the system actor named after the job kind (so
+ * audit rows say which job acted), the job id as the request id (so a retried job meters its scan once),
+ * and this tenant's cache handle.
+ */
+export function systemToolCtx(deps: JobDeps, job: Job, client: Client): ToolCtx {
+  return {
+    ...systemClientCtx(deps, job, client),
+    cache: tenantCache(deps.store, client.id),
+    deadlineMs: deps.config.scanDeadlineMs,
+  };
+}
+
+/** The same without the scanning pieces, for verbs and audit rows. */
+export function systemClientCtx(deps: JobDeps, job: Job, client: Client): ClientCtx {
+  return { deps: deps.services, actor: { kind: "system", job: job.kind }, requestId: job.id, client };
+}

@@ -1,0 +1,26 @@
+import { createHash } from "node:crypto";
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * One `resource` event per (client, month, ARN): a rescan or a retried call inserts nothing new. The
+ * client id is part of the key because the unique index spans every tenant, and one AWS account may
+ * serve two clients: each must be billed for its own scans. The ARN is hashed so usage rows, kept
+ * after offboarding, hold no customer resource names.
+ */
+export const resourceIdempotencyKey = (clientId: string, period: string, arn: string) =>
+  `resource:${clientId}:${period}:${sha256(arn)}`;
+
+/** One `scan` event per tool call (request id) and AWS account, however often the call is retried. */
+export const scanIdempotencyKey = (clientId: string, requestId: string, accountId: string) =>
+  `scan:${clientId}:${sha256(`${requestId}\u0000${accountId}`)}`;
+
+/** Unique ARNs in a deterministic order (UTF-16 code unit order), empty strings dropped. */
+export const uniqueSortedArns = (arns: readonly string[]) =>
+  [...new Set(arns)].filter((arn) => arn !== "").sort();
+
+export function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}

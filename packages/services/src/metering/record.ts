@@ -1,0 +1,104 @@
+import { type Database, newId, usageEvents } from "@tagc/db";
+import { sql } from "drizzle-orm";
+import { billingPeriod } from "../usage/quota";
+import { UsageRecordError } from "./errors";
+import { chunked, resourceIdempotencyKey, scanIdempotencyKey, uniqueSortedArns } from "./keys";
+import { type RetryOptions, withRetry } from "./retry";
+import { isTransientDbError } from "./transient";
+
+export interface RecordScanUsageInput {
+  db: Database;
+  /** From ctx.client.id, never from input. */
+  clientId: string;
+  now: Date;
+  /** The tool call's request id: a retried call records its scan event once. */
+  requestId: string;
+  tool: string;
+  accountId: string;
+  regions: readonly string[];
+  /** Every ARN the scan covered; duplicates are counted once. */
+  arns: readonly string[];
+  retry?: RetryOptions;
+}
+
+export interface RecordScanUsageResult {
+  period: string;
+  /** False when this request's scan was already recorded (a retry). */
+  scanRecorded: boolean;
+  /** Unique ARNs in this scan. */
+  resources: number;
+  /** Of those, the ones not yet counted this month for this client. */
+  newResources: number;
+}
+
+/** ARNs per statement: bounds what one retry redoes. Arrays are single parameters, so no 65,535 limit. */
+const CHUNK = 5_000;
+
+/**
+ * Meters one scan: a `scan` event, and a `resource` event per unique ARN with `on conflict do nothing`
+ * on keys derived from (client, month, ARN), so rescans and retries never count twice. Chunks are
+ * separate statements, not one transaction: every insert is idempotent, so a chunk that failed is
+ * simply retried (up to `retry.attempts`, with backoff) and a retried call fills in whatever is
+ * missing, without holding locks across 10,000 rows. ARNs go in sorted order, so two concurrent scans
+ * of overlapping resources lock keys in the same order and cannot deadlock.
+ *
+ * Throws UsageRecordError (SERVICE_UNAVAILABLE) when the database stays unreachable after the retries,
+ * and rethrows at once an error that retrying cannot fix.
+ */
+export async function recordScanUsage(input: RecordScanUsageInput): Promise<RecordScanUsageResult> {
+  const { db, clientId } = input;
+  const period = billingPeriod(input.now);
+  const arns = uniqueSortedArns(input.arns);
+  const attempts = input.retry?.attempts ?? 4;
+  // Retried as a unit; rethrows at once what retrying cannot fix, else UsageRecordError.
+  const retried = async (statement: () => Promise<number>) => {
+    try {
+      return await withRetry(statement, input.retry);
+    } catch (error) {
+      throw isTransientDbError(error) ? new UsageRecordError(attempts, error) : error;
+    }
+  };
+
+  const scanRecorded = await retried(async () => {
+    const inserted = await db
+      .insert(usageEvents)
+      .values({
+        clientId,
+        period,
+        kind: "scan",
+        idempotencyKey: scanIdempotencyKey(clientId, input.requestId, input.accountId),
+        // `regions` feeds the usage endpoint's "regions covered"; no ARN is stored anywhere in usage.
+        metadata: {
+          tool: input.tool,
+          account_id: input.accountId,
+          regions: [...new Set(input.regions)].sort(),
+          resources: arns.length,
+        },
+      })
+      .onConflictDoNothing({ target: usageEvents.idempotencyKey })
+      .returning({ id: usageEvents.id });
+    return inserted.length;
+  });
+
+  let newResources = 0;
+  for (const chunk of chunked(arns, CHUNK)) {
+    const keys = chunk.map((arn) => resourceIdempotencyKey(clientId, period, arn));
+    const ids = keys.map(() => newId("use"));
+    // One statement over two array parameters instead of a drizzle multi-row insert: about three times
+    // faster for a 10,000-resource scan on both drivers, and no bind-parameter ceiling.
+    newResources += await retried(async () => {
+      const { rows } = await db.execute<{ inserted: number }>(sql`
+        with added as (
+          insert into ${usageEvents} (id, client_id, period, kind, idempotency_key)
+          select id, ${clientId}, ${period}, 'resource', key
+          from unnest(${sql.param(ids)}::text[], ${sql.param(keys)}::text[]) as batch(id, key)
+          on conflict (idempotency_key) do nothing
+          returning 1
+        )
+        select count(*)::int as inserted from added`);
+      return Number(rows[0]?.inserted ?? 0);
+    });
+  }
+
+  return { period, scanRecorded: scanRecorded === 1, resources: arns.length, newResources };
+}

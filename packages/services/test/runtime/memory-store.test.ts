@@ -1,0 +1,46 @@
+// What only the in-memory store has to prove: it stays bounded and its TTLs follow the injected clock.
+import { describe, expect, it } from "vitest";
+import { MemoryCacheStore } from "../../src/cache/memory-store";
+import { ManualClock } from "./fixtures";
+
+describe("MemoryCacheStore", () => {
+  it("keeps at most maxEntries, dropping the least recently used", async () => {
+    const store = new MemoryCacheStore({ maxEntries: 3 });
+    await store.set("a", "1", 60);
+    await store.set("b", "2", 60);
+    await store.set("c", "3", 60);
+    // Reading `a` makes `b` the least recently used.
+    expect(await store.get("a")).toBe("1");
+    await store.set("d", "4", 60);
+    expect(store.size).toBe(3);
+    expect(await store.get("b")).toBeNull();
+    expect(await store.get("a")).toBe("1");
+    expect(await store.get("c")).toBe("3");
+    expect(await store.get("d")).toBe("4");
+  });
+
+  it("expires an entry exactly when its TTL has passed on the injected clock", async () => {
+    const clock = new ManualClock();
+    const store = new MemoryCacheStore({ now: clock.now });
+    await store.set("k", "v", 2);
+    clock.advance(1_999);
+    expect(await store.get("k")).toBe("v");
+    clock.advance(1);
+    expect(await store.get("k")).toBeNull();
+    expect(store.size).toBe(0);
+  });
+
+  it("does not count expired entries in delByPrefix", async () => {
+    const clock = new ManualClock();
+    const store = new MemoryCacheStore({ now: clock.now });
+    await store.set("p:old", "v", 1);
+    clock.advance(1_000);
+    await store.set("p:new", "v", 60);
+    expect(await store.delByPrefix("p:")).toBe(1);
+    expect(store.size).toBe(0);
+  });
+
+  it("rejects a maxEntries that is not a positive integer", () => {
+    expect(() => new MemoryCacheStore({ maxEntries: 0 })).toThrow(RangeError);
+  });
+});
