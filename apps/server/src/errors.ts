@@ -69,20 +69,21 @@ export function renderError(error: unknown, c: Context<AppEnv>) {
 
 /**
  * What an unexpected error may put in the log. A failed drizzle query carries its bound parameters (an
- * External ID, a policy document) in its message and stack, so it is logged as the SQL text, the
- * driver's error code and message, and the stack frames only; never the parameters or the driver's
- * `detail` (which quotes the offending row).
+ * External ID, a policy document) in its message and stack, so it is logged as a new error holding the
+ * SQL text, the driver's message and code, and the original stack frames only; never the parameters
+ * or the driver's `detail` (which quotes the offending row).
  */
 function loggable(error: unknown): unknown {
   if (!(error instanceof Error) || !("query" in error) || !("params" in error)) return error;
-  const cause = (error.cause ?? {}) as { message?: unknown; code?: unknown; constraint?: unknown; table?: unknown };
-  return {
-    type: error.name,
-    message: `Failed query: ${String(error.query)}`,
-    cause: { message: cause.message, code: cause.code, constraint: cause.constraint, table: cause.table },
-    stack: (error.stack ?? "")
-      .split("\n")
-      .filter((line) => line.trimStart().startsWith("at "))
-      .join("\n"),
+  const cause = (error.cause ?? {}) as {
+    message?: unknown;
+    code?: unknown;
+    constraint?: unknown;
+    table?: unknown;
   };
+  const safe = new Error(`failed query: ${String(error.query)}: ${String(cause.message)}`);
+  safe.name = error.constructor.name;
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at "));
+  safe.stack = [`${safe.name}: ${safe.message}`, ...frames].join("\n");
+  return Object.assign(safe, { code: cause.code, constraint: cause.constraint, table: cause.table });
 }

@@ -36,6 +36,14 @@ export interface HarnessOptions {
   kind: DatabaseKind;
   /** The services' clock (key expiry, rotation overlap, External ID expiry, usage periods). */
   now?: () => Date;
+  /** Extra environment for the server's env schema, e.g. `{ REDIS_URL }` or `{ MCP_ALLOWED_ORIGINS }`. */
+  env?: Record<string, string>;
+  /**
+   * Adjusts the app's dependencies before the app is built, e.g. to add the MCP runtime:
+   * `configure: (deps, env) => ({ ...deps, mcp: createRuntime(env, deps.logger).mcp })`.
+   * The harness's `services` are the returned deps' services.
+   */
+  configure?: (deps: AppDeps, env: Env) => AppDeps;
 }
 
 export interface Tenant {
@@ -162,13 +170,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       AWS_ENDPOINT_URL: sandbox.url,
       AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,
       AWS_SECRET_ACCESS_KEY: CONTROL_PLANE.secret_access_key,
+      ...options.env,
     });
     const logs = captureLogs(env.LOG_LEVEL);
-    const services: ServiceDeps = {
+    const baseServices: ServiceDeps = {
       ...serviceDepsFrom(env, database.handle, awsConfigFrom(env)),
       ...(options.now ? { now: options.now } : {}),
     };
-    const deps = appDepsFrom(env, services, logs.logger);
+    const baseDeps = appDepsFrom(env, baseServices, logs.logger);
+    const deps = options.configure ? options.configure(baseDeps, env) : baseDeps;
+    const services = deps.services;
     const app = createApp(deps, database.handle);
 
     const request = <T>(method: string, path: string, opts: RequestOptions = {}) =>
@@ -246,7 +257,11 @@ async function send<T>(
 type Send = <T>(method: string, path: string, options?: RequestOptions) => Promise<HarnessResponse<T>>;
 
 /** Onboards one customer the way an operator and the customer's cloud admin do. */
-async function onboard(request: Send, sandbox: Sandbox, customer: (typeof CUSTOMERS)[number]): Promise<Tenant> {
+async function onboard(
+  request: Send,
+  sandbox: Sandbox,
+  customer: (typeof CUSTOMERS)[number],
+): Promise<Tenant> {
   const registered = await request<Registration>("POST", "/v1/clients", {
     headers: { "idempotency-key": `harness-${customer.slug}` },
     body: {
@@ -260,7 +275,10 @@ async function onboard(request: Send, sandbox: Sandbox, customer: (typeof CUSTOM
   expectStatus(registered, 201, `register ${customer.slug}`);
   const { client, onboarding } = registered.body;
 
-  deployRole(sandbox, customer.account, { externalId: onboarding.external_id, roleName: onboarding.role_name });
+  deployRole(sandbox, customer.account, {
+    externalId: onboarding.external_id,
+    roleName: onboarding.role_name,
+  });
 
   const verified = await request<VerifyResult>("POST", `/v1/clients/${client.id}/verify`);
   expectStatus(verified, 200, `verify ${customer.slug}`);
@@ -305,7 +323,10 @@ export function deployRole(sandbox: Sandbox, accountId: string, options: DeployR
     controlPlaneAccountId: CONTROL_PLANE.account_id,
   });
   const permissions = options.allowedActions
-    ? { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: options.allowedActions, Resource: "*" }] }
+    ? {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: options.allowedActions, Resource: "*" }],
+      }
     : role.permissionsPolicy;
   sandbox.putRole(accountId, {
     name: role.roleName,

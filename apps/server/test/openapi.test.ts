@@ -25,6 +25,12 @@ interface Document {
   components: { schemas: Record<string, JsonObject>; securitySchemes: Record<string, JsonObject> };
 }
 
+/** Operations added with the MCP work (audit schedules); the ROUTES table holds the onboarding API's. */
+const SCHEDULE_OPERATIONS = [
+  ["listSchedules", "GET", "/v1/clients/{id}/schedules"],
+  ["cancelSchedule", "DELETE", "/v1/clients/{id}/schedules/{scheduleId}"],
+];
+
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 function operationsOf(document: Document) {
@@ -37,8 +43,9 @@ function operationsOf(document: Document) {
 
 /** Every JSON pointer `$ref` in the document, and every `nullable` keyword (a 3.0-ism invalid in 3.1). */
 function walk(value: Json, at: string, found: { refs: string[]; nullable: string[] }) {
-  if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${at}/${i}`, found));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) walk(item, `${at}/${i}`, found);
+  } else if (value && typeof value === "object") {
     for (const [key, child] of Object.entries(value)) {
       if (key === "$ref" && typeof child === "string") found.refs.push(child);
       if (key === "nullable") found.nullable.push(at);
@@ -83,10 +90,14 @@ describe("OpenAPI and docs", () => {
       method.toUpperCase(),
       path,
     ]);
-    const expected = ALL_ROUTES.map((route) => [route.operationId, route.method, route.template]);
-    const byId = (a: (string | undefined)[], b: (string | undefined)[]) => String(a[0]).localeCompare(String(b[0]));
+    const expected = [
+      ...ALL_ROUTES.map((route) => [route.operationId, route.method, route.template]),
+      ...SCHEDULE_OPERATIONS,
+    ];
+    const byId = (a: (string | undefined)[], b: (string | undefined)[]) =>
+      String(a[0]).localeCompare(String(b[0]));
     expect(listed.sort(byId)).toEqual(expected.sort(byId));
-    expect(new Set(listed.map(([id]) => id)).size).toBe(14);
+    expect(new Set(listed.map(([id]) => id)).size).toBe(listed.length);
   });
 
   test("every operation is secured, documents its errors, and declares its path parameters", async () => {
@@ -96,7 +107,10 @@ describe("OpenAPI and docs", () => {
       expect(operation.security, where).toEqual([{ adminBearer: [] }]);
       expect(operation.summary, where).toEqual(expect.any(String));
       for (const status of ["400", "401", "403", "500"]) {
-        expect(operation.responses[status]?.content?.["application/json"]?.schema, `${where} ${status}`).toEqual({
+        expect(
+          operation.responses[status]?.content?.["application/json"]?.schema,
+          `${where} ${status}`,
+        ).toEqual({
           $ref: "#/components/schemas/Error",
         });
       }
@@ -124,10 +138,14 @@ describe("OpenAPI and docs", () => {
   test("request bodies are the strict schemas: unknown fields are rejected", async () => {
     const document = await fetchDocument();
     const register = document.paths["/v1/clients"]?.post?.requestBody?.content["application/json"]?.schema;
-    const schema = (register?.$ref ? resolvePointer(document as unknown as Json, String(register.$ref)) : register) as
-      | JsonObject
-      | undefined;
-    expect(schema).toMatchObject({ type: "object", additionalProperties: false, required: ["name", "contact_email", "tier"] });
+    const schema = (
+      register?.$ref ? resolvePointer(document as unknown as Json, String(register.$ref)) : register
+    ) as JsonObject | undefined;
+    expect(schema).toMatchObject({
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "contact_email", "tier"],
+    });
   });
 
   test("GET /docs is an HTML page naming each operation", async () => {
@@ -137,9 +155,15 @@ describe("OpenAPI and docs", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/html/);
     expect(response.body).toMatch(/^<!doctype html>/);
     expect(response.body).toContain("<title>Tag Compliance Cloud — API</title>");
-    for (const route of ALL_ROUTES) {
-      expect(response.body).toContain(`<section id="${route.operationId}">`);
-      expect(response.body).toContain(`<code>${route.template}</code>`);
+    const operations = operationsOf(await fetchDocument());
+    expect(operations.length).toBeGreaterThanOrEqual(ALL_ROUTES.length);
+    for (const { path, method, operation } of operations) {
+      expect(response.body).toContain(`<section id="${operation.operationId}">`);
+      expect(response.body).toContain(
+        `<h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>`,
+      );
+      const summary = String(operation.summary).replaceAll("&", "&amp;").replaceAll("'", "&#39;");
+      expect(response.body).toContain(`<strong>${summary}</strong>`);
     }
     expect(response.body).toContain('href="/v1/openapi.json"');
   });

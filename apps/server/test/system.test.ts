@@ -24,7 +24,10 @@ describe.each(KINDS)("system routes (%s)", (kind) => {
 
   test("GET /health/ready reports the degraded parts with a 503", async () => {
     const h = harness();
-    const app = createApp({ ...h.deps, readiness: { cache: async () => false } }, { ping: async () => false });
+    const app = createApp(
+      { ...h.deps, readiness: { cache: async () => false } },
+      { ping: async () => false },
+    );
     const response = await app.request("/health/ready");
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
@@ -54,8 +57,12 @@ describe.each(KINDS)("system routes (%s)", (kind) => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(response.body).toContain("# TYPE tagc_http_requests_total counter");
-    expect(response.body).toMatch(/tagc_http_requests_total\{method="GET",route="\/v1\/clients\/:id",status="200"\} [1-9]/);
-    expect(response.body).toMatch(/tagc_http_requests_total\{method="GET",route="\/v1\/clients",status="401"\} [1-9]/);
+    expect(response.body).toMatch(
+      /tagc_http_requests_total\{method="GET",route="\/v1\/clients\/:id",status="200"\} [1-9]/,
+    );
+    expect(response.body).toMatch(
+      /tagc_http_requests_total\{method="GET",route="\/v1\/clients",status="401"\} [1-9]/,
+    );
     expect(response.body).toContain("# TYPE tagc_http_request_duration_seconds histogram");
     for (const tenant of h.tenants) {
       for (const value of [tenant.id, tenant.externalId, tenant.apiKey, tenant.keyId]) {
@@ -107,10 +114,14 @@ describe.each(KINDS)("system routes (%s)", (kind) => {
 
   test("a caller's request id is echoed in the header and the envelope; a malformed one is replaced", async () => {
     const h = harness();
-    const own = await h.request("GET", "/v1/clients/cli_nope", { headers: { "x-request-id": "support-ticket-42" } });
+    const own = await h.request("GET", "/v1/clients/cli_nope", {
+      headers: { "x-request-id": "support-ticket-42" },
+    });
     expect(own.headers.get("x-request-id")).toBe("support-ticket-42");
     expect(own.body).toMatchObject({ error: { requestId: "support-ticket-42" } });
-    const injected = await h.request("GET", "/v1/clients/cli_nope", { headers: { "x-request-id": "a b<script>" } });
+    const injected = await h.request("GET", "/v1/clients/cli_nope", {
+      headers: { "x-request-id": "a b<script>" },
+    });
     expect(injected.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{32}$/);
   });
 });

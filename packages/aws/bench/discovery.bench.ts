@@ -114,7 +114,11 @@ async function walkAlone(region: string): Promise<number> {
     let token: string | undefined;
     do {
       const out = await client.send(
-        new GetResourcesCommand({ ResourceTypeFilters: filters, ResourcesPerPage: 100, PaginationToken: token }),
+        new GetResourcesCommand({
+          ResourceTypeFilters: filters,
+          ResourcesPerPage: 100,
+          PaginationToken: token,
+        }),
       );
       token = out.PaginationToken || undefined;
     } while (token);
@@ -151,7 +155,8 @@ async function scanOnce(perRegion: number): Promise<Run> {
     (region) => counters.by_account_region[`${ACME.accountId}/${region}`]?.["tag:GetResources"] ?? 0,
   );
   const statsPages = regions.map((region) => result.stats.per_region[region]?.pages ?? 0);
-  if (walkPages.join() !== statsPages.join()) console.warn("stats and counters disagree:", walkPages, statsPages);
+  if (walkPages.join() !== statsPages.join())
+    console.warn("stats and counters disagree:", walkPages, statsPages);
   const slowest = regions[walkPages.indexOf(Math.max(...walkPages))] ?? "us-east-1";
   return {
     wall,

@@ -16,7 +16,9 @@ const sandbox = await startSandbox({
   seed: { control_plane: CONTROL_PLANE, accounts: [account] },
   faults: { latency_ms: Number(latency) },
 });
-console.log(JSON.stringify({ url: sandbox.url, pid: process.pid, resources: account.resources?.length ?? 0 }));
+console.log(
+  JSON.stringify({ url: sandbox.url, pid: process.pid, resources: account.resources?.length ?? 0 }),
+);
 const stop = () => void sandbox.stop().then(() => process.exit(0));
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

@@ -28,3 +28,4 @@ export { billingPeriod, MONTHLY_RESOURCE_QUOTA } from "./usage/quota";
 export { fixFor } from "./verification/fix-it";
 export { runVerificationSweep, type SweepOptions } from "./verification/sweep";
 export { nextState, REVOKE_AFTER_FAILURES } from "./verification/transition";
+export { currentPolicy } from "./policy/current";

@@ -1,6 +1,14 @@
 // Reads straight from the database, for what the API deliberately never shows (hashes, External IDs)
 // and to prove a rejected request wrote nothing.
-import { apiKeys, auditEvents, awsConnections, clients, schema, taggingPolicies, usageEvents } from "@tagc/db";
+import {
+  apiKeys,
+  auditEvents,
+  awsConnections,
+  clients,
+  schema,
+  taggingPolicies,
+  usageEvents,
+} from "@tagc/db";
 import type { Harness } from "../harness";
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing was written. */

@@ -56,7 +56,12 @@ export const VALID_POLICY = {
 export async function registerScratchClient(h: Harness, overrides: Record<string, unknown> = {}) {
   const tag = randomBytes(4).toString("hex");
   const response = await h.request<Registration>("POST", "/v1/clients", {
-    body: { name: `Scratch ${tag}`, contact_email: `ops+${tag}@scratch.example`, tier: "starter", ...overrides },
+    body: {
+      name: `Scratch ${tag}`,
+      contact_email: `ops+${tag}@scratch.example`,
+      tier: "starter",
+      ...overrides,
+    },
   });
   expect(response.status).toBe(201);
   return response.body;
@@ -94,7 +99,13 @@ export const ROUTES = {
     success: 200,
     target: async () => ({ params: {} }),
   },
-  getClient: { operationId: "getClient", method: "GET", template: "/v1/clients/{id}", success: 200, target: own },
+  getClient: {
+    operationId: "getClient",
+    method: "GET",
+    template: "/v1/clients/{id}",
+    success: 200,
+    target: own,
+  },
   getClientStatus: {
     operationId: "getClientStatus",
     method: "GET",
@@ -135,7 +146,9 @@ export const ROUTES = {
     method: "DELETE",
     template: "/v1/clients/{id}/api-keys/{keyId}",
     success: 200,
-    target: async (h, tenant) => ({ params: { id: tenant.id, keyId: (await issueScratchKey(h, tenant.id)).id } }),
+    target: async (h, tenant) => ({
+      params: { id: tenant.id, keyId: (await issueScratchKey(h, tenant.id)).id },
+    }),
   },
   rotateApiKey: {
     operationId: "rotateApiKey",
@@ -147,7 +160,13 @@ export const ROUTES = {
       body: { overlap_seconds: 60 },
     }),
   },
-  getPolicy: { operationId: "getPolicy", method: "GET", template: "/v1/clients/{id}/policy", success: 200, target: own },
+  getPolicy: {
+    operationId: "getPolicy",
+    method: "GET",
+    template: "/v1/clients/{id}/policy",
+    success: 200,
+    target: own,
+  },
   putPolicy: {
     operationId: "putPolicy",
     method: "PUT",
@@ -155,7 +174,13 @@ export const ROUTES = {
     success: 200,
     target: async (_h, tenant) => ({ params: { id: tenant.id }, body: VALID_POLICY }),
   },
-  getUsage: { operationId: "getUsage", method: "GET", template: "/v1/clients/{id}/usage", success: 200, target: own },
+  getUsage: {
+    operationId: "getUsage",
+    method: "GET",
+    template: "/v1/clients/{id}/usage",
+    success: 200,
+    target: own,
+  },
   listAuditEvents: {
     operationId: "listAuditEvents",
     method: "GET",

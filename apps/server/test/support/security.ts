@@ -52,7 +52,9 @@ const REJECTED: RejectedCase[] = [
   },
   {
     name: "the bootstrap token with one character changed",
-    credential: async (h) => ({ token: `${h.adminToken.slice(0, -1)}${h.adminToken.endsWith("A") ? "B" : "A"}` }),
+    credential: async (h) => ({
+      token: `${h.adminToken.slice(0, -1)}${h.adminToken.endsWith("A") ? "B" : "A"}`,
+    }),
     expected: INVALID,
     challenge: INVALID_CHALLENGE,
   },
@@ -65,7 +67,9 @@ const REJECTED: RejectedCase[] = [
   },
   {
     name: "a JWT signed with another secret",
-    credential: async (h) => ({ token: await h.jwt({ secret: "another-secret-another-secret-another-secret" }) }),
+    credential: async (h) => ({
+      token: await h.jwt({ secret: "another-secret-another-secret-another-secret" }),
+    }),
     expected: INVALID,
     challenge: INVALID_CHALLENGE,
   },
@@ -110,20 +114,23 @@ export function describeSecurity(route: RouteCase) {
   describe.each(KINDS)(`${route.operationId} security (%s)`, (kind) => {
     const harness = useHarness({ kind });
 
-    test.each(REJECTED)("$name is refused and writes nothing", async ({ credential, expected, challenge }) => {
-      const h = harness();
-      const target = await route.target(h, h.acme);
-      const { token, headers } = await credential(h);
-      const before = await snapshotDatabase(h);
-      const response = await h.request(route.method, pathOf(route, target.params), {
-        token,
-        body: target.body,
-        ...(headers ? { headers } : {}),
-      });
-      expectError(response, expected);
-      expect(response.headers.get("www-authenticate")).toBe(challenge);
-      expect(await snapshotDatabase(h)).toEqual(before);
-    });
+    test.each(REJECTED)(
+      "$name is refused and writes nothing",
+      async ({ credential, expected, challenge }) => {
+        const h = harness();
+        const target = await route.target(h, h.acme);
+        const { token, headers } = await credential(h);
+        const before = await snapshotDatabase(h);
+        const response = await h.request(route.method, pathOf(route, target.params), {
+          token,
+          body: target.body,
+          ...(headers ? { headers } : {}),
+        });
+        expectError(response, expected);
+        expect(response.headers.get("www-authenticate")).toBe(challenge);
+        expect(await snapshotDatabase(h)).toEqual(before);
+      },
+    );
 
     test("an admin JWT is accepted", async () => {
       const h = harness();
@@ -156,9 +163,13 @@ export function describeSecurity(route: RouteCase) {
         const h = harness();
         const target = await route.target(h, h.acme);
         const before = await snapshotDatabase(h);
-        const response = await h.request(route.method, pathOf(route, { ...target.params, id: UNKNOWN_CLIENT_ID }), {
-          body: target.body,
-        });
+        const response = await h.request(
+          route.method,
+          pathOf(route, { ...target.params, id: UNKNOWN_CLIENT_ID }),
+          {
+            body: target.body,
+          },
+        );
         expectError(response, notFoundClient(UNKNOWN_CLIENT_ID));
         expect(await snapshotDatabase(h)).toEqual(before);
       });
@@ -180,9 +191,13 @@ export function describeSecurity(route: RouteCase) {
         for (const [owner, other] of pairs(h)) {
           const target = await route.target(h, owner);
           const before = await snapshotDatabase(h);
-          const response = await h.request(route.method, pathOf(route, { id: owner.id, keyId: other.keyId }), {
-            body: target.body,
-          });
+          const response = await h.request(
+            route.method,
+            pathOf(route, { id: owner.id, keyId: other.keyId }),
+            {
+              body: target.body,
+            },
+          );
           expectError(response, notFoundKey(other.keyId));
           expectNoMarkersOf(other, response.text.replace(other.keyId, ""), route.operationId);
           expect(await snapshotDatabase(h)).toEqual(before);

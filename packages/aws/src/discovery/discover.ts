@@ -51,7 +51,9 @@ export async function discoverResources(input: DiscoverResourcesInput): Promise<
   const regionSlots = new Limiter(concurrency.regions, deadline.signal);
   const run: RegionRun = { scan, state, lookups, accountId: input.accountId, clock };
   const all = Promise.allSettled(
-    runs.map(({ plan: regionPlan, tasks }) => regionSlots.run("page", () => scanRegion(run, regionPlan, tasks))),
+    runs.map(({ plan: regionPlan, tasks }) =>
+      regionSlots.run("page", () => scanRegion(run, regionPlan, tasks)),
+    ),
   );
   try {
     await Promise.race([all, deadline.reached.then(() => new Promise((r) => setTimeout(r, GRACE_MS)))]);
@@ -88,7 +90,9 @@ function withheldTypes(state: ScanState): Set<string> {
   const denied = state.tasks.filter(
     (t) => t.kind === "lister" && t.type && t.status === "failed" && failureCode(t) === "ACCESS_DENIED",
   );
-  return new Set(denied.map((t) => withheldKey(isGlobalType(t.type ?? "") ? "global" : t.region, t.type ?? "")));
+  return new Set(
+    denied.map((t) => withheldKey(isGlobalType(t.type ?? "") ? "global" : t.region, t.type ?? "")),
+  );
 }
 
 function regionsByType(plan: ScanPlan): Map<string, string[]> {

@@ -245,7 +245,11 @@ describe("discoverResources merges the Tagging API and the listers", () => {
         code: "ACCESS_DENIED",
         account_id: A,
       }),
-      expect.objectContaining({ scope: "resource_type", resource_type: "elasticache:cluster", code: "ACCESS_DENIED" }),
+      expect.objectContaining({
+        scope: "resource_type",
+        resource_type: "elasticache:cluster",
+        code: "ACCESS_DENIED",
+      }),
     ]);
     // Both types fail in every region they were scanned in: one issue each, without a region.
     expect(result.data_quality.issues.every((i) => i.region === undefined)).toBe(true);

@@ -32,8 +32,8 @@ export async function tick({ deps, now }: { deps: JobDeps; now?: Date }): Promis
   const snapshotMinute = minuteOfDay(deps.config.dailySnapshotTime);
   // Failed runs first, so a schedule they release is enqueued for its next run in the same tick.
   const advanced = await advanceFailedSchedules(db, at);
-  const audits = await enqueueDueAudits(db, at);
-  const daily = await enqueueDailyWork(db, at, snapshotMinute);
+  const audits = await enqueueDueAudits(db, at, deps.config.maxAttempts);
+  const daily = await enqueueDailyWork(db, at, snapshotMinute, deps.config.maxAttempts);
   const expired = await expireUnusedExternalIds(db, at);
   const purged = await purgeFinishedJobs(db, at, deps.config.retentionDays);
   const [upcoming] = await db

@@ -1,6 +1,7 @@
 // The 17 MCP tools' verbs. Each takes `{ ctx, input }` with the tenant in ctx (from the API key).
 export type { ToolCtx } from "./context";
 export { invalidInput, ToolError } from "./errors";
+export { analyse } from "./scan/analyse";
 export { type CheckInput, checkTagCompliance } from "./verbs/check-tag-compliance";
 export { type DriftInput, detectTagDrift } from "./verbs/detect-tag-drift";
 export { type AutomationInput, exportForAutomation } from "./verbs/export-for-automation";

@@ -17,27 +17,48 @@ describe("a client deleted while its jobs are queued (postgres)", () => {
   it("leaves no new rows and makes no AWS call for it; the other tenant's jobs still run", async () => {
     const h = harness();
     // Acme's policy is imported, so it also gets a policy sync job; both tenants get audit schedules.
-    await importAwsTagPolicy({ ctx: await h.toolCtx(h.acme.id), input: { policy_id: ACME_TAG_POLICY_ID, apply: true } });
+    await importAwsTagPolicy({
+      ctx: await h.toolCtx(h.acme.id),
+      input: { policy_id: ACME_TAG_POLICY_ID, apply: true },
+    });
     for (const tenant of [h.acme, h.globex]) {
       await scheduleComplianceAudit({
         ctx: await h.toolCtx(tenant.id),
-        input: { schedule: "daily", time: "03:00", timezone: "UTC", resource_types: ["all"], recipients: ["finops@example.test"] },
+        input: {
+          schedule: "daily",
+          time: "03:00",
+          timezone: "UTC",
+          resource_types: ["all"],
+          recipients: ["finops@example.test"],
+        },
       });
     }
     // The next day at 03:00: health, policy sync, daily snapshot and the audit are all due.
     h.clock.set(new Date(START.getTime() + DAY - 7 * HOUR));
     await h.main.tick();
     const queued = await h.jobsOf(h.acme.id);
-    expect(queued.map((j) => j.kind).sort()).toEqual(["connection_health", "daily_snapshot", "policy_sync", "scheduled_audit"]);
+    expect(queued.map((j) => j.kind).sort()).toEqual([
+      "connection_health",
+      "daily_snapshot",
+      "policy_sync",
+      "scheduled_audit",
+    ]);
     // And a report delivery left over from an earlier run.
     await enqueueJobs(h.db, [
-      { clientId: h.acme.id, kind: "send_report", payload: { schedule_id: "sch_x", recipients: [] }, runAt: h.clock.now() },
+      {
+        clientId: h.acme.id,
+        kind: "send_report",
+        payload: { schedule_id: "sch_x", recipients: [] },
+        runAt: h.clock.now(),
+      },
     ]);
 
     await deleteClient({ ctx: await h.clientCtx(h.acme.id) });
     const before = await h.rowCounts(h.acme.id);
     const callsBefore = h.sandbox.counters().by_account_region;
-    const acmeCallsBefore = Object.entries(callsBefore).filter(([place]) => place.startsWith(h.acme.accountId));
+    const acmeCallsBefore = Object.entries(callsBefore).filter(([place]) =>
+      place.startsWith(h.acme.accountId),
+    );
 
     const runs = await h.main.work();
     const acmeRuns = runs.filter((r) => r.job.clientId === h.acme.id);
@@ -67,7 +88,10 @@ describe("a client deleted while its jobs are queued (postgres)", () => {
       ["scheduled_audit", "done"],
       ["send_report", "done"],
     ]);
-    expect((await h.snapshots(h.globex.id)).map((s) => s.accountId)).toEqual([h.globex.accountId, h.globex.accountId]);
+    expect((await h.snapshots(h.globex.id)).map((s) => s.accountId)).toEqual([
+      h.globex.accountId,
+      h.globex.accountId,
+    ]);
 
     // A deleted client is never scheduled again.
     h.clock.advance(DAY);

@@ -22,8 +22,17 @@ const instance = (id: string, tags: Record<string, string>): ResourceSeedInput =
 });
 
 const BEFORE = [
-  instance("i-0drift00000000001", { Owner: "web@acme.example", Environment: "production", Application: "shop", Name: "web" }),
-  instance("i-0drift00000000002", { Owner: "batch@acme.example", Environment: "production", CostCenter: "R&D" }),
+  instance("i-0drift00000000001", {
+    Owner: "web@acme.example",
+    Environment: "production",
+    Application: "shop",
+    Name: "web",
+  }),
+  instance("i-0drift00000000002", {
+    Owner: "batch@acme.example",
+    Environment: "production",
+    CostCenter: "R&D",
+  }),
   instance("i-0drift00000000003", { Owner: "ml@acme.example", Environment: "staging", Application: "ml" }),
 ];
 const AFTER = [
@@ -31,7 +40,12 @@ const AFTER = [
   instance("i-0drift00000000001", { Environment: "production", Application: "shop", Name: "web-2" }),
   // Environment changed to a value outside its allowed list (warning); Application added (info);
   // CostCenter (optional) changed (info).
-  instance("i-0drift00000000002", { Owner: "batch@acme.example", Environment: "prod", Application: "batch", CostCenter: "Ops" }),
+  instance("i-0drift00000000002", {
+    Owner: "batch@acme.example",
+    Environment: "prod",
+    Application: "batch",
+    CostCenter: "Ops",
+  }),
   // Environment changed within its allowed list (info).
   instance("i-0drift00000000003", { Owner: "ml@acme.example", Environment: "production", Application: "ml" }),
 ];
@@ -54,8 +68,16 @@ describe("drift across two scheduled snapshots (postgres)", () => {
     await h.main.work();
     const first = await h.db.select().from(tagBaselines).where(eq(tagBaselines.clientId, h.acme.id));
     expect(Object.fromEntries(first.map((b) => [b.resourceArn, b.tags]))).toEqual({
-      [arn("i-0drift00000000001")]: { Owner: "web@acme.example", Environment: "production", Application: "shop" },
-      [arn("i-0drift00000000002")]: { Owner: "batch@acme.example", Environment: "production", CostCenter: "R&D" },
+      [arn("i-0drift00000000001")]: {
+        Owner: "web@acme.example",
+        Environment: "production",
+        Application: "shop",
+      },
+      [arn("i-0drift00000000002")]: {
+        Owner: "batch@acme.example",
+        Environment: "production",
+        CostCenter: "R&D",
+      },
       [arn("i-0drift00000000003")]: { Owner: "ml@acme.example", Environment: "staging", Application: "ml" },
     });
 
@@ -76,7 +98,10 @@ describe("drift across two scheduled snapshots (postgres)", () => {
     };
     const sinceSecond = await detectTagDrift({ ctx: await h.toolCtx(h.acme.id), input });
     expect(sinceSecond).toMatchObject({ baseline_established: false, changes: [] });
-    const drift = await detectTagDrift({ ctx: await h.toolCtx(h.acme.id), input: { ...input, lookback_days: 2 } });
+    const drift = await detectTagDrift({
+      ctx: await h.toolCtx(h.acme.id),
+      input: { ...input, lookback_days: 2 },
+    });
     expect(drift.baseline_established).toBe(false);
     expect(drift.changes).toEqual([
       change("i-0drift00000000001", "Owner", "removed", "web@acme.example", null, "critical"),
@@ -85,7 +110,14 @@ describe("drift across two scheduled snapshots (postgres)", () => {
       change("i-0drift00000000002", "Environment", "changed", "production", "prod", "warning"),
       change("i-0drift00000000003", "Environment", "changed", "staging", "production", "info"),
     ]);
-    expect(drift.summary).toMatchObject({ added: 1, removed: 1, changed: 3, critical: 1, warning: 1, info: 3 });
+    expect(drift.summary).toMatchObject({
+      added: 1,
+      removed: 1,
+      changed: 3,
+      critical: 1,
+      warning: 1,
+      info: 3,
+    });
 
     // The other tenant compares with its own baseline (from its daily snapshot) and never sees Acme's.
     const globex = await detectTagDrift({

@@ -1,7 +1,7 @@
 // Schedules in time zones that change offset: the clock is moved run by run through the transitions,
 // and each run must happen at the customer's local time, at the UTC instant that time is on that day.
 import { jobs } from "@tagc/db";
-import { like } from "drizzle-orm";
+import { asc, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
 import { type JobsHarness, MINUTE, type Tenant, useJobsHarness } from "./harness";
@@ -24,7 +24,8 @@ async function runsOf(h: JobsHarness, scheduleId: string) {
   const rows = await h.db
     .select()
     .from(jobs)
-    .where(like(jobs.dedupeKey, `scheduled_audit:${scheduleId}:%`));
+    .where(like(jobs.dedupeKey, `scheduled_audit:${scheduleId}:%`))
+    .orderBy(asc(jobs.runAt));
   return Object.fromEntries(rows.map((row) => [String(row.payload.due_at), row.status]));
 }
 

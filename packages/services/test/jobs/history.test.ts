@@ -19,7 +19,8 @@ const EU_INSTANCES = 2;
 
 /** On day d, the first ⌊(d-1)/3⌋ us-east-1 instances are fully tagged; eu-west-1 never is. */
 const compliantOn = (day: number) => Math.min(US_INSTANCES, Math.floor((day - 1) / 3));
-const scoreOn = (day: number) => Math.round((compliantOn(day) / (US_INSTANCES + EU_INSTANCES)) * 10_000) / 10_000;
+const scoreOn = (day: number) =>
+  Math.round((compliantOn(day) / (US_INSTANCES + EU_INSTANCES)) * 10_000) / 10_000;
 
 function resourcesOn(day: number): ResourceSeedInput[] {
   const tagged = { Owner: "web@acme.example", Environment: "production", Application: "shop" };
@@ -63,14 +64,22 @@ describe("violation history over a month of scheduled snapshots (postgres)", () 
     for (let i = 0; i < 3; i++) {
       const adHoc = await checkTagCompliance({
         ctx: await h.toolCtx(h.acme.id),
-        input: { resource_types: ["ec2:instance"], filters: { regions: ["eu-west-1"] }, store_snapshot: true, force_refresh: true },
+        input: {
+          resource_types: ["ec2:instance"],
+          filters: { regions: ["eu-west-1"] },
+          store_snapshot: true,
+          force_refresh: true,
+        },
       });
       expect(adHoc).toMatchObject({ compliance_score: 0, stored_in_history: true });
     }
 
     h.clock.set(new Date(BASE.getTime() + DAYS * DAY + 7 * HOUR));
     const ctx = await h.toolCtx(h.acme.id);
-    const scheduled = await getViolationHistory({ ctx, input: { days_back: DAYS, group_by: "day", kind: "scheduled" } });
+    const scheduled = await getViolationHistory({
+      ctx,
+      input: { days_back: DAYS, group_by: "day", kind: "scheduled" },
+    });
     // Each day: the 02:00 daily snapshot and the 06:00 audit, both over the same instances.
     expect(scheduled.periods.map((p) => [p.period, p.snapshot_count, p.mean_score])).toEqual(
       Array.from({ length: DAYS }, (_, i) => [dayLabel(i + 1), 2, scoreOn(i + 1)]),
@@ -81,15 +90,24 @@ describe("violation history over a month of scheduled snapshots (postgres)", () 
       from_period: dayLabel(1),
       to_period: dayLabel(DAYS),
     });
-    const weekly = await getViolationHistory({ ctx, input: { days_back: DAYS, group_by: "week", kind: "scheduled" } });
+    const weekly = await getViolationHistory({
+      ctx,
+      input: { days_back: DAYS, group_by: "week", kind: "scheduled" },
+    });
     expect(weekly.trend.direction).toBe("improving");
     expect(weekly.periods.reduce((sum, p) => sum + p.snapshot_count, 0)).toBe(2 * DAYS);
 
     // The ad-hoc series is only the partial scans; mixing both would drag today's mean down.
-    const adHoc = await getViolationHistory({ ctx, input: { days_back: DAYS, group_by: "day", kind: "ad_hoc" } });
+    const adHoc = await getViolationHistory({
+      ctx,
+      input: { days_back: DAYS, group_by: "day", kind: "ad_hoc" },
+    });
     expect(adHoc.snapshot_count).toBe(3);
     expect(adHoc.periods.every((p) => p.mean_score === 0)).toBe(true);
-    const mixed = await getViolationHistory({ ctx, input: { days_back: DAYS, group_by: "day", kind: "all" } });
+    const mixed = await getViolationHistory({
+      ctx,
+      input: { days_back: DAYS, group_by: "day", kind: "all" },
+    });
     expect(mixed.snapshot_count).toBe(2 * DAYS + 3);
     expect(mixed.trend.change_points).toBeLessThan(scheduled.trend.change_points);
 

@@ -54,7 +54,10 @@ describe("policy sync (postgres)", () => {
       [3, "imported", ACME_TAG_POLICY_ID],
     ]);
     const required = (stored[2]!.document.required_tags as { name: string; allowed_values: string[] }[])[0];
-    expect(required).toMatchObject({ name: "CostCenter", allowed_values: ["Engineering", "Sales", "Marketing"] });
+    expect(required).toMatchObject({
+      name: "CostCenter",
+      allowed_values: ["Engineering", "Sales", "Marketing"],
+    });
 
     // Unchanged again: still three versions.
     await syncOn(h, 3);

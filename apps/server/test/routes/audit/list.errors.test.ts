@@ -32,7 +32,11 @@ const CASES: [string, string, ExpectedError][] = [
   ["a cursor with a NUL in its id", `cursor=${b64("2026-11-21T12:00:00.000000Z|evt_a\u0000b")}`, badCursor],
   ["a cursor with SQL in its id", `cursor=${b64("2026-11-21T12:00:00.000000Z|evt_x' or '1'='1")}`, badCursor],
   ["a client-list cursor", `cursor=${b64("cli_01m7ydr3ma6xs8hdwnh6xca8ej")}`, badCursor],
-  ["a too long cursor", `cursor=${"c".repeat(501)}`, bad("cursor", "Too big: expected string to have <=500 characters")],
+  [
+    "a too long cursor",
+    `cursor=${"c".repeat(501)}`,
+    bad("cursor", "Too big: expected string to have <=500 characters"),
+  ],
   ["an unknown query parameter", "operation=clients.register", bad("operation", "is not an allowed field")],
 ];
 

@@ -2,7 +2,12 @@ import { describe, expect, test } from "vitest";
 import { type Harness, KINDS } from "../../harness";
 import type { AuditList } from "../../support/api-types";
 import { anId, anIso } from "../../support/matchers";
-import { expectNoMarkersOf, issueScratchKey, registerScratchClient, VALID_POLICY } from "../../support/routes";
+import {
+  expectNoMarkersOf,
+  issueScratchKey,
+  registerScratchClient,
+  VALID_POLICY,
+} from "../../support/routes";
 import { useHarness } from "../../support/use-harness";
 
 async function allPages(h: Harness, clientId: string, limit: number) {
@@ -99,11 +104,14 @@ describe.each(KINDS)("listAuditEvents (%s)", (kind) => {
     const acmePage = await h.request<AuditList>("GET", `/v1/clients/${h.acme.id}/audit?limit=1`);
     const cursor = acmePage.body.next_cursor;
     expect(cursor).not.toBeNull();
-    const response = await h.request<AuditList>("GET", `/v1/clients/${h.globex.id}/audit?limit=200&cursor=${cursor}`);
-    expect(response.status).toBe(200);
-    const globexIds = (await h.request<AuditList>("GET", `/v1/clients/${h.globex.id}/audit?limit=200`)).body.data.map(
-      (e) => e.id,
+    const response = await h.request<AuditList>(
+      "GET",
+      `/v1/clients/${h.globex.id}/audit?limit=200&cursor=${cursor}`,
     );
+    expect(response.status).toBe(200);
+    const globexIds = (
+      await h.request<AuditList>("GET", `/v1/clients/${h.globex.id}/audit?limit=200`)
+    ).body.data.map((e) => e.id);
     for (const event of response.body.data) expect(globexIds).toContain(event.id);
     expectNoMarkersOf(h.acme, response.text, "globex's audit");
   });

@@ -18,7 +18,10 @@ describe.each(KINDS)("deleteClient (%s)", (kind) => {
   /** A connected client with two keys, in acme's AWS account. */
   async function connectedClient() {
     const h = harness();
-    const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT, tier: "professional" });
+    const registration = await registerScratchClient(h, {
+      aws_account_id: ACME_ACCOUNT,
+      tier: "professional",
+    });
     const id = registration.client.id;
     deployRole(h.sandbox, ACME_ACCOUNT, {
       externalId: registration.onboarding.external_id,
@@ -45,7 +48,10 @@ describe.each(KINDS)("deleteClient (%s)", (kind) => {
     });
 
     for (const key of keys) {
-      expect(await authenticateApiKey(h.db, key.secret, clock.now())).toEqual({ ok: false, reason: "revoked" });
+      expect(await authenticateApiKey(h.db, key.secret, clock.now())).toEqual({
+        ok: false,
+        reason: "revoked",
+      });
     }
     const list = await h.request<KeyList>("GET", `/v1/clients/${id}/api-keys`);
     expect(list.body.data.map((k) => [k.id, k.state, k.revoked_at])).toEqual(
@@ -54,7 +60,12 @@ describe.each(KINDS)("deleteClient (%s)", (kind) => {
 
     const detail = await h.request<ClientDetail>("GET", `/v1/clients/${id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ id, status: "deleted", deleted_at: NOW.toISOString(), onboarding: null });
+    expect(detail.body).toMatchObject({
+      id,
+      status: "deleted",
+      deleted_at: NOW.toISOString(),
+      onboarding: null,
+    });
     expect(detail.body.connections.map((c) => c.status)).toEqual(["deleted"]);
     expect((await connectionRow(h, id)).nextCheckAt).toBeNull();
 
@@ -101,7 +112,9 @@ describe.each(KINDS)("deleteClient (%s)", (kind) => {
     for (const tenant of h.tenants) {
       const auth = await authenticateApiKey(h.db, tenant.apiKey, clock.now());
       expect(auth.ok && auth.client.id).toBe(tenant.id);
-      expect((await h.request<ClientDetail>("GET", `/v1/clients/${tenant.id}`)).body.status).toBe("connected");
+      expect((await h.request<ClientDetail>("GET", `/v1/clients/${tenant.id}`)).body.status).toBe(
+        "connected",
+      );
     }
   });
 });

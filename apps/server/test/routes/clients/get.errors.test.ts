@@ -1,11 +1,10 @@
 import { describe, test } from "vitest";
-import { KINDS } from "../../harness";
 import { CLIENT_ID_CASES } from "../../support/client-id-cases";
 import { expectError } from "../../support/expect-error";
 import { useHarness } from "../../support/use-harness";
 
-describe.each(KINDS)("getClient errors (%s)", (kind) => {
-  const harness = useHarness({ kind });
+describe("getClient errors (postgres)", () => {
+  const harness = useHarness({ kind: "postgres" });
 
   test.each(CLIENT_ID_CASES)("%s → the envelope", async (_name, id, expected) => {
     expectError(await harness().request("GET", `/v1/clients/${id}`), expected);

@@ -43,7 +43,10 @@ describe.each(KINDS)("listClients (%s)", (kind) => {
     let pages = 0;
     do {
       const query: string = cursor ? `?limit=2&cursor=${cursor}` : "?limit=2";
-      const page: { status: number; body: ClientList } = await h.request<ClientList>("GET", `/v1/clients${query}`);
+      const page: { status: number; body: ClientList } = await h.request<ClientList>(
+        "GET",
+        `/v1/clients${query}`,
+      );
       expect(page.status).toBe(200);
       expect(page.body.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.data.map((c) => c.id));

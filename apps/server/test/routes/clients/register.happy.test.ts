@@ -93,7 +93,12 @@ describe.each(KINDS)("registerClient (%s)", (kind) => {
 
   test("every registration gets its own External ID, role name and stack name", async () => {
     const h = harness();
-    const body = { name: "Twin", contact_email: "twin@example.test", tier: "starter", aws_account_id: "444455556666" };
+    const body = {
+      name: "Twin",
+      contact_email: "twin@example.test",
+      tier: "starter",
+      aws_account_id: "444455556666",
+    };
     const first = await h.request<Registration>("POST", "/v1/clients", { body });
     const second = await h.request<Registration>("POST", "/v1/clients", { body });
     expect([first.status, second.status]).toEqual([201, 201]);
@@ -112,14 +117,22 @@ describe.each(KINDS)("registerClient (%s)", (kind) => {
     const h = harness();
     const key = `idem-${kind}-${Date.now()}`;
     const body = { name: "Umbrella", contact_email: "it@umbrella.example", tier: "professional" };
-    const first = await h.request<Registration>("POST", "/v1/clients", { body, headers: { "idempotency-key": key } });
+    const first = await h.request<Registration>("POST", "/v1/clients", {
+      body,
+      headers: { "idempotency-key": key },
+    });
     expect(first.status).toBe(201);
-    const replay = await h.request<Registration>("POST", "/v1/clients", { body, headers: { "idempotency-key": key } });
+    const replay = await h.request<Registration>("POST", "/v1/clients", {
+      body,
+      headers: { "idempotency-key": key },
+    });
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual({ ...first.body, replayed: true });
     const rows = (await h.db.select().from(clients)).filter((row) => row.idempotencyKey === key);
     expect(rows.map((row) => row.id)).toEqual([first.body.client.id]);
-    expect((await auditRows(h, first.body.client.id)).map((row) => row.operation)).toEqual(["clients.register"]);
+    expect((await auditRows(h, first.body.client.id)).map((row) => row.operation)).toEqual([
+      "clients.register",
+    ]);
   });
 
   test("concurrent registrations with one Idempotency-Key create one client", async () => {
@@ -127,7 +140,9 @@ describe.each(KINDS)("registerClient (%s)", (kind) => {
     const key = `race-${kind}-${Date.now()}`;
     const body = { name: "Race", contact_email: "race@example.test", tier: "starter" };
     const responses = await Promise.all(
-      [0, 1, 2].map(() => h.request<Registration>("POST", "/v1/clients", { body, headers: { "idempotency-key": key } })),
+      [0, 1, 2].map(() =>
+        h.request<Registration>("POST", "/v1/clients", { body, headers: { "idempotency-key": key } }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(responses.map((r) => r.body.client.id)).size).toBe(1);

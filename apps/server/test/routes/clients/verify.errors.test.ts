@@ -39,7 +39,11 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   ],
   ["a JSON array", { body: [] }, bad("body", "Invalid input: expected object, received array")],
   ["an unknown field", { body: { external_id: "x" } }, bad("external_id", "is not an allowed field")],
-  ["a numeric role ARN", { body: { role_arn: 42 } }, bad("role_arn", "Invalid input: expected string, received number")],
+  [
+    "a numeric role ARN",
+    { body: { role_arn: 42 } },
+    bad("role_arn", "Invalid input: expected string, received number"),
+  ],
   [
     "a too long role ARN",
     { body: { role_arn: `arn:aws:iam::222222222222:role/${"r".repeat(2048)}` } },
@@ -73,7 +77,8 @@ describe("verifyClient errors (postgres)", () => {
       {
         status: 400,
         code: "INVALID_REQUEST",
-        message: "role_arn: belongs to account 333333333333, but the client is registered for account 222222222222",
+        message:
+          "role_arn: belongs to account 333333333333, but the client is registered for account 222222222222",
         details: { field: "role_arn" },
       },
     );

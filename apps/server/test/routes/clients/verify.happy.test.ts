@@ -1,10 +1,10 @@
 import { fixFor } from "@tagc/services";
 import { beforeEach, describe, expect, test } from "vitest";
-import { CONTROL_PLANE } from "../../support/seed";
 import { deployRole, KINDS, manualClock } from "../../harness";
 import type { ClientStatusBody, VerifyResult } from "../../support/api-types";
 import { clientRow } from "../../support/db-state";
 import { registerScratchClient } from "../../support/routes";
+import { CONTROL_PLANE } from "../../support/seed";
 import { useHarness } from "../../support/use-harness";
 
 const NOW = new Date("2026-11-21T12:00:00.000Z");
@@ -34,10 +34,13 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
     // One AssumeRole by the control plane, then the probes as the tenant's role, in the tenant's account.
     const counters = h.sandbox.counters();
     expect(counters.by_caller[CONTROL_PLANE.arn]).toEqual({ "sts:AssumeRole": 1 });
-    expect(counters.by_caller[h.acme.roleArn]).toMatchObject({ "ec2:DescribeRegions": 1, "tag:GetResources": 1 });
-    expect(Object.keys(counters.by_account_region).every((place) => !place.startsWith(h.globex.accountId))).toBe(
-      true,
-    );
+    expect(counters.by_caller[h.acme.roleArn]).toMatchObject({
+      "ec2:DescribeRegions": 1,
+      "tag:GetResources": 1,
+    });
+    expect(
+      Object.keys(counters.by_account_region).every((place) => !place.startsWith(h.globex.accountId)),
+    ).toBe(true);
   });
 
   test("a role deleted by the customer: classified AccessDenied with the fix, revoked on the third in a row", async () => {
@@ -51,7 +54,8 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
 
     expect(h.sandbox.deleteRole(ACME_ACCOUNT, roleName)).toBe(true);
     const outcomes = [];
-    for (let i = 0; i < 3; i++) outcomes.push((await h.request<VerifyResult>("POST", `/v1/clients/${id}/verify`)).body);
+    for (let i = 0; i < 3; i++)
+      outcomes.push((await h.request<VerifyResult>("POST", `/v1/clients/${id}/verify`)).body);
     expect(outcomes.map((o) => [o.status, o.verified, o.consecutive_failures])).toEqual([
       ["connected", false, 1],
       ["connected", false, 2],
@@ -63,13 +67,22 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
       fix: fixFor("ACCESS_DENIED"),
     });
     const status = await h.request<ClientStatusBody>("GET", `/v1/clients/${id}/status`);
-    expect(status.body).toMatchObject({ status: "revoked", last_error_code: "ACCESS_DENIED", consecutive_failures: 3 });
+    expect(status.body).toMatchObject({
+      status: "revoked",
+      last_error_code: "ACCESS_DENIED",
+      consecutive_failures: 3,
+    });
     expect((await clientRow(h, id)).statusReason).toBe("access_denied");
 
     // Re-deploying the stack brings the client back.
     deployRole(h.sandbox, ACME_ACCOUNT, { externalId, roleName });
     const back = await h.request<VerifyResult>("POST", `/v1/clients/${id}/verify`);
-    expect(back.body).toMatchObject({ status: "connected", verified: true, consecutive_failures: 0, error: null });
+    expect(back.body).toMatchObject({
+      status: "connected",
+      verified: true,
+      consecutive_failures: 0,
+      error: null,
+    });
     // acme, in the same account, was never affected.
     expect((await clientRow(h, h.acme.id)).status).toBe("connected");
   });
@@ -77,9 +90,16 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
   test("a role that trusts another client's External ID is denied", async () => {
     const h = harness();
     const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
-    deployRole(h.sandbox, ACME_ACCOUNT, { externalId: h.globex.externalId, roleName: registration.onboarding.role_name });
+    deployRole(h.sandbox, ACME_ACCOUNT, {
+      externalId: h.globex.externalId,
+      roleName: registration.onboarding.role_name,
+    });
     const response = await h.request<VerifyResult>("POST", `/v1/clients/${registration.client.id}/verify`);
-    expect(response.body).toMatchObject({ status: "pending", verified: false, error: { code: "ACCESS_DENIED" } });
+    expect(response.body).toMatchObject({
+      status: "pending",
+      verified: false,
+      error: { code: "ACCESS_DENIED" },
+    });
   });
 
   test("registered without an account id: verifies with the stack's RoleArn output and learns the account", async () => {
@@ -98,7 +118,11 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
       role_arn: roleArn,
     });
     const status = await h.request<ClientStatusBody>("GET", `/v1/clients/${registration.client.id}/status`);
-    expect(status.body).toMatchObject({ aws_account_id: ACME_ACCOUNT, role_arn: roleArn, verified_at: NOW.toISOString() });
+    expect(status.body).toMatchObject({
+      aws_account_id: ACME_ACCOUNT,
+      role_arn: roleArn,
+      verified_at: NOW.toISOString(),
+    });
   });
 
   test("a narrowed role: degraded, naming the denied read calls", async () => {
@@ -114,7 +138,11 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
       status: "degraded",
       verified: true,
       denied_actions: ["tag:GetResources"],
-      error: { code: "DEGRADED", message: "These read calls are denied: tag:GetResources", fix: fixFor("DEGRADED") },
+      error: {
+        code: "DEGRADED",
+        message: "These read calls are denied: tag:GetResources",
+        fix: fixFor("DEGRADED"),
+      },
     });
   });
 

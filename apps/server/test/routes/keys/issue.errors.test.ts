@@ -32,19 +32,43 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   ],
   ["no body", {}, bad("name", "Invalid input: expected string, received undefined")],
   ["a JSON array", { body: ["k"] }, bad("body", "Invalid input: expected object, received array")],
-  ["a missing name", { body: { scopes: ["mcp:tools"] } }, bad("name", "Invalid input: expected string, received undefined")],
+  [
+    "a missing name",
+    { body: { scopes: ["mcp:tools"] } },
+    bad("name", "Invalid input: expected string, received undefined"),
+  ],
   ["a numeric name", { body: { name: 7 } }, bad("name", "Invalid input: expected string, received number")],
   ["an empty name", { body: { name: "" } }, bad("name", "Too small: expected string to have >=1 characters")],
-  ["a too long name", { body: { name: "k".repeat(101) } }, bad("name", "Too big: expected string to have <=100 characters")],
+  [
+    "a too long name",
+    { body: { name: "k".repeat(101) } },
+    bad("name", "Too big: expected string to have <=100 characters"),
+  ],
   ["a name with a NUL", { body: { name: "k\u0000" } }, bad("name", "must not contain NUL characters")],
   ["an unknown field", body({ client_id: "cli_x" }), bad("client_id", "is not an allowed field")],
-  ["a secret chosen by the caller", body({ secret: "tagc_live_x" }), bad("secret", "is not an allowed field")],
+  [
+    "a secret chosen by the caller",
+    body({ secret: "tagc_live_x" }),
+    bad("secret", "is not an allowed field"),
+  ],
   ["an unknown scope", body({ scopes: ["admin"] }), bad("scopes.0", SCOPES)],
   ["no scope", body({ scopes: [] }), bad("scopes", "Too small: expected array to have >=1 items")],
-  ["three scopes", body({ scopes: ["mcp:tools", "mcp:read", "mcp:tools"] }), bad("scopes", "Too big: expected array to have <=2 items")],
-  ["a numeric expiry", body({ expires_at: 1893456000 }), bad("expires_at", "Invalid input: expected string, received number")],
+  [
+    "three scopes",
+    body({ scopes: ["mcp:tools", "mcp:read", "mcp:tools"] }),
+    bad("scopes", "Too big: expected array to have <=2 items"),
+  ],
+  [
+    "a numeric expiry",
+    body({ expires_at: 1893456000 }),
+    bad("expires_at", "Invalid input: expected string, received number"),
+  ],
   ["a date without a time", body({ expires_at: "2030-01-01" }), bad("expires_at", "Invalid ISO datetime")],
-  ["an impossible date", body({ expires_at: "2030-13-45T00:00:00Z" }), bad("expires_at", "Invalid ISO datetime")],
+  [
+    "an impossible date",
+    body({ expires_at: "2030-13-45T00:00:00Z" }),
+    bad("expires_at", "Invalid ISO datetime"),
+  ],
   [
     "an expiry in the past",
     body({ expires_at: "2020-01-01T00:00:00Z" }),
@@ -68,6 +92,9 @@ describe("issueApiKey errors (postgres)", () => {
   });
 
   test.each(CLIENT_ID_CASES)("%s → the envelope", async (_name, id, expected) => {
-    expectError(await harness().request("POST", `/v1/clients/${id}/api-keys`, { body: { name: "k" } }), expected);
+    expectError(
+      await harness().request("POST", `/v1/clients/${id}/api-keys`, { body: { name: "k" } }),
+      expected,
+    );
   });
 });

@@ -89,7 +89,11 @@ describe.each(KINDS)("issueApiKey (%s)", (kind) => {
     expect(response.body).toMatchObject({ scopes: ["mcp:read"], expires_at: "2026-11-21T13:00:00.000Z" });
     const ok = await authenticateApiKey(h.db, response.body.secret, new Date("2026-11-21T12:59:59.999Z"));
     expect(ok.ok).toBe(true);
-    const expired = await authenticateApiKey(h.db, response.body.secret, new Date("2026-11-21T13:00:00.000Z"));
+    const expired = await authenticateApiKey(
+      h.db,
+      response.body.secret,
+      new Date("2026-11-21T13:00:00.000Z"),
+    );
     expect(expired).toEqual({ ok: false, reason: "expired" });
 
     clock.advance(2 * 3_600_000);

@@ -23,7 +23,10 @@ describe("listApiKeys errors (postgres)", () => {
 
   test("a client id in the query cannot widen the listing to another tenant", async () => {
     const h = harness();
-    const response = await h.request<KeyList>("GET", `/v1/clients/${h.acme.id}/api-keys?client_id=${h.globex.id}`);
+    const response = await h.request<KeyList>(
+      "GET",
+      `/v1/clients/${h.acme.id}/api-keys?client_id=${h.globex.id}`,
+    );
     expect(response.status).toBe(200);
     expect(response.body.data.map((k) => k.id)).not.toContain(h.globex.keyId);
   });

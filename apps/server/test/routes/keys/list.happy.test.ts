@@ -36,7 +36,9 @@ describe.each(KINDS)("listApiKeys (%s)", (kind) => {
     const revoked = await issueScratchKey(h, h.globex.id);
     const rotated = await issueScratchKey(h, h.globex.id);
     await h.request("DELETE", `/v1/clients/${h.globex.id}/api-keys/${revoked.id}`);
-    await h.request("POST", `/v1/clients/${h.globex.id}/api-keys/${rotated.id}/rotate`, { body: { overlap_seconds: 60 } });
+    await h.request("POST", `/v1/clients/${h.globex.id}/api-keys/${rotated.id}/rotate`, {
+      body: { overlap_seconds: 60 },
+    });
     const response = await h.request<KeyList>("GET", `/v1/clients/${h.globex.id}/api-keys`);
     const states = Object.fromEntries(response.body.data.map((k) => [k.id, k.state]));
     expect(states[h.globex.keyId]).toBe("active");
@@ -50,8 +52,9 @@ describe.each(KINDS)("listApiKeys (%s)", (kind) => {
     const h = harness();
     const key = await issueScratchKey(h, h.acme.id);
     const lastUsed = async () =>
-      (await h.request<KeyList>("GET", `/v1/clients/${h.acme.id}/api-keys`)).body.data.find((k) => k.id === key.id)
-        ?.last_used_at;
+      (await h.request<KeyList>("GET", `/v1/clients/${h.acme.id}/api-keys`)).body.data.find(
+        (k) => k.id === key.id,
+      )?.last_used_at;
     expect(await lastUsed()).toBeNull();
     await authenticateApiKey(h.db, key.secret, new Date("2026-11-21T12:00:00.000Z"));
     expect(await lastUsed()).toBe("2026-11-21T12:00:00.000Z");

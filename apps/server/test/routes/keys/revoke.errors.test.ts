@@ -7,7 +7,11 @@ import { useHarness } from "../../support/use-harness";
 
 const KEY_ID_CASES: [string, string, ExpectedError][] = [
   ["an unknown key id", UNKNOWN_KEY_ID, notFoundKey(UNKNOWN_KEY_ID)],
-  ["a client id in place of a key id", "cli_00000000000000000000000000", notFoundKey("cli_00000000000000000000000000")],
+  [
+    "a client id in place of a key id",
+    "cli_00000000000000000000000000",
+    notFoundKey("cli_00000000000000000000000000"),
+  ],
   ["a key id with SQL in it", "key_x'%20or%20'1'='1", notFoundKey("key_x' or '1'='1")],
   [
     "a key id with a NUL in it",

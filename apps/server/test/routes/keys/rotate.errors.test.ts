@@ -30,10 +30,26 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
     { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
   ],
   ["a JSON array", { body: [60] }, bad("body", "Invalid input: expected object, received array")],
-  ["an unknown field", { body: { overlap_seconds: 60, keep_old: true } }, bad("keep_old", "is not an allowed field")],
-  ["a string overlap", { body: { overlap_seconds: "60" } }, bad("overlap_seconds", "Invalid input: expected number, received string")],
-  ["a negative overlap", { body: { overlap_seconds: -1 } }, bad("overlap_seconds", "Too small: expected number to be >=0")],
-  ["a fractional overlap", { body: { overlap_seconds: 1.5 } }, bad("overlap_seconds", "Invalid input: expected int, received number")],
+  [
+    "an unknown field",
+    { body: { overlap_seconds: 60, keep_old: true } },
+    bad("keep_old", "is not an allowed field"),
+  ],
+  [
+    "a string overlap",
+    { body: { overlap_seconds: "60" } },
+    bad("overlap_seconds", "Invalid input: expected number, received string"),
+  ],
+  [
+    "a negative overlap",
+    { body: { overlap_seconds: -1 } },
+    bad("overlap_seconds", "Too small: expected number to be >=0"),
+  ],
+  [
+    "a fractional overlap",
+    { body: { overlap_seconds: 1.5 } },
+    bad("overlap_seconds", "Invalid input: expected int, received number"),
+  ],
   [
     "an overlap over seven days",
     { body: { overlap_seconds: 7 * 86_400 + 1 } },
@@ -47,7 +63,10 @@ describe("rotateApiKey errors (postgres)", () => {
   test.each(CASES)("%s → the envelope, and nothing rotates", async (_name, options, expected) => {
     const h = harness();
     const before = await snapshotDatabase(h);
-    expectError(await h.request("POST", `/v1/clients/${h.acme.id}/api-keys/${h.acme.keyId}/rotate`, options), expected);
+    expectError(
+      await h.request("POST", `/v1/clients/${h.acme.id}/api-keys/${h.acme.keyId}/rotate`, options),
+      expected,
+    );
     expect(await snapshotDatabase(h)).toEqual(before);
   });
 
@@ -58,7 +77,10 @@ describe("rotateApiKey errors (postgres)", () => {
 
   test("an unknown key id → 404", async () => {
     const h = harness();
-    expectError(await h.request("POST", `/v1/clients/${h.acme.id}/api-keys/${UNKNOWN_KEY_ID}/rotate`), notFoundKey(UNKNOWN_KEY_ID));
+    expectError(
+      await h.request("POST", `/v1/clients/${h.acme.id}/api-keys/${UNKNOWN_KEY_ID}/rotate`),
+      notFoundKey(UNKNOWN_KEY_ID),
+    );
   });
 });
 
@@ -90,7 +112,9 @@ describe.each(KINDS)("rotateApiKey state conflicts (%s)", (kind) => {
 
   test("an expired key cannot be rotated (409)", async () => {
     const h = harness();
-    const key = await issueScratchKey(h, h.acme.id, { expires_at: new Date(Date.now() + 1500).toISOString() });
+    const key = await issueScratchKey(h, h.acme.id, {
+      expires_at: new Date(Date.now() + 1500).toISOString(),
+    });
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expectError(await h.request("POST", `/v1/clients/${h.acme.id}/api-keys/${key.id}/rotate`), {
       status: 409,

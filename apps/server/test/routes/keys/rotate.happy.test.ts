@@ -16,9 +16,13 @@ describe.each(KINDS)("rotateApiKey (%s)", (kind) => {
   test("a new secret; the old one keeps working until overlap_seconds, then stops", async () => {
     const h = harness();
     const old = await issueScratchKey(h, h.acme.id, { name: "laptop", scopes: ["mcp:read"] });
-    const response = await h.request<RotatedKey>("POST", `/v1/clients/${h.acme.id}/api-keys/${old.id}/rotate`, {
-      body: { overlap_seconds: 3600 },
-    });
+    const response = await h.request<RotatedKey>(
+      "POST",
+      `/v1/clients/${h.acme.id}/api-keys/${old.id}/rotate`,
+      {
+        body: { overlap_seconds: 3600 },
+      },
+    );
     expect(response.status).toBe(201);
     const rotated = response.body;
     expect(rotated).toMatchObject({
@@ -46,11 +50,16 @@ describe.each(KINDS)("rotateApiKey (%s)", (kind) => {
   test("the list shows the old key rotating, then revoked once the overlap has passed", async () => {
     const h = harness();
     const old = await issueScratchKey(h, h.globex.id);
-    await h.request("POST", `/v1/clients/${h.globex.id}/api-keys/${old.id}/rotate`, { body: { overlap_seconds: 60 } });
+    await h.request("POST", `/v1/clients/${h.globex.id}/api-keys/${old.id}/rotate`, {
+      body: { overlap_seconds: 60 },
+    });
     const state = async () =>
-      (await h.request<{ data: { id: string; state: string }[] }>("GET", `/v1/clients/${h.globex.id}/api-keys`)).body.data.find(
-        (k) => k.id === old.id,
-      )?.state;
+      (
+        await h.request<{ data: { id: string; state: string }[] }>(
+          "GET",
+          `/v1/clients/${h.globex.id}/api-keys`,
+        )
+      ).body.data.find((k) => k.id === old.id)?.state;
     expect(await state()).toBe("rotating");
     clock.advance(60_000);
     try {
@@ -63,7 +72,10 @@ describe.each(KINDS)("rotateApiKey (%s)", (kind) => {
   test("without a body the overlap is one day", async () => {
     const h = harness();
     const old = await issueScratchKey(h, h.acme.id);
-    const response = await h.request<RotatedKey>("POST", `/v1/clients/${h.acme.id}/api-keys/${old.id}/rotate`);
+    const response = await h.request<RotatedKey>(
+      "POST",
+      `/v1/clients/${h.acme.id}/api-keys/${old.id}/rotate`,
+    );
     expect(response.status).toBe(201);
     expect(response.body.previous.grace_expires_at).toBe(at(86_400).toISOString());
     expect((await authenticateApiKey(h.db, old.secret, at(86_399))).ok).toBe(true);
@@ -73,9 +85,13 @@ describe.each(KINDS)("rotateApiKey (%s)", (kind) => {
   test("an overlap of zero stops the old secret at once", async () => {
     const h = harness();
     const old = await issueScratchKey(h, h.acme.id);
-    const response = await h.request<RotatedKey>("POST", `/v1/clients/${h.acme.id}/api-keys/${old.id}/rotate`, {
-      body: { overlap_seconds: 0 },
-    });
+    const response = await h.request<RotatedKey>(
+      "POST",
+      `/v1/clients/${h.acme.id}/api-keys/${old.id}/rotate`,
+      {
+        body: { overlap_seconds: 0 },
+      },
+    );
     expect(response.body.previous.state).toBe("revoked");
     expect(await authenticateApiKey(h.db, old.secret, at(0))).toEqual({ ok: false, reason: "revoked" });
     expect((await authenticateApiKey(h.db, response.body.secret, at(0))).ok).toBe(true);

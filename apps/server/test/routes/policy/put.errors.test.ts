@@ -15,7 +15,10 @@ const invalid = (...issues: [path: string, message: string][]): ExpectedError =>
   status: 400,
   code: "INVALID_REQUEST",
   message: `policy is invalid: ${issues.map(([path, message]) => `${path}: ${message}`).join("; ")}`,
-  details: { field: `policy.${issues[0]?.[0]}`, issues: issues.map(([path, message]) => ({ path, message })) },
+  details: {
+    field: `policy.${issues[0]?.[0]}`,
+    issues: issues.map(([path, message]) => ({ path, message })),
+  },
 });
 const bad = (field: string, message: string): ExpectedError => ({
   status: 400,
@@ -37,7 +40,9 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   ],
   [
     "an oversized body",
-    policy(Array.from({ length: 2000 }, (_, i) => ({ ...OWNER, name: `Tag${i}`, description: "d".repeat(150) }))),
+    policy(
+      Array.from({ length: 2000 }, (_, i) => ({ ...OWNER, name: `Tag${i}`, description: "d".repeat(150) })),
+    ),
     { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
   ],
   ["a JSON array", { body: [VALID_POLICY] }, bad("body", "Invalid input: expected record, received array")],
@@ -45,9 +50,16 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   [
     "an empty object",
     { body: {} },
-    invalid(["version", "version is required"], ["required_tags", "Invalid input: expected array, received undefined"]),
+    invalid(
+      ["version", "version is required"],
+      ["required_tags", "Invalid input: expected array, received undefined"],
+    ),
   ],
-  ["required_tags not a list", policy("Owner" as never), invalid(["required_tags", "Invalid input: expected array, received string"])],
+  [
+    "required_tags not a list",
+    policy("Owner" as never),
+    invalid(["required_tags", "Invalid input: expected array, received string"]),
+  ],
   [
     "an unknown resource type",
     policy([{ ...OWNER, applies_to: ["ec2:instance", "ec2:nonsense"] }]),
@@ -69,13 +81,21 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
     policy([OWNER, { name: "Email", description: "e", validation_regex: "([a-z]+" }]),
     invalid(["required_tags[1].validation_regex", "invalid validation_regex: Unterminated group"]),
   ],
-  ["a missing description", policy([{ name: "Owner" }]), invalid(["required_tags[0].description", "description is required"])],
+  [
+    "a missing description",
+    policy([{ name: "Owner" }]),
+    invalid(["required_tags[0].description", "description is required"]),
+  ],
   [
     "a duplicate required tag",
     policy([OWNER, { ...OWNER }]),
     invalid(["required_tags[1].name", 'duplicate required tag "Owner" (already required_tags[0])']),
   ],
-  ["an unknown top-level field", policy([OWNER], { owner: "me" }), invalid(["owner", 'unknown field "owner"'])],
+  [
+    "an unknown top-level field",
+    policy([OWNER], { owner: "me" }),
+    invalid(["owner", 'unknown field "owner"']),
+  ],
   [
     "a misspelt entry field",
     policy([{ ...OWNER, "applies-to": ["s3:bucket"] }]),

@@ -11,7 +11,9 @@ describe.each(KINDS)("putPolicy (%s)", (kind) => {
 
   test("stores a new version, canonicalised, with its summary and no warnings", async () => {
     const h = harness();
-    const response = await h.request<PolicyBody>("PUT", `/v1/clients/${h.acme.id}/policy`, { body: VALID_POLICY });
+    const response = await h.request<PolicyBody>("PUT", `/v1/clients/${h.acme.id}/policy`, {
+      body: VALID_POLICY,
+    });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       version: 2,
@@ -49,7 +51,9 @@ describe.each(KINDS)("putPolicy (%s)", (kind) => {
 
   test("each save is a new version; old versions are kept; the other tenant is untouched", async () => {
     const h = harness();
-    const first = await h.request<PolicyBody>("PUT", `/v1/clients/${h.globex.id}/policy`, { body: VALID_POLICY });
+    const first = await h.request<PolicyBody>("PUT", `/v1/clients/${h.globex.id}/policy`, {
+      body: VALID_POLICY,
+    });
     const changed = { ...VALID_POLICY, optional_tags: [] };
     const second = await h.request<PolicyBody>("PUT", `/v1/clients/${h.globex.id}/policy`, { body: changed });
     expect([first.body.version, second.body.version]).toEqual([2, 3]);
@@ -61,7 +65,9 @@ describe.each(KINDS)("putPolicy (%s)", (kind) => {
 
   test("saving is audited", async () => {
     const h = harness();
-    const saved = await h.request<PolicyBody>("PUT", `/v1/clients/${h.acme.id}/policy`, { body: VALID_POLICY });
+    const saved = await h.request<PolicyBody>("PUT", `/v1/clients/${h.acme.id}/policy`, {
+      body: VALID_POLICY,
+    });
     const audit = await h.request<AuditList>("GET", `/v1/clients/${h.acme.id}/audit?limit=1`);
     expect(audit.body.data[0]).toMatchObject({
       operation: "policy.put",

@@ -19,7 +19,11 @@ const CASES: [string, string, ExpectedError][] = [
   ["a full date", "period=2026-11-01", PERIOD],
   ["words", "period=last-month", PERIOD],
   ["an empty period", "period=", PERIOD],
-  ["a repeated period", "period=2026-10&period=2026-11", bad("period", "Invalid input: expected string, received array")],
+  [
+    "a repeated period",
+    "period=2026-10&period=2026-11",
+    bad("period", "Invalid input: expected string, received array"),
+  ],
   ["an unknown query parameter", "client_id=cli_other", bad("client_id", "is not an allowed field")],
 ];
 

@@ -87,7 +87,11 @@ describe.each(KINDS)("getUsage (%s)", (kind) => {
       quota: { unique_resources: 10_000, remaining: 9_993 },
     });
     const december = await h.request<UsageBody>("GET", `/v1/clients/${h.acme.id}/usage?period=2026-12`);
-    expect(december.body).toMatchObject({ scans: 0, unique_resources: 0, tool_calls: { check_tag_compliance: 1 } });
+    expect(december.body).toMatchObject({
+      scans: 0,
+      unique_resources: 0,
+      tool_calls: { check_tag_compliance: 1 },
+    });
   });
 
   test("each tenant sees only its own usage, against its own tier's quota", async () => {

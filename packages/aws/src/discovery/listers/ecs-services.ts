@@ -28,7 +28,9 @@ export const ecsServices: Lister = {
   async list(ctx) {
     const ecs = ctx.scan.clients.get(ECSClient, ctx.region);
     // A cluster without active services has nothing to list (ListServices omits the others too).
-    const clusters = (await describedClusters(ctx)).filter((c) => c.clusterArn && c.activeServicesCount !== 0);
+    const clusters = (await describedClusters(ctx)).filter(
+      (c) => c.clusterArn && c.activeServicesCount !== 0,
+    );
     const taggedLookup = ctx.taggedLookup();
     await forEachItem(clusters, async ({ clusterArn: cluster = "" }) => {
       const arns = (await unlessGone(serviceArns(ctx, ecs, cluster))) ?? [];

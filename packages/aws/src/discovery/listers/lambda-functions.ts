@@ -19,7 +19,8 @@ export const lambdaFunctions: Lister = {
     const functions: Fn[] = [];
     await eachPage(
       ctx,
-      (Marker, abortSignal) => lambda.send(new ListFunctionsCommand({ MaxItems: 50, Marker }), { abortSignal }),
+      (Marker, abortSignal) =>
+        lambda.send(new ListFunctionsCommand({ MaxItems: 50, Marker }), { abortSignal }),
       (page) => page.NextMarker,
       (page) => {
         for (const fn of page.Functions ?? []) {

@@ -72,7 +72,11 @@ export const s3Buckets: Lister = {
       const region = await regionOf(ctx, bucket);
       if (!region) return;
       const tagged = await ctx.taggedLookup(region);
-      const tags = tagged ? (tagged(arn) ? undefined : {}) : await unlessGone(tagsOf(ctx, bucket.name, region));
+      const tags = tagged
+        ? tagged(arn)
+          ? undefined
+          : {}
+        : await unlessGone(tagsOf(ctx, bucket.name, region));
       if (!tagged && !tags) return;
       ctx.emit({
         arn,

@@ -106,6 +106,7 @@ export const scheduledAudit: JobHandler = {
               payload: { ...notification },
               runAt: now,
               dedupeKey: `send_report:${schedule.id}:${payload.due_at}`,
+              maxAttempts: deps.config.maxAttempts,
             },
           ]);
         }

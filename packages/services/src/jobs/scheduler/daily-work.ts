@@ -42,15 +42,15 @@ async function importedPolicyClients(db: Database, clientIds: string[]): Promise
   return latest.filter((row) => row.source === "imported").map((row) => row.clientId);
 }
 
-const entry = (kind: JobKind, clientId: string, at: Date) => ({
-  clientId,
-  kind,
-  payload: { date: dayOf(at) },
-  runAt: at,
-  dedupeKey: `${kind}:${clientId}:${dayOf(at)}`,
-});
-
-export async function enqueueDailyWork(db: Database, now: Date, snapshotMinute: number) {
+export async function enqueueDailyWork(db: Database, now: Date, snapshotMinute: number, maxAttempts: number) {
+  const entry = (kind: JobKind, clientId: string, at: Date) => ({
+    clientId,
+    kind,
+    payload: { date: dayOf(at) },
+    runAt: at,
+    dedupeKey: `${kind}:${clientId}:${dayOf(at)}`,
+    maxAttempts,
+  });
   const prepareAt = latestDailyAt(now, snapshotMinute - PREPARE_LEAD_MINUTES);
   const snapshotAt = latestDailyAt(now, snapshotMinute);
   const prepared = (await clientsConnectedBefore(db, prepareAt)).map((c) => c.id);

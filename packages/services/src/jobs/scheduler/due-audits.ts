@@ -28,7 +28,7 @@ export function dueSchedules(db: Database, now: Date) {
  * One `scheduled_audit` job per due run. The key names the schedule and the due instant: until the job
  * moves the schedule on, every tick of every replica finds the same run due and enqueues nothing new.
  */
-export async function enqueueDueAudits(db: Database, now: Date): Promise<number> {
+export async function enqueueDueAudits(db: Database, now: Date, maxAttempts: number): Promise<number> {
   const due = await dueSchedules(db, now);
   const entries: EnqueueJob[] = due.map((schedule) => ({
     clientId: schedule.clientId,
@@ -36,6 +36,7 @@ export async function enqueueDueAudits(db: Database, now: Date): Promise<number>
     payload: { schedule_id: schedule.id, due_at: schedule.nextRunAt.toISOString() },
     runAt: schedule.nextRunAt,
     dedupeKey: auditDedupeKey(schedule.id, schedule.nextRunAt),
+    maxAttempts,
   }));
   return (await enqueueJobs(db, entries)).length;
 }

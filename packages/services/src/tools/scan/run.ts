@@ -81,7 +81,9 @@ async function scanOne(ctx: ToolCtx, target: ScanTarget, request: ScanRequest) {
     });
   if (!request.forceRefresh) {
     const cached = await ctx.cache.getJson<DiscoveryResult & { scanned_at: string }>(key);
-    if (cached) return { regions, result: cached, fromCache: true };
+    // Freshness is judged on the services clock, which jobs and tests move; the store's TTL only bounds memory.
+    const age = cached ? ctx.deps.now().getTime() - Date.parse(cached.scanned_at) : Number.POSITIVE_INFINITY;
+    if (cached && age >= 0 && age < SCAN_TTL_S * 1000) return { regions, result: cached, fromCache: true };
   }
   const budgeted = await spendRegionBudget(ctx, target.accountId, regions);
   let result = await discover(budgeted.allowed);

@@ -43,6 +43,7 @@ export async function checkTagCompliance({ ctx, input }: { ctx: ToolCtx; input: 
       violationCount: evaluation.violation_counts.total,
       byRegion: evaluation.by_region,
       kind: "ad_hoc",
+      createdAt: ctx.deps.now(),
     });
     stored = true;
   }

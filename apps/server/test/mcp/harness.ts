@@ -1,0 +1,203 @@
+// End-to-end MCP harness: real Postgres, real Redis (cache and limiters), the AWS sandbox with the two
+// accounts of ./seed.ts, the real app over real HTTP, and the SDK's own Client. Tenants are onboarded
+// the way the product does it: registered, role created from the real CloudFormation template with
+// the client's External ID, verified, given an API key.
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
+import { renderRole } from "@tagc/cloudformation";
+import { createTestDatabase, type TestDatabase } from "@tagc/db/testing";
+import {
+  type CacheStore,
+  createGuardrailLimiters,
+  createRedisClient,
+  type GuardrailLimits,
+  issueApiKey,
+  loadClient,
+  MemoryRateLimiter,
+  primaryConnection,
+  putPolicy,
+  RedisCacheStore,
+  registerClient,
+  type ServiceDeps,
+  verifyClient,
+} from "@tagc/services";
+import pino from "pino";
+import { createApp } from "../../src/app";
+import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../../src/deps";
+import { parseEnv } from "../../src/env";
+import type { McpRuntime } from "../../src/mcp/context";
+import { ACME, CONTROL_PLANE, GLOBEX, GLOBEX_POLICY, seed } from "./seed";
+
+export interface McpTenant {
+  id: string;
+  account: string;
+  apiKey: string;
+  keyId: string;
+  externalId: string;
+  roleName: string;
+}
+
+export interface McpHarness {
+  url: string;
+  sandbox: Sandbox;
+  services: ServiceDeps;
+  store: CacheStore;
+  redis: ReturnType<typeof createRedisClient>;
+  acme: McpTenant;
+  globex: McpTenant;
+  clock: { now: Date };
+  connect(apiKey: string, headers?: Record<string, string>): Promise<Client>;
+  call(client: Client, name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  issueKey(tenant: McpTenant, scopes?: ("mcp:tools" | "mcp:read")[]): Promise<{ secret: string; id: string }>;
+  /** Re-creates the tenant's role from the real template, optionally without some actions. */
+  putRole(tenant: McpTenant, withoutActions?: string[]): void;
+  close(): Promise<void>;
+}
+
+/** Wed 2026-11-10: the default 30-day cost window is 2026-10-11..2026-11-10, inside the seeded spend. */
+export const START = new Date("2026-11-10T12:00:00Z");
+
+export async function startMcpHarness(
+  options: { limits?: Partial<GuardrailLimits> } = {},
+): Promise<McpHarness> {
+  const sandbox = await startSandbox({ seed: seed() });
+  const database: TestDatabase = await createTestDatabase({ kind: "postgres" });
+  const clock = { now: new Date(START) };
+  const env = parseEnv({
+    AWS_ENDPOINT_URL: sandbox.url,
+    AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,
+    AWS_SECRET_ACCESS_KEY: CONTROL_PLANE.secret_access_key,
+    PUBLIC_BASE_URL: "https://tagc.test",
+    ADMIN_BOOTSTRAP_TOKEN: "e2e-admin-token-000000000000000",
+    LOG_LEVEL: "silent",
+  });
+  const services: ServiceDeps = {
+    ...serviceDepsFrom(env, database.handle, awsConfigFrom(env)),
+    now: () => clock.now,
+  };
+  const redis = createRedisClient(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
+  const store = new RedisCacheStore({ redis });
+  const mcp: McpRuntime = {
+    store,
+    ipLimiter: new MemoryRateLimiter({ limit: 10_000, windowMs: 60_000 }),
+    guardrails: createGuardrailLimiters({
+      redis,
+      prefix: `rl:e2e:${randomBytes(6).toString("hex")}:`,
+      limits: options.limits ?? {},
+    }),
+    deadlineMs: 20_000,
+    allowedOrigins: ["https://tagc.test"],
+  };
+  const logger = pino({ level: "silent" });
+  const app = createApp({ ...appDepsFrom(env, services, logger), mcp }, database.handle);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  const admin = { deps: services, actor: { kind: "admin" as const, subject: "e2e" }, requestId: "e2e" };
+
+  const putRole = (
+    tenant: Pick<McpTenant, "account" | "externalId" | "roleName">,
+    withoutActions: string[] = [],
+  ) => {
+    const role = renderRole({
+      externalId: tenant.externalId,
+      roleName: tenant.roleName,
+      controlPlaneAccountId: "111111111111",
+    });
+    const permissions = structuredClone(role.permissionsPolicy) as { Statement: { Action: string[] }[] };
+    for (const statement of permissions.Statement)
+      statement.Action = statement.Action.filter((a) => !withoutActions.includes(a));
+    sandbox.putRole(tenant.account, {
+      name: role.roleName,
+      trust_policy: role.trustPolicy as never,
+      permissions_policy: permissions as never,
+      max_session_duration: role.maxSessionDuration,
+    });
+  };
+
+  const onboard = async (
+    name: string,
+    account: string,
+    tier: "starter" | "enterprise",
+  ): Promise<McpTenant> => {
+    const registration = await registerClient({
+      ctx: admin,
+      input: { name, contact_email: `${name}@example.com`, tier, aws_account_id: account },
+    });
+    const connection = await primaryConnection(services.db, registration.client.id);
+    const tenant = { account, externalId: connection.externalId, roleName: connection.roleName };
+    putRole(tenant);
+    const client = await loadClient(services.db, registration.client.id);
+    const verified = await verifyClient({ ctx: { ...admin, client }, input: {} });
+    if (verified.status !== "connected")
+      throw new Error(`${name} not connected: ${JSON.stringify(verified.error)}`);
+    const key = await issueApiKey({
+      ctx: { ...admin, client: await loadClient(services.db, client.id) },
+      input: { name: "e2e" },
+    });
+    return { id: client.id, ...tenant, apiKey: key.secret, keyId: key.id };
+  };
+  const acme = await onboard("acme", ACME, "enterprise");
+  const globex = await onboard("globex", GLOBEX, "starter");
+  await putPolicy({
+    ctx: { ...admin, client: await loadClient(services.db, globex.id) },
+    input: { document: GLOBEX_POLICY },
+  });
+
+  const clients: Client[] = [];
+  return {
+    url,
+    sandbox,
+    services,
+    store,
+    redis,
+    acme,
+    globex,
+    clock,
+    async connect(apiKey, headers = {}) {
+      const client = new Client({ name: "e2e", version: "1.0.0" });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(url), {
+          requestInit: { headers: { Authorization: `Bearer ${apiKey}`, ...headers } },
+        }),
+      );
+      clients.push(client);
+      return client;
+    },
+    call: (client, name, args = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    async issueKey(tenant, scopes = ["mcp:tools"]) {
+      const key = await issueApiKey({
+        ctx: { ...admin, client: await loadClient(services.db, tenant.id) },
+        input: { name: "extra", scopes },
+      });
+      return { secret: key.secret, id: key.id };
+    },
+    putRole,
+    async close() {
+      await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+      server.close();
+      await store.delByPrefix(`client:${acme.id}:`);
+      await store.delByPrefix(`client:${globex.id}:`);
+      await redis.quit();
+      await sandbox.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** The structured result of a successful call (fails the test with the tool's message otherwise). */
+export function ok<T = Record<string, unknown>>(result: CallToolResult): T {
+  if (result.isError) throw new Error(`tool error: ${JSON.stringify(result.content)}`);
+  return result.structuredContent as T;
+}
+
+export const errorText = (result: CallToolResult) => {
+  if (!result.isError)
+    throw new Error(`expected a tool error, got ${JSON.stringify(result.structuredContent).slice(0, 300)}`);
+  return (result.content as { type: string; text: string }[]).map((c) => c.text).join("\n");
+};

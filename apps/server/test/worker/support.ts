@@ -1,0 +1,75 @@
+// Helpers of the worker suites, on top of the server's shared harness (which onboards two tenants
+// through REST): workers built by the product's own startWorker, and schedules created with the
+// services verb behind the schedule_compliance_audit tool.
+import { createDatabase } from "@tagc/db";
+import {
+  loadClient,
+  MemoryCacheStore,
+  type Notifier,
+  type ScheduleInput,
+  type ServiceDeps,
+  scheduleComplianceAudit,
+  tenantCache,
+} from "@tagc/services";
+import { awsConfigFrom, serviceDepsFrom } from "../../src/deps";
+import { createMetrics, type Metrics } from "../../src/metrics";
+import { startWorker, type Worker } from "../../src/worker/job-worker";
+import type { Harness } from "../harness";
+import { captureLogs, type LogCapture } from "../support/log-capture";
+
+export interface TestWorker {
+  worker: Worker;
+  metrics: Metrics;
+  logs: LogCapture;
+  services: ServiceDeps;
+}
+
+/** A worker driven by hand (no timer). `own` gives it its own pool on the database: another replica. */
+export function testWorker(
+  h: Harness,
+  now: () => Date,
+  options: {
+    own?: boolean;
+    metrics?: Metrics;
+    id?: string;
+    notifier?: Notifier;
+    cleanup?: (() => Promise<unknown>)[];
+  } = {},
+): TestWorker {
+  let services: ServiceDeps = { ...h.services, now };
+  if (options.own && h.database.handle.kind === "postgres") {
+    const handle = createDatabase({ url: h.database.url, poolMax: 4 });
+    options.cleanup?.push(() => handle.close());
+    services = { ...serviceDepsFrom(h.env, handle, awsConfigFrom(h.env)), now };
+  }
+  const logs = captureLogs("debug");
+  const metrics = options.metrics ?? createMetrics();
+  const worker = startWorker({
+    services,
+    store: new MemoryCacheStore({ now: () => now().getTime() }),
+    logger: logs.logger,
+    metrics,
+    notifier: options.notifier ?? { kind: "none", send: async () => undefined },
+    intervalMs: 1_000,
+    concurrency: 2,
+    config: { dailySnapshotTime: "02:00", recheckDelayMs: 0 },
+    autoStart: false,
+    ...(options.id ? { id: options.id } : {}),
+  });
+  return { worker, metrics, logs, services };
+}
+
+export async function createSchedule(h: Harness, clientId: string, input: ScheduleInput) {
+  const created = await scheduleComplianceAudit({
+    ctx: {
+      deps: h.services,
+      actor: { kind: "admin", subject: "worker-test" },
+      requestId: "req_worker_test",
+      client: await loadClient(h.db, clientId),
+      cache: tenantCache(new MemoryCacheStore(), clientId),
+      deadlineMs: 30_000,
+    },
+    input,
+  });
+  return created.schedules[0]!;
+}
