@@ -8,6 +8,9 @@
 //   const res = await h.request("GET", `/v1/clients/${h.acme.id}`);
 //   const { url, close } = await h.listen(); // the same app over real HTTP, e.g. for the MCP SDK client
 //   await h.close();
+//
+// No background loop runs (verification polling, jobs): tests drive every step themselves, and move
+// time through `now` (see manualClock) instead of sleeping.
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,6 +29,7 @@ import type { IssuedKey, Registration, VerifyResult } from "./support/api-types"
 import { captureLogs, type LogCapture } from "./support/log-capture";
 import { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT, testSeed } from "./support/seed";
 
+export { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT } from "./support/seed";
 export type { DatabaseKind };
 export const KINDS: DatabaseKind[] = ["postgres", "pglite"];
 
@@ -47,8 +51,7 @@ export interface HarnessOptions {
 }
 
 export interface Tenant {
-  /** "acme" or "globex". */
-  slug: string;
+  slug: "acme" | "globex";
   id: string;
   name: string;
   tier: "starter" | "professional" | "enterprise";
@@ -365,12 +368,16 @@ async function listen(app: App): Promise<{ url: string; close(): Promise<void> }
   });
   // Plain HTTP/1.1 (no TLS or HTTP/2 options were given), so this is a node:http Server.
   const http = server as Server;
+  let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${info.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Idempotent: a test may close its server and then the harness close everything.
+    close: () => {
+      closed ??= new Promise<void>((resolve, reject) => {
         http.closeAllConnections();
         http.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      return closed;
+    },
   };
 }

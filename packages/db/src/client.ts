@@ -65,8 +65,9 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
     const pool = new Pool({
       connectionString: options.url,
       max: options.poolMax,
-      // Without a timeout a readiness probe would hang while Postgres is unreachable.
-      connectionTimeoutMillis: 5_000,
+      // Under a burst, queries wait for a pooled connection rather than fail; the readiness probe
+      // bounds itself (see ping) so an unreachable Postgres still answers "not ready" quickly.
+      connectionTimeoutMillis: 30_000,
     });
     // node-postgres emits `error` when an idle connection dies; unhandled, that event kills the process,
     // but a Postgres restart must only degrade answers.
@@ -82,11 +83,19 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   return { kind: "pglite", pglite, db, close: once(() => pglite.close()), ping: () => ping(db) };
 }
 
+const PING_TIMEOUT_MS = 3_000;
+
 async function ping(db: Database): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await db.execute(sql`select 1`);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("ping timed out")), PING_TIMEOUT_MS);
+    });
+    await Promise.race([db.execute(sql`select 1`), timeout]);
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -16,13 +16,11 @@ const TYPE = z
 
 // A lone string is accepted as a one-element list: models often send "ec2:instance" for ["ec2:instance"].
 export const resourceTypes = z
-  .union([
-    TYPE,
-    z
-      .array(TYPE)
-      .min(1, 'give at least one resource type, or ["all"]')
-      .max(10, "at most 10 resource types per call"),
-  ])
+  .union([TYPE, z.array(TYPE).min(1).max(10)], {
+    // A union reports only "Invalid input"; say what is allowed instead.
+    error:
+      'must be a list of 1 to 10 resource types like ["ec2:instance", "rds:db"] (at most 10 resource types per call), or ["all"]',
+  })
   .transform((value) => (typeof value === "string" ? [value] : value))
   .describe(
     'Resource types to scan, e.g. ["ec2:instance","rds:db"], or ["all"]. Call get_tagging_policy first and use its all_applicable_resource_types instead of guessing.',

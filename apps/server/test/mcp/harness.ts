@@ -10,6 +10,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
 import { renderRole } from "@tagc/cloudformation";
+import { createDatabase } from "@tagc/db";
 import { createTestDatabase, type TestDatabase } from "@tagc/db/testing";
 import {
   type CacheStore,
@@ -76,8 +77,10 @@ export async function startMcpHarness(
     ADMIN_BOOTSTRAP_TOKEN: "e2e-admin-token-000000000000000",
     LOG_LEVEL: "silent",
   });
+  // A pool the size a server would use, not the test helper's small one: the suites run bursts.
+  const handle = createDatabase({ url: database.url, poolMax: 20 });
   const services: ServiceDeps = {
-    ...serviceDepsFrom(env, database.handle, awsConfigFrom(env)),
+    ...serviceDepsFrom(env, handle, awsConfigFrom(env)),
     now: () => clock.now,
   };
   const redis = createRedisClient(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
@@ -94,7 +97,7 @@ export async function startMcpHarness(
     allowedOrigins: ["https://tagc.test"],
   };
   const logger = pino({ level: "silent" });
-  const app = createApp({ ...appDepsFrom(env, services, logger), mcp }, database.handle);
+  const app = createApp({ ...appDepsFrom(env, services, logger), mcp }, handle);
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
@@ -185,6 +188,7 @@ export async function startMcpHarness(
       await store.delByPrefix(`client:${globex.id}:`);
       await redis.quit();
       await sandbox.stop();
+      await handle.close();
       await database.drop();
     },
   };

@@ -26,7 +26,11 @@ describe.each(KINDS)("schedule routes (%s)", (kind) => {
       recipients: ["finops@acme.example"],
       notification_format: "both",
     });
-    const globex = await createSchedule(h, h.globex.id, { schedule: "monthly", time: "06:30", timezone: "UTC" });
+    const globex = await createSchedule(h, h.globex.id, {
+      schedule: "monthly",
+      time: "06:30",
+      timezone: "UTC",
+    });
 
     const listed = await h.request<ScheduleList>("GET", `/v1/clients/${h.acme.id}/schedules`);
     expect(listed.status).toBe(200);
@@ -48,11 +52,17 @@ describe.each(KINDS)("schedule routes (%s)", (kind) => {
     ]);
     expect(listed.text).not.toContain(globex.schedule_id);
 
-    const cancelled = await h.request<ScheduleBody>("DELETE", `/v1/clients/${h.acme.id}/schedules/${acme.schedule_id}`);
+    const cancelled = await h.request<ScheduleBody>(
+      "DELETE",
+      `/v1/clients/${h.acme.id}/schedules/${acme.schedule_id}`,
+    );
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({ schedule_id: acme.schedule_id, status: "cancelled" });
     // Idempotent.
-    const again = await h.request<ScheduleBody>("DELETE", `/v1/clients/${h.acme.id}/schedules/${acme.schedule_id}`);
+    const again = await h.request<ScheduleBody>(
+      "DELETE",
+      `/v1/clients/${h.acme.id}/schedules/${acme.schedule_id}`,
+    );
     expect(again.body.status).toBe("cancelled");
 
     const other = await h.request<ScheduleList>("GET", `/v1/clients/${h.globex.id}/schedules`);
@@ -61,9 +71,17 @@ describe.each(KINDS)("schedule routes (%s)", (kind) => {
 
   it("the other tenant's schedule id under this tenant's path is a 404 and cancels nothing", async () => {
     const h = harness();
-    const globex = await createSchedule(h, h.globex.id, { schedule: "daily", time: "07:00", timezone: "UTC" });
+    const globex = await createSchedule(h, h.globex.id, {
+      schedule: "daily",
+      time: "07:00",
+      timezone: "UTC",
+    });
     const response = await h.request("DELETE", `/v1/clients/${h.acme.id}/schedules/${globex.schedule_id}`);
-    expectError(response, { status: 404, code: "NOT_FOUND", message: `schedule ${globex.schedule_id} was not found` });
+    expectError(response, {
+      status: 404,
+      code: "NOT_FOUND",
+      message: `schedule ${globex.schedule_id} was not found`,
+    });
     const listed = await h.request<ScheduleList>("GET", `/v1/clients/${h.globex.id}/schedules`);
     expect(listed.body.data.find((s) => s.schedule_id === globex.schedule_id)?.status).toBe("active");
   });
@@ -105,6 +123,8 @@ describe.each(KINDS)("schedule routes (%s)", (kind) => {
       { token: null },
     );
     expect(doc.body.paths["/v1/clients/{id}/schedules"]?.get?.operationId).toBe("listSchedules");
-    expect(doc.body.paths["/v1/clients/{id}/schedules/{scheduleId}"]?.delete?.operationId).toBe("cancelSchedule");
+    expect(doc.body.paths["/v1/clients/{id}/schedules/{scheduleId}"]?.delete?.operationId).toBe(
+      "cancelSchedule",
+    );
   });
 });

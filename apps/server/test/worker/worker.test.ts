@@ -29,13 +29,19 @@ describe("the worker role (postgres)", () => {
   });
 
   const snapshotsOf = async (clientId: string) =>
-    (await harness().db.select().from(complianceSnapshots).where(eq(complianceSnapshots.clientId, clientId))).length;
+    (await harness().db.select().from(complianceSnapshots).where(eq(complianceSnapshots.clientId, clientId)))
+      .length;
 
   it("two workers (two pools) ticking and working at once run each due audit exactly once", async () => {
     const h = harness();
     for (const tenant of h.tenants) {
       for (const time of ["10:20", "10:40"]) {
-        await createSchedule(h, tenant.id, { schedule: "daily", time, timezone: "UTC", resource_types: ["ec2:instance"] });
+        await createSchedule(h, tenant.id, {
+          schedule: "daily",
+          time,
+          timezone: "UTC",
+          resource_types: ["ec2:instance"],
+        });
       }
     }
     const a = testWorker(h, clock.now, { id: "worker-a", cleanup });
@@ -64,17 +70,31 @@ describe("the worker role (postgres)", () => {
       resource_types: ["ec2:instance"],
       recipients: ["finops@acme.example"],
     });
-    const relayDown = { kind: "down", send: async () => Promise.reject(new Error("relay at 10.0.0.7 refused")) };
+    const relayDown = {
+      kind: "down",
+      send: async () => Promise.reject(new Error("relay at 10.0.0.7 refused")),
+    };
     const w = testWorker(h, clock.now, { id: "worker-health", metrics: h.deps.metrics, notifier: relayDown });
     h.deps.worker = w.worker;
     clock.set(new Date("2026-05-04T11:00:30Z"));
     const runs = await w.worker.runOnce();
-    expect(runs.map((r) => `${r.job.kind}:${r.outcome}`)).toEqual(["scheduled_audit:done", "send_report:retry"]);
+    expect(runs.map((r) => `${r.job.kind}:${r.outcome}`)).toEqual([
+      "scheduled_audit:done",
+      "send_report:retry",
+    ]);
 
-    const health = await h.request<{ status: string; worker: WorkerHealth }>("GET", "/health", { token: null });
+    const health = await h.request<{ status: string; worker: WorkerHealth }>("GET", "/health", {
+      token: null,
+    });
     expect(health.status).toBe(200);
     const worker = health.body.worker;
-    expect(worker).toMatchObject({ id: "worker-health", concurrency: 2, stopping: false, last_tick_error: null, running: [] });
+    expect(worker).toMatchObject({
+      id: "worker-health",
+      concurrency: 2,
+      stopping: false,
+      last_tick_error: null,
+      running: [],
+    });
     expect(worker.last_tick_at).not.toBeNull();
     expect(worker.next_runs).toEqual({
       scheduled_audit: "2026-05-05T10:20:00.000Z",
@@ -93,7 +113,9 @@ describe("the worker role (postgres)", () => {
     const metrics = await h.request("GET", "/metrics", { token: null });
     expect(metrics.text).toContain('tagc_jobs_total{kind="scheduled_audit",outcome="done"} 1');
     expect(metrics.text).toContain('tagc_jobs_total{kind="send_report",outcome="retry"} 1');
-    expect(metrics.text).toMatch(/tagc_job_duration_seconds_count\{kind="scheduled_audit",outcome="done"\} 1/);
+    expect(metrics.text).toMatch(
+      /tagc_job_duration_seconds_count\{kind="scheduled_audit",outcome="done"\} 1/,
+    );
     expect(metrics.text).toContain('tagc_jobs_enqueued_total{kind="scheduled_audit"} 1');
     expect(metrics.text).toContain('tagc_scheduler_ticks_total{outcome="ok"} 1');
     // The job row keeps the message for operators.
@@ -140,7 +162,12 @@ describe("the worker role (postgres)", () => {
 
   it("stopping within the grace period lets the job under way finish", async () => {
     const h = harness();
-    await createSchedule(h, h.acme.id, { schedule: "daily", time: "13:00", timezone: "UTC", resource_types: ["ec2:instance"] });
+    await createSchedule(h, h.acme.id, {
+      schedule: "daily",
+      time: "13:00",
+      timezone: "UTC",
+      resource_types: ["ec2:instance"],
+    });
     clock.set(new Date("2026-05-04T13:00:00Z"));
     const w = testWorker(h, clock.now, { id: "worker-patient", cleanup });
     const cycle = w.worker.runOnce();
@@ -163,7 +190,10 @@ describe("the worker role on the embedded default (pglite)", () => {
       h.tenants.flatMap((t) => [`connection_health:${t.id}:done`, `daily_snapshot:${t.id}:done`]).sort(),
     );
     for (const tenant of h.tenants) {
-      const rows = await h.db.select().from(complianceSnapshots).where(eq(complianceSnapshots.clientId, tenant.id));
+      const rows = await h.db
+        .select()
+        .from(complianceSnapshots)
+        .where(eq(complianceSnapshots.clientId, tenant.id));
       expect(rows.map((r) => [r.kind, r.accountId])).toEqual([["scheduled", tenant.accountId]]);
     }
   });
