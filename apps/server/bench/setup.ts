@@ -2,7 +2,6 @@
 // synthetic account and injected latency, and one onboarded client.
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { generateAccount, type Sandbox, startSandbox } from "@tagc/aws-sandbox";
 import { renderRole } from "@tagc/cloudformation";
 import { createTestDatabase } from "@tagc/db/testing";
 import {
@@ -19,13 +18,8 @@ import pino from "pino";
 import { createApp } from "../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../src/deps";
 import { parseEnv } from "../src/env";
-
-export const CONTROL_PLANE = {
-  account_id: "111111111111",
-  arn: "arn:aws:iam::111111111111:role/tagc-scanner-bench",
-  access_key_id: "AKIABENCHCONTROL0001",
-  secret_access_key: "benchControlPlaneSecret000000000000000",
-};
+import { CONTROL_PLANE } from "./constants";
+import { spawnSandbox } from "./sandbox-client";
 
 export async function startBench(options: {
   resources: number;
@@ -33,15 +27,7 @@ export async function startBench(options: {
   latencyMs: number;
   keys: number;
 }) {
-  const account = generateAccount({
-    accountId: "222222222222",
-    resources: options.resources,
-    regions: options.regions,
-    seed: 11,
-  });
-  const sandbox: Sandbox = await startSandbox({
-    seed: { control_plane: CONTROL_PLANE, accounts: [account] },
-  });
+  const sandbox = await spawnSandbox(options.resources, options.regions);
   const database = await createTestDatabase({ kind: "postgres" });
   const env = parseEnv({
     AWS_ENDPOINT_URL: sandbox.url,
@@ -87,7 +73,7 @@ export async function startBench(options: {
     roleName: connection.roleName,
     controlPlaneAccountId: "111111111111",
   });
-  sandbox.putRole("222222222222", {
+  await sandbox.putRole("222222222222", {
     name: role.roleName,
     trust_policy: role.trustPolicy as never,
     permissions_policy: role.permissionsPolicy as never,
@@ -109,8 +95,8 @@ export async function startBench(options: {
   }
   // Start from a cold credential cache, so the STS count below covers the whole run.
   services.broker.invalidate(client.id);
-  sandbox.setFaults({ latency_ms: options.latencyMs });
-  sandbox.resetCounters();
+  await sandbox.setFaults({ latency_ms: options.latencyMs });
+  await sandbox.resetCounters();
   return {
     url,
     keys,
@@ -119,7 +105,7 @@ export async function startBench(options: {
     services,
     async close() {
       server.close();
-      await sandbox.stop();
+      sandbox.stop();
       await database.drop();
     },
   };

@@ -45,6 +45,9 @@ export async function openDatabase(
 export function awsConfigFrom(env: Env): AwsConfig {
   return awsConfig({
     region: env.AWS_REGION,
+    // The SDK's own default: discovery adds bounded retries for throttling on top, and a tool call
+    // must report a throttled region well before the MCP client's 60 s timeout.
+    maxAttempts: 3,
     ...(env.AWS_ENDPOINT_URL ? { endpoint: env.AWS_ENDPOINT_URL } : {}),
     ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
       ? {

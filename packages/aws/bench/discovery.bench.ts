@@ -6,14 +6,18 @@
 // Target: wall ≤ 1.5 × floor.
 //
 // On a loaded machine even that walk alone takes longer than pages × latency, so each scan is
-// paired with a run of the slowest region's walk by itself ("walk alone"): wall / walk-alone says
-// how much the rest of the scan (other regions, listers) adds on top of the unavoidable chain.
+// paired with two references on the same machine, same moment: the slowest region's walk by
+// itself ("alone"), and every region's walk at once with nothing else ("walks"). wall ÷ alone is
+// what the whole scan adds to the unavoidable chain; walks ÷ alone is how much of that is only
+// CPU (the SDK's parsing here, the single-threaded sandbox there), before any lister runs.
 //
 // The sandbox runs in a process of its own by default: its CPU time is AWS's in real life, and
 // charging it to the scan would measure the sandbox. `--in-process` shares one event loop instead.
 //
 // Run: cd packages/aws && npx tsx bench/discovery.bench.ts [--runs 3] [--per-region 4,8,16,32]
+//      [--resources 10000] [--latency 50] [--in-process]
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -34,7 +38,6 @@ import { typeFilterChunks } from "../src/discovery/tagging-types";
 import { FULL_READ } from "../test/discovery/fixtures";
 import { ACME, CONTROL_PLANE, roleArn, scannerRole, targetFor } from "../test/fixtures";
 
-const LATENCY_MS = 50;
 const REGIONS = 6;
 const TARGET_RATIO = 1.5;
 
@@ -43,14 +46,19 @@ const { values } = parseArgs({
     runs: { type: "string", default: "3" },
     "per-region": { type: "string", default: `4,8,${DEFAULT_CONCURRENCY.perRegion},32` },
     resources: { type: "string", default: "10000" },
+    // 50 ms is the benchmark; a larger value shows the design's critical path once CPU stops mattering.
+    latency: { type: "string", default: "50" },
     "in-process": { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
+const LATENCY_MS = Number(values.latency);
 const perRegionCandidates = [...new Set(values["per-region"].split(",").map(Number))];
 
 interface BenchSandbox {
   url: string;
+  /** CPU ms the sandbox has used so far (Linux /proc; undefined elsewhere or in process). */
+  cpuMs(): number | undefined;
   counters(): Promise<CounterSnapshot>;
   resetCounters(): Promise<void>;
   stop(): Promise<void>;
@@ -69,6 +77,7 @@ async function inProcessSandbox(): Promise<BenchSandbox> {
   });
   return {
     url: sandbox.url,
+    cpuMs: () => undefined,
     counters: async () => sandbox.counters(),
     resetCounters: async () => sandbox.resetCounters(),
     stop: () => sandbox.stop(),
@@ -82,10 +91,20 @@ async function childSandbox(): Promise<BenchSandbox> {
     child.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
     if (child.stdout) createInterface({ input: child.stdout }).once("line", resolve);
   });
-  const { url } = JSON.parse(line) as { url: string };
+  const { url, pid } = JSON.parse(line) as { url: string; pid: number };
   const admin = (method: string) => fetch(`${url}/_sandbox/counters`, { method });
+  const cpuMs = () => {
+    try {
+      // utime and stime, in clock ticks (100 per second on Linux).
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     url,
+    cpuMs,
     counters: async () => (await (await admin("GET")).json()) as CounterSnapshot,
     resetCounters: async () => void (await admin("DELETE")).body?.cancel(),
     // Closing its stdin ends the child (see sandbox-process.ts).
@@ -127,9 +146,19 @@ async function walkAlone(region: string): Promise<number> {
   return performance.now() - started;
 }
 
+/** Every region's walk at once, and nothing else. */
+async function walksTogether(): Promise<number> {
+  const started = performance.now();
+  await Promise.all(regions.map((region) => walkAlone(region)));
+  return performance.now() - started;
+}
+
 interface Run {
   wall: number;
   alone: number;
+  walks: number;
+  clientCpu: number;
+  sandboxCpu: number | undefined;
   floor: number;
   pages: number;
   calls: number;
@@ -139,6 +168,8 @@ interface Run {
 
 async function scanOnce(perRegion: number): Promise<Run> {
   await sandbox.resetCounters();
+  const sandboxCpu = sandbox.cpuMs();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await discoverResources({
     config,
@@ -149,6 +180,8 @@ async function scanOnce(perRegion: number): Promise<Run> {
     concurrency: { perRegion },
   });
   const wall = performance.now() - started;
+  const clientCpu = process.cpuUsage(cpu);
+  const sandboxCpuAfter = sandbox.cpuMs();
   // The floor from the sandbox's own counters: GetResources calls per region, slowest region.
   const counters = await sandbox.counters();
   const walkPages = regions.map(
@@ -160,7 +193,11 @@ async function scanOnce(perRegion: number): Promise<Run> {
   const slowest = regions[walkPages.indexOf(Math.max(...walkPages))] ?? "us-east-1";
   return {
     wall,
+    clientCpu: (clientCpu.user + clientCpu.system) / 1000,
+    sandboxCpu:
+      sandboxCpu === undefined || sandboxCpuAfter === undefined ? undefined : sandboxCpuAfter - sandboxCpu,
     alone: await walkAlone(slowest),
+    walks: await walksTogether(),
     floor: Math.max(...walkPages) * LATENCY_MS,
     pages: result.stats.pages,
     calls: result.stats.api_calls,
@@ -179,7 +216,8 @@ console.log(
 );
 console.log(
   `${col("perRegion", 9)}${col("wall ms")}${col("floor ms", 9)}${col("ratio", 7)}${col("alone ms", 9)}` +
-    `${col("÷alone", 7)}${col("pages", 7)}${col("calls", 7)}${col("resources", 10)}  status`,
+    `${col("walks ms", 9)}${col("÷alone", 7)}${col("cpu ms")}${col("aws cpu")}${col("pages", 7)}` +
+    `${col("calls", 7)}${col("resources", 10)}  status`,
 );
 await scanOnce(DEFAULT_CONCURRENCY.perRegion); // warm-up (JIT, sockets), not reported
 const ratios = new Map<number, number>();
@@ -188,13 +226,17 @@ for (const perRegion of perRegionCandidates) {
   for (let i = 0; i < runs; i++) results.push(await scanOnce(perRegion));
   const wall = median(results.map((r) => r.wall));
   const alone = median(results.map((r) => r.alone));
+  const walks = median(results.map((r) => r.walks));
+  const clientCpu = median(results.map((r) => r.clientCpu));
+  const sandboxCpus = results.flatMap((r) => (r.sandboxCpu === undefined ? [] : [r.sandboxCpu]));
   const last = results[results.length - 1];
   if (!last) continue;
   const ratio = wall / last.floor;
   ratios.set(perRegion, ratio);
   console.log(
     `${col(perRegion, 9)}${col(wall.toFixed(0))}${col(last.floor, 9)}${col(ratio.toFixed(2), 7)}` +
-      `${col(alone.toFixed(0), 9)}${col((wall / alone).toFixed(2), 7)}` +
+      `${col(alone.toFixed(0), 9)}${col(walks.toFixed(0), 9)}${col((wall / alone).toFixed(2), 7)}` +
+      `${col(clientCpu.toFixed(0))}${col(sandboxCpus.length ? median(sandboxCpus).toFixed(0) : "-")}` +
       `${col(last.pages, 7)}${col(last.calls, 7)}${col(last.resources, 10)}  ${last.status}`,
   );
 }

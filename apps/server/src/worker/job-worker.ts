@@ -59,7 +59,6 @@ export function startWorker(options: WorkerOptions): Worker {
   // Released at shutdown: the handler's late end (fenced out, "lost") is not counted a second time.
   const released = new Set<string>();
   let stopping = false;
-  let cycle: Promise<JobRun[]> | undefined;
   let timer: NodeJS.Timeout | undefined;
 
   const record = (run: JobRun) => {
@@ -95,7 +94,7 @@ export function startWorker(options: WorkerOptions): Worker {
     });
   };
 
-  async function runCycle(): Promise<JobRun[]> {
+  async function runTick(): Promise<void> {
     try {
       const result = await tick({ deps });
       for (const [kind, count] of Object.entries(result.enqueued))
@@ -103,30 +102,54 @@ export function startWorker(options: WorkerOptions): Worker {
       metrics.schedulerTicks.inc({ outcome: "ok" });
       status.ticked(result, undefined, nextTick());
     } catch (error) {
-      // A failed tick (database down) must not stop the lanes from finishing claimed work later.
+      // A failed tick (database down) must not stop the lanes from finishing claimed work.
       metrics.schedulerTicks.inc({ outcome: "error" });
       status.ticked(null, error, nextTick());
       logger.error({ err: error }, "scheduler tick failed");
     }
-    const runs = await Promise.all(Array.from({ length: concurrency }, (_, index) => lane(index)));
-    return runs.flat();
   }
+
+  // Lanes run independently of the tick: one long scan keeps its lane busy while the others keep
+  // taking the jobs that become due, and every interval refills the lanes that ran dry.
+  const lanes = new Map<number, Promise<JobRun[]>>();
+  let ticking: Promise<void> | undefined;
+  const fill = () => {
+    for (let index = 0; index < concurrency && !stopping; index++) {
+      if (lanes.has(index)) continue;
+      const running = lane(index)
+        // A claim or a failure record that cannot reach the database (it is down) ends this lane's
+        // pass; the next interval starts it again. Unhandled, the rejection would end the process.
+        .catch((error: unknown) => {
+          logger.error({ err: error, lane: index }, "worker lane failed");
+          return [];
+        })
+        .finally(() => lanes.delete(index));
+      lanes.set(index, running);
+    }
+  };
+  const tickAndFill = async () => {
+    ticking ??= runTick().finally(() => {
+      ticking = undefined;
+    });
+    await ticking;
+    fill();
+  };
+  const settled = async () => {
+    await ticking;
+    return (await Promise.all([...lanes.values()])).flat();
+  };
 
   const nextTick = () => (timer && !stopping ? new Date(Date.now() + intervalMs) : null);
 
-  const runOnce = () => {
-    cycle ??= runCycle().finally(() => {
-      cycle = undefined;
-    });
-    return cycle;
+  const runOnce = async () => {
+    await tickAndFill();
+    return settled();
   };
 
   if (options.autoStart !== false) {
-    timer = setInterval(() => {
-      if (!cycle && !stopping) void runOnce();
-    }, intervalMs);
+    timer = setInterval(() => void tickAndFill(), intervalMs);
     timer.unref();
-    void runOnce();
+    void tickAndFill();
   }
 
   return {
@@ -137,11 +160,10 @@ export function startWorker(options: WorkerOptions): Worker {
       stopping = true;
       status.stopping();
       if (timer) clearInterval(timer);
-      const under = cycle;
-      if (!under) return { released: 0 };
+      if (!ticking && lanes.size === 0) return { released: 0 };
       let timeout: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
-        under.then(() => true),
+        settled().then(() => true),
         new Promise<false>((resolve) => {
           timeout = setTimeout(() => resolve(false), graceMs);
         }),

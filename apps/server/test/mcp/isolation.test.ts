@@ -80,7 +80,7 @@ describe("under 200 interleaved concurrent calls", () => {
     const results = await Promise.all(
       jobs.map(async (job) => ({
         job,
-        result: await h.call(job.client, job.name, job.args as Record<string, unknown>),
+        result: await h.call(job.client, job.name as string, job.args as Record<string, unknown>),
       })),
     );
 

@@ -170,9 +170,12 @@ describe("the worker role (postgres)", () => {
     });
     clock.set(new Date("2026-05-04T13:00:00Z"));
     const w = testWorker(h, clock.now, { id: "worker-patient", cleanup });
+    // Slow enough that the job is surely still running when stop is called.
+    h.sandbox.setFaults({ latency_ms: 50 });
     const cycle = w.worker.runOnce();
     await until(() => w.worker.status().running.length > 0);
     expect(await w.worker.stop({ graceMs: 30_000 })).toEqual({ released: 0 });
+    h.sandbox.setFaults({});
     expect((await cycle).map((r) => r.outcome)).toEqual(["done"]);
   });
 });

@@ -19,8 +19,12 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
  * The durable background queue: one row per unit of work for one client. Workers on every replica
  * claim rows with `FOR UPDATE SKIP LOCKED` and hold them by a lease (`locked_by`, `locked_until`): a
  * worker killed mid-job leaves a `running` row whose lease runs out, and another worker takes it again.
- * Our own table rather than pg-boss or graphile-worker: their current majors need Node 22 and their
- * own connection pools, and neither runs on the embedded PGlite.
+ *
+ * Our own table rather than a queue library: pg-boss ≥ 10 needs Node ≥ 22.12 and graphile-worker 0.18
+ * Node ≥ 22.18 (we run Node 20); both open their own pg pools from a connection string, keep their own
+ * schema outside our migrations (graphile-worker also relies on LISTEN/NOTIFY), and so cannot run on
+ * the embedded PGlite, which is one in-process connection. This table is ~10 queries of plain SQL that
+ * both drivers run, and it lets a job's writes commit in the same transaction that completes it.
  */
 export const jobs = pgTable(
   "jobs",

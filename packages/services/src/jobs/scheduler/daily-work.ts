@@ -1,17 +1,20 @@
 // The per-client daily jobs: the health check and policy sync, then (30 minutes later, so a revoked
 // role is already marked and a changed policy already stored) the daily snapshot.
-import { awsConnections, clients, type Database, type JobKind, taggingPolicies } from "@tagc/db";
-import { and, desc, eq, exists, inArray, lte } from "drizzle-orm";
+import { awsConnections, clients, type Database, type JobKind, jobs, taggingPolicies } from "@tagc/db";
+import { and, desc, eq, exists, inArray, lte, notExists, sql } from "drizzle-orm";
 import { enqueueJobs } from "../queue/enqueue";
 import { dayOf, latestDailyAt } from "./daily-time";
 
 export const PREPARE_LEAD_MINUTES = 30;
 
 /**
- * Connected or degraded clients verified before `at`: a client onboarded after today's time waits for
- * tomorrow rather than getting a "daily" job for a day it was not yet a customer.
+ * Connected or degraded clients verified before `at` that do not have this day's `kind` job yet. A
+ * client onboarded after today's time waits for tomorrow rather than getting a "daily" job for a day it
+ * was not yet a customer. Leaving out those already queued keeps a tick cheap (an index probe per
+ * client) once the day's jobs exist; the unique dedupe key still settles concurrent ticks.
  */
-function clientsConnectedBefore(db: Database, at: Date) {
+function clientsDue(db: Database, at: Date, kind: JobKind) {
+  const key = sql`${kind} || ':' || ${clients.id} || ':' || ${dayOf(at)}`;
   return db
     .select({ id: clients.id })
     .from(clients)
@@ -24,6 +27,7 @@ function clientsConnectedBefore(db: Database, at: Date) {
             .from(awsConnections)
             .where(and(eq(awsConnections.clientId, clients.id), lte(awsConnections.verifiedAt, at))),
         ),
+        notExists(db.select({ id: jobs.id }).from(jobs).where(eq(jobs.dedupeKey, key))),
       ),
     );
 }
@@ -53,17 +57,18 @@ export async function enqueueDailyWork(db: Database, now: Date, snapshotMinute: 
   });
   const prepareAt = latestDailyAt(now, snapshotMinute - PREPARE_LEAD_MINUTES);
   const snapshotAt = latestDailyAt(now, snapshotMinute);
-  const prepared = (await clientsConnectedBefore(db, prepareAt)).map((c) => c.id);
-  const imported = await importedPolicyClients(db, prepared);
-  const snapshotted = (await clientsConnectedBefore(db, snapshotAt)).map((c) => c.id);
+  const ids = async (at: Date, kind: JobKind) => (await clientsDue(db, at, kind)).map((c) => c.id);
+  const checked = await ids(prepareAt, "connection_health");
+  const synced = await importedPolicyClients(db, await ids(prepareAt, "policy_sync"));
+  const snapshotted = await ids(snapshotAt, "daily_snapshot");
   const [health, sync, snapshots] = await Promise.all([
     enqueueJobs(
       db,
-      prepared.map((id) => entry("connection_health", id, prepareAt)),
+      checked.map((id) => entry("connection_health", id, prepareAt)),
     ),
     enqueueJobs(
       db,
-      imported.map((id) => entry("policy_sync", id, prepareAt)),
+      synced.map((id) => entry("policy_sync", id, prepareAt)),
     ),
     enqueueJobs(
       db,

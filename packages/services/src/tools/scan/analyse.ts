@@ -1,5 +1,7 @@
 // Scan + policy + costs → the compliance evaluation and the attribution gap, shared by the check,
-// gap, report and export tools so they always agree with each other.
+// gap, report and export tools so they always agree with each other. The analysis of one scan under
+// one policy version and cost period is deterministic, so it is computed once and memoised; each call
+// then only filters by severity.
 import {
   type AttributionGap,
   attributionGap,
@@ -12,7 +14,9 @@ import {
 import { currentPolicy } from "../../policy/current";
 import type { ToolCtx } from "../context";
 import { costDataFor, resolvePeriod, type TimePeriod } from "./costs";
-import { runScan, type ScanOutcome } from "./run";
+import { memoGet, memoKey, memoSet } from "./memo";
+import { runScan, type ScanIssue, type ScanOutcome } from "./run";
+import { hash, SCAN_TTL_S } from "./types";
 
 export interface AnalyseRequest {
   tool: string;
@@ -36,52 +40,83 @@ export interface Analysis {
   gap: AttributionGap | null;
 }
 
-export async function analyse(ctx: ToolCtx, request: AnalyseRequest): Promise<Analysis> {
-  const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
-  const scan = await runScan(ctx, {
-    tool: request.tool,
-    resourceTypes: request.resourceTypes,
-    regions: request.regions,
-    accounts: request.accounts,
-    policyVersion: row.version,
-    forceRefresh: request.forceRefresh,
-  });
-  let gap: AttributionGap | null = null;
-  let costs: ReturnType<typeof spreadCosts> | undefined;
-  if (request.withCosts) {
-    const { costData, issues } = await costDataFor(
-      ctx,
-      scan.accounts,
-      resolvePeriod(ctx.deps.now(), request.period),
-    );
-    costs = spreadCosts({ resources: scan.resources, costData });
-    const unscored = evaluateCompliance({
-      policy,
-      resources: scan.resources,
-      resourceTypes: request.resourceTypes,
-      costs,
-    });
-    const nonCompliant = new Set(unscored.violations.map((v) => v.resource_arn));
-    const compliantArns = scan.resources.filter((r) => !nonCompliant.has(r.arn)).map((r) => r.arn);
-    gap = attributionGap({
-      resources: scan.resources,
-      compliantArns,
-      costData,
-      resourceTypes: request.allTypes ? "all" : request.resourceTypes,
-      groupBy: request.groupBy ?? "resource_type",
-    });
-    if (issues.length) {
-      scan.data_quality.issues.push(...issues);
-      scan.data_quality.status = "partial";
-      scan.data_quality.note ??= "Cost data is missing for some accounts; cost numbers are not account-wide.";
-    }
-  }
+interface Computed {
+  evaluation: ComplianceEvaluation;
+  gap: AttributionGap | null;
+  costIssues: ScanIssue[];
+}
+
+async function compute(
+  ctx: ToolCtx,
+  request: AnalyseRequest,
+  policy: TaggingPolicy,
+  scan: ScanOutcome,
+  spend: Awaited<ReturnType<typeof costDataFor>> | undefined,
+): Promise<Computed> {
+  const costs = spend ? spreadCosts({ resources: scan.resources, costData: spend.costData }) : undefined;
   const evaluation = evaluateCompliance({
     policy,
     resources: scan.resources,
     resourceTypes: request.resourceTypes,
-    severity: request.severity ?? "all",
     ...(costs ? { costs } : {}),
   });
-  return { policy, policyVersion: row.version, scan, evaluation, gap };
+  let gap: AttributionGap | null = null;
+  if (spend) {
+    const nonCompliant = new Set(evaluation.violations.map((v) => v.resource_arn));
+    gap = attributionGap({
+      resources: scan.resources,
+      compliantArns: scan.resources.filter((r) => !nonCompliant.has(r.arn)).map((r) => r.arn),
+      costData: spend.costData,
+      resourceTypes: request.allTypes ? "all" : request.resourceTypes,
+      groupBy: request.groupBy ?? "resource_type",
+    });
+  }
+  return { evaluation, gap, costIssues: spend?.issues ?? [] };
+}
+
+export async function analyse(ctx: ToolCtx, request: AnalyseRequest): Promise<Analysis> {
+  const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
+  const period = request.withCosts ? resolvePeriod(ctx.deps.now(), request.period) : undefined;
+  // Cost Explorer runs alongside discovery: it does not depend on the resources, only on the accounts.
+  const [scan, spend] = await Promise.all([
+    runScan(ctx, {
+      tool: request.tool,
+      resourceTypes: request.resourceTypes,
+      regions: request.regions,
+      accounts: request.accounts,
+      policyVersion: row.version,
+      forceRefresh: request.forceRefresh,
+    }),
+    period ? costDataFor(ctx, request.accounts, period) : undefined,
+  ]);
+
+  const key = scan.scan_id
+    ? memoKey(
+        ctx.client.id,
+        `analysis:${hash([scan.scan_id, row.version, period, request.groupBy, request.allTypes, request.resourceTypes, spend?.issues.length])}`,
+      )
+    : undefined;
+  const now = ctx.deps.now().getTime();
+  let computed = key ? memoGet<Computed>(key, now) : undefined;
+  if (!computed) {
+    computed = await compute(ctx, request, policy, scan, spend);
+    if (key) memoSet(key, computed, Date.parse(scan.scanned_at) + SCAN_TTL_S * 1000);
+  }
+  if (computed.costIssues.length) {
+    scan.data_quality.issues.push(...computed.costIssues);
+    scan.data_quality.status = "partial";
+    scan.data_quality.note ??= "Cost data is missing for some accounts; cost numbers are not account-wide.";
+  }
+  // The severity filter selects which violations are listed; it never changes the score or totals.
+  const severity = request.severity ?? "all";
+  const evaluation =
+    severity === "all"
+      ? computed.evaluation
+      : {
+          ...computed.evaluation,
+          violations: computed.evaluation.violations.filter((v) =>
+            severity === "errors_only" ? v.severity === "error" : v.severity === "warning",
+          ),
+        };
+  return { policy, policyVersion: row.version, scan, evaluation, gap: computed.gap };
 }

@@ -5,6 +5,7 @@ import { type CostData, costDataFromCostExplorer } from "@tagc/core";
 import type { ToolCtx } from "../context";
 import { invalidInput } from "../errors";
 import { credentialsFor } from "./credentials";
+import { memoGet, memoKey, memoSet } from "./memo";
 import type { ScanIssue } from "./run";
 import { scanTargets } from "./targets";
 
@@ -58,6 +59,14 @@ function merge(parts: CostData[], period: TimePeriod): CostData {
 /** Spend per service and per Name tag; a failed account is reported, never silently zero. */
 export async function costDataFor(ctx: ToolCtx, accounts: string[] | undefined, period: TimePeriod) {
   const targets = await scanTargets(ctx, accounts);
+  // Warm calls reuse the parsed, merged spend of this process; it follows the shared cache's hour.
+  const local = memoKey(
+    ctx.client.id,
+    `costs:${targets.map((t) => t.accountId).join(",")}:${period.Start}:${period.End}`,
+  );
+  const now = ctx.deps.now().getTime();
+  const memo = memoGet<{ costData: CostData; issues: ScanIssue[] }>(local, now);
+  if (memo) return memo;
   const issues: ScanIssue[] = [];
   const parts = await Promise.all(
     targets.map(async (target) => {
@@ -84,11 +93,14 @@ export async function costDataFor(ctx: ToolCtx, accounts: string[] | undefined, 
       }
     }),
   );
-  return {
+  const result = {
     costData: merge(
       parts.filter((p): p is CostData => !!p),
       period,
     ),
     issues,
   };
+  // A failed read is not memoised: the next call tries Cost Explorer again.
+  if (!issues.length) memoSet(local, result, now + 5 * 60_000);
+  return result;
 }

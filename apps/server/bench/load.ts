@@ -1,0 +1,51 @@
+// The benchmark's load: MCP clients in a process of their own, so their CPU (response parsing,
+// output-schema validation) is not charged to the server. Reads its job from argv, prints one JSON line.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+
+interface Job {
+  url: string;
+  keys: string[];
+  calls: number;
+  scopes: string[][];
+}
+
+const job = JSON.parse(process.argv[2] ?? "{}") as Job;
+const severities = ["all", "errors_only", "warnings_only"];
+const clients = await Promise.all(
+  job.keys.map(async (key) => {
+    const client = new Client({ name: "bench-load", version: "1" });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(job.url), {
+        requestInit: { headers: { Authorization: `Bearer ${key}` } },
+      }),
+    );
+    return client;
+  }),
+);
+const latencies: number[] = [];
+let errors = 0;
+const started = performance.now();
+await Promise.all(
+  clients.map(async (client, c) => {
+    for (let i = c; i < job.calls; i += clients.length) {
+      // Every call differs (scope × severity × page), as a model's calls do; all hit the warm cache.
+      const scope = job.scopes[i % job.scopes.length]!;
+      const severity = severities[Math.floor(i / job.scopes.length) % 3]!;
+      const page = Math.floor(i / (job.scopes.length * 3));
+      const args = {
+        resource_types: scope,
+        severity,
+        ...(page ? { cursor: Buffer.from(`o:${page * 100}`).toString("base64url") } : {}),
+      };
+      const t = performance.now();
+      const result = await client.callTool({ name: "check_tag_compliance", arguments: args });
+      latencies.push(performance.now() - t);
+      if (result.isError) errors += 1;
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+await Promise.all(clients.map((c) => c.close()));
+console.log(JSON.stringify({ seconds, errors, latencies }));
+process.exit(0);
