@@ -14,6 +14,8 @@ export function claudeConfigs(mcpUrl: string, apiKey: string, name: string) {
     mcpServers: {
       [name]: {
         command: "npx",
+        // mcp-remote expands ${AUTH_HEADER} itself: the header stays out of the arguments' quoting.
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal placeholder for mcp-remote
         args: ["-y", "mcp-remote", mcpUrl, "--header", "Authorization:${AUTH_HEADER}"],
         env: { AUTH_HEADER: `Bearer ${apiKey}` },
       },

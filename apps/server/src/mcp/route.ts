@@ -27,7 +27,7 @@ export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: M
       cache: tenantCache(runtime.store, client.id),
       deadlineMs: runtime.deadlineMs,
     };
-    const server = buildMcpServer(ctx, caller, runtime, "0.1.0");
+    const server = buildMcpServer(ctx, caller, runtime, version);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Every scanning call with a distinct argument set, so the loop detector never sees a repeat. */
-function callsFor(account: "acme" | "globex", count: number) {
+function callsFor(count: number) {
   const severities = ["all", "errors_only", "warnings_only"];
   const tools = [
     (i: number) => [
@@ -64,13 +64,13 @@ describe("under 200 interleaved concurrent calls", () => {
     const acmeClients = await Promise.all(acmeKeys.map((k) => h.connect(k)));
     const globexClients = await Promise.all(globexKeys.map((k) => h.connect(k)));
     const jobs = [
-      ...callsFor("acme", 100).map(([name, args], i) => ({
+      ...callsFor(100).map(([name, args], i) => ({
         who: "acme",
         client: acmeClients[Math.floor(i / 4) % 4]!,
         name,
         args,
       })),
-      ...callsFor("globex", 100).map(([name, args], i) => ({
+      ...callsFor(100).map(([name, args], i) => ({
         who: "globex",
         client: globexClients[Math.floor(i / 4) % 4]!,
         name,

@@ -46,13 +46,13 @@ interface Computed {
   costIssues: ScanIssue[];
 }
 
-async function compute(
-  ctx: ToolCtx,
+/** Pure: the same scan, policy and spend always give the same analysis, which is why it is memoised. */
+function compute(
   request: AnalyseRequest,
   policy: TaggingPolicy,
   scan: ScanOutcome,
   spend: Awaited<ReturnType<typeof costDataFor>> | undefined,
-): Promise<Computed> {
+): Computed {
   const costs = spend ? spreadCosts({ resources: scan.resources, costData: spend.costData }) : undefined;
   const evaluation = evaluateCompliance({
     policy,
@@ -99,7 +99,7 @@ export async function analyse(ctx: ToolCtx, request: AnalyseRequest): Promise<An
   const now = ctx.deps.now().getTime();
   let computed = key ? memoGet<Computed>(key, now) : undefined;
   if (!computed) {
-    computed = await compute(ctx, request, policy, scan, spend);
+    computed = compute(request, policy, scan, spend);
     if (key) memoSet(key, computed, Date.parse(scan.scanned_at) + SCAN_TTL_S * 1000);
   }
   if (computed.costIssues.length) {

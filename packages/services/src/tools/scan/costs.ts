@@ -49,7 +49,8 @@ function merge(parts: CostData[], period: TimePeriod): CostData {
     for (const [service, amount] of Object.entries(part.by_service))
       merged.by_service[service] = (merged.by_service[service] ?? 0) + amount;
     for (const [service, names] of Object.entries(part.by_service_name_tag)) {
-      const into = (merged.by_service_name_tag[service] ??= {});
+      merged.by_service_name_tag[service] ??= {};
+      const into = merged.by_service_name_tag[service];
       for (const [name, amount] of Object.entries(names)) into[name] = (into[name] ?? 0) + amount;
     }
   }
