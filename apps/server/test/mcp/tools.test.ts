@@ -360,7 +360,7 @@ describe("11 schedule_compliance_audit", () => {
     ).toEqual([]);
     expect(
       errorText(await h.call(globex, "schedule_compliance_audit", { action: "cancel", schedule_id: id })),
-    ).toContain("not one of this client's schedules");
+    ).toContain("was not found");
     const cancelled = ok<{ schedules: Record<string, string>[] }>(
       await h.call(acme, "schedule_compliance_audit", { action: "cancel", schedule_id: id }),
     );

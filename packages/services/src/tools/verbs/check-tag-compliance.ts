@@ -35,8 +35,14 @@ export async function checkTagCompliance({ ctx, input }: { ctx: ToolCtx; input: 
     // Only aggregates are stored: raw resource data never leaves the scan.
     await ctx.deps.db.insert(complianceSnapshots).values({
       clientId: ctx.client.id,
-      accountId: scan.accounts.join(","),
-      scope: { resource_types: resourceTypes, regions: scan.regions },
+      // The column holds one account id; a multi-account scan lists all of them in its scope.
+      accountId: scan.accounts[0] ?? "",
+      scope: {
+        resource_types: resourceTypes,
+        regions: scan.regions,
+        accounts: scan.accounts,
+        data_quality: scan.data_quality.status,
+      },
       score: evaluation.compliance_score,
       total: evaluation.total_resources,
       compliant: evaluation.compliant_resources,

@@ -25,8 +25,10 @@ export async function getViolationHistory({ ctx, input }: { ctx: ToolCtx; input:
       ),
     )
     .orderBy(asc(complianceSnapshots.createdAt));
+  // Ad-hoc scans that were partial (a failed region, a denied type) never enter the trend.
+  const usable = rows.filter((r) => r.kind === "scheduled" || r.scope.data_quality !== "partial");
   const history = aggregateHistory(
-    rows.map((r) => ({
+    usable.map((r) => ({
       created_at: r.createdAt,
       score: r.score,
       total: r.total,
@@ -40,7 +42,8 @@ export async function getViolationHistory({ ctx, input }: { ctx: ToolCtx; input:
     ...history,
     days_back: days,
     kind,
-    snapshot_count: rows.length,
+    snapshot_count: usable.length,
+    excluded_partial: rows.length - usable.length,
     note: rows.length
       ? null
       : "No snapshots yet: call check_tag_compliance with store_snapshot: true, or schedule an audit.",

@@ -1,9 +1,11 @@
 import { computeSchedule } from "@tagc/core";
-import { type AuditSchedule, auditSchedules } from "@tagc/db";
-import { and, asc, eq } from "drizzle-orm";
+import { auditSchedules } from "@tagc/db";
 import { recordAudit } from "../../audit/record";
+import { cancelSchedule } from "../../schedules/cancel";
+import { listSchedules } from "../../schedules/list";
+import { scheduleView } from "../../schedules/view";
 import type { ToolCtx } from "../context";
-import { invalidInput, ToolError } from "../errors";
+import { invalidInput } from "../errors";
 import { resolveResourceTypes } from "../scan/scope";
 
 export interface ScheduleInput {
@@ -17,47 +19,22 @@ export interface ScheduleInput {
   schedule_id?: string | undefined;
 }
 
-const view = (row: AuditSchedule) => ({
-  schedule_id: row.id,
-  schedule: row.cadence,
-  time: row.timeOfDay,
-  timezone: row.timezone,
-  cron_expression: row.cron,
-  next_run: row.nextRunAt.toISOString(),
-  last_run: row.lastRunAt?.toISOString() ?? null,
-  resource_types: (row.scope.resource_types as string[] | undefined) ?? [],
-  recipients: row.recipients,
-  notification_format: row.notificationFormat,
-  status: row.status,
-});
-
 /** Persists, lists or cancels the client's audit schedules; the worker runs them. */
-export async function scheduleComplianceAudit({ ctx, input }: { ctx: ToolCtx; input: ScheduleInput }) {
+export async function scheduleComplianceAudit({
+  ctx,
+  input,
+}: {
+  ctx: ToolCtx;
+  input: ScheduleInput;
+}): Promise<{ action: "create" | "list" | "cancel"; schedules: ReturnType<typeof scheduleView>[] }> {
   const { db } = ctx.deps;
   const action = input.action ?? "create";
-  if (action === "list") {
-    const rows = await db
-      .select()
-      .from(auditSchedules)
-      .where(eq(auditSchedules.clientId, ctx.client.id))
-      .orderBy(asc(auditSchedules.createdAt));
-    return { action, schedules: rows.map(view) };
-  }
+  // List and cancel are the REST verbs too, so both edges agree (cancel also drops a queued run).
+  if (action === "list") return { action, schedules: (await listSchedules({ ctx })).data };
   if (action === "cancel") {
     if (!input.schedule_id)
       throw invalidInput("schedule_id", "is required to cancel; list the schedules to find it");
-    const [row] = await db
-      .update(auditSchedules)
-      .set({ status: "cancelled" })
-      .where(and(eq(auditSchedules.clientId, ctx.client.id), eq(auditSchedules.id, input.schedule_id)))
-      .returning();
-    if (!row)
-      throw new ToolError(
-        "NOT_FOUND",
-        `schedule_id: ${input.schedule_id} is not one of this client's schedules`,
-      );
-    await recordAudit(db, ctx, { operation: "schedule.cancel", params: { schedule_id: row.id } });
-    return { action, schedules: [view(row)] };
+    return { action, schedules: [await cancelSchedule({ ctx, input: { schedule_id: input.schedule_id } })] };
   }
   if (!input.schedule) throw invalidInput("schedule", "is required: daily, weekly or monthly");
   if (!input.time) throw invalidInput("time", "is required: HH:MM, 24-hour");
@@ -91,5 +68,5 @@ export async function scheduleComplianceAudit({ ctx, input }: { ctx: ToolCtx; in
     operation: "schedule.create",
     params: { schedule_id: row!.id, cadence: row!.cadence },
   });
-  return { action, schedules: [view(row!)] };
+  return { action, schedules: [scheduleView(row!)] };
 }
