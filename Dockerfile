@@ -19,7 +19,7 @@ RUN pnpm install --frozen-lockfile --offline \
  && pnpm --filter @tagc/server deploy --prod --legacy /out
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production PORT=8080
+ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0 MIGRATIONS_DIR=/app/migrations
 WORKDIR /app
 COPY --from=build /out ./
 COPY --from=build /app/migrations /app/migrations

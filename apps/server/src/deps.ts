@@ -29,7 +29,7 @@ export function createLogger(env: Pick<Env, "LOG_LEVEL">): Logger {
 }
 
 export async function openDatabase(
-  env: Pick<Env, "DATABASE_URL" | "DATA_DIR">,
+  env: Pick<Env, "DATABASE_URL" | "DATA_DIR" | "MIGRATIONS_DIR">,
   logger: Logger,
 ): Promise<DatabaseHandle> {
   if (!env.DATABASE_URL && env.DATA_DIR !== "memory://") mkdirSync(env.DATA_DIR, { recursive: true });
@@ -38,7 +38,7 @@ export async function openDatabase(
     dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
     onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed"),
   });
-  await migrate(handle);
+  await migrate(handle, env.MIGRATIONS_DIR ? { migrationsFolder: env.MIGRATIONS_DIR } : {});
   return handle;
 }
 

@@ -24,6 +24,8 @@ export const envSchema = z
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
       .optional(),
     DATA_DIR: z.string().default(".data/pglite"),
+    /** Where the SQL migrations are; the repository's /migrations when unset (the Docker image sets it). */
+    MIGRATIONS_DIR: z.string().optional(),
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, "must be a redis:// URL")
