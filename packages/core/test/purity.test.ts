@@ -9,15 +9,21 @@ const ALLOWED = new Set(["zod", "yaml", "cron-parser", "csv-stringify/sync"]);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sources(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 const imports = sources(SRC).flatMap((file) =>
-  [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)[^"';]*?from\s+"([^"]+)"/g)].map((m) => ({
-    file: file.slice(SRC.length + 1),
-    spec: m[1]!,
-  })),
+  [...readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)[^"';]*?from\s+"([^"]+)"/g)].map(
+    (m) => ({
+      file: file.slice(SRC.length + 1),
+      spec: m[1]!,
+    }),
+  ),
 );
 
 describe("packages/core purity", () => {

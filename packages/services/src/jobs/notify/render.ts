@@ -1,8 +1,8 @@
 // A scheduled audit's report in the shape its notification format asks for: Markdown for email, a
 // short summary for Slack, both for `both`.
-import { buildComplianceReport } from "@tagc/core";
 import type { AuditSchedule, Client } from "@tagc/db";
 import type { Analysis } from "../../tools/scan/analyse";
+import { renderAnalysisReport } from "../../tools/scan/report";
 import type { ReportNotification } from "./notifier";
 
 const percent = (score: number) => `${(score * 100).toFixed(1)}%`;
@@ -13,23 +13,8 @@ export function renderNotification(
   analysis: Analysis,
   runAt: Date,
 ): ReportNotification {
-  const { evaluation, gap, scan } = analysis;
-  const rendered = buildComplianceReport({
-    compliance: {
-      score: evaluation.compliance_score,
-      total: evaluation.total_resources,
-      compliant: evaluation.compliant_resources,
-      violations: evaluation.violations,
-      by_region: evaluation.by_region,
-    },
-    gap: {
-      total: gap?.total ?? 0,
-      attributable: gap?.attributable ?? 0,
-      gap: gap?.gap ?? 0,
-      gap_percentage: gap?.gap_percentage ?? 0,
-    },
-    format: "markdown",
-  });
+  const { evaluation, scan } = analysis;
+  const rendered = renderAnalysisReport(analysis, "markdown");
   const partial = scan.data_quality.status === "partial";
   const subject = `Tag compliance for ${client.name}: ${percent(evaluation.compliance_score)} (${schedule.cadence} audit)`;
   const note = partial ? " Some regions or types could not be read: these are not account-wide numbers." : "";

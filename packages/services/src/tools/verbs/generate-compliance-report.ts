@@ -1,7 +1,8 @@
-import { buildComplianceReport, parseReportFormat } from "@tagc/core";
+import { parseReportFormat } from "@tagc/core";
 import type { ToolCtx } from "../context";
 import { invalidInput } from "../errors";
 import { analyse } from "../scan/analyse";
+import { renderAnalysisReport } from "../scan/report";
 import { resolveResourceTypes } from "../scan/scope";
 
 export interface ReportInput {
@@ -23,23 +24,7 @@ export async function generateComplianceReport({ ctx, input }: { ctx: ToolCtx; i
     accounts: input.accounts,
     withCosts: true,
   });
-  const rendered = buildComplianceReport({
-    compliance: {
-      score: evaluation.compliance_score,
-      total: evaluation.total_resources,
-      compliant: evaluation.compliant_resources,
-      violations: evaluation.violations,
-      by_region: evaluation.by_region,
-    },
-    gap: {
-      total: gap?.total ?? 0,
-      attributable: gap?.attributable ?? 0,
-      gap: gap?.gap ?? 0,
-      gap_percentage: gap?.gap_percentage ?? 0,
-    },
-    format,
-    includeRecommendations: input.include_recommendations ?? true,
-  });
+  const rendered = renderAnalysisReport({ evaluation, gap }, format, input.include_recommendations ?? true);
   return {
     format: rendered.format,
     content: rendered.content,
