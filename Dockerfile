@@ -23,7 +23,6 @@ ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0 MIGRATIONS_DIR=/app/migrations
 WORKDIR /app
 COPY --from=build /out ./
 COPY --from=build /app/migrations /app/migrations
-COPY --from=build /app/cloudformation /app/cloudformation
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
