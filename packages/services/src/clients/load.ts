@@ -1,6 +1,7 @@
 import { type AwsConnection, awsConnections, type Client, clients, type Database } from "@tagc/db";
 import { asc, eq } from "drizzle-orm";
 import { notFound } from "../errors";
+import { prepared } from "../prepared";
 
 /** Resolves a client by id for the edge (admin routes); offboarded clients are still found. */
 export async function loadClient(db: Database, clientId: string): Promise<Client> {
@@ -22,9 +23,5 @@ export async function primaryConnection(db: Database, clientId: string): Promise
 }
 
 export async function listConnections(db: Database, clientId: string): Promise<AwsConnection[]> {
-  return db
-    .select()
-    .from(awsConnections)
-    .where(eq(awsConnections.clientId, clientId))
-    .orderBy(asc(awsConnections.createdAt));
+  return prepared(db).connections.execute({ clientId });
 }

@@ -1,7 +1,8 @@
 // Bearer API key → client. Every request looks the hash up (an indexed read), so a revocation is
 // seen by every replica on the next request. The client comes from the key, never from input.
-import { apiKeys, clients, type Database } from "@tagc/db";
+import { apiKeys, type clients, type Database } from "@tagc/db";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { prepared } from "../prepared";
 import { hashApiKey, hasValidChecksum } from "./format";
 import { keyState } from "./view";
 
@@ -13,12 +14,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function authenticateApiKey(db: Database, secret: string, now: Date): Promise<AuthResult> {
   if (!hasValidChecksum(secret)) return { ok: false, reason: "malformed" };
-  const [row] = await db
-    .select({ key: apiKeys, client: clients })
-    .from(apiKeys)
-    .innerJoin(clients, eq(clients.id, apiKeys.clientId))
-    .where(eq(apiKeys.secretHash, hashApiKey(secret)))
-    .limit(1);
+  const [row] = await prepared(db).keyByHash.execute({ hash: hashApiKey(secret) });
   if (!row) return { ok: false, reason: "unknown" };
   const state = keyState(row.key, now);
   if (state === "revoked") return { ok: false, reason: "revoked" };
