@@ -1,4 +1,4 @@
-// How the control plane reaches AWS. The package never reads process.env: the server parses its
+// How the control plane reaches AWS. The package never reads the environment itself: the server parses its
 // environment once and hands this object in, so tests can point everything at the sandbox.
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentityProvider } from "./types";
