@@ -2,7 +2,12 @@
 // authorize against the caller's role, run the operation, render in the service's dialect.
 // Every failure becomes an AWS-shaped error; nothing here lets an exception escape as a crash.
 import { randomUUID } from "node:crypto";
-import { type IncomingSigned, parseAuthorization, signatureMatches } from "./auth/sigv4";
+import {
+  type IncomingSigned,
+  type ParsedAuthorization,
+  parseAuthorization,
+  signatureMatches,
+} from "./auth/sigv4";
 import { AwsError } from "./errors";
 import { isActionAllowed } from "./iam/evaluate";
 import type { OpContext, Operation, OpInput } from "./protocol/operation";
@@ -44,8 +49,7 @@ function guessService(request: IncomingSigned): ServiceDef {
   return SERVICES.s3!;
 }
 
-function authenticate(world: World, request: IncomingSigned, service: ServiceDef) {
-  const auth = parseAuthorization(request.headers.authorization);
+function authenticate(world: World, request: IncomingSigned, auth: ParsedAuthorization | undefined) {
   if (!auth) throw new Generic("MissingAuthenticationToken", "Missing Authentication Token");
   const identity = world.identityFor(auth.accessKeyId);
   if (!identity)
@@ -58,7 +62,7 @@ function authenticate(world: World, request: IncomingSigned, service: ServiceDef
       throw new Generic("ExpiredToken", "The security token included in the request is expired");
     }
   }
-  return { auth, identity, service };
+  return { auth, identity };
 }
 
 function emptyAccount(id: string): Account {
@@ -98,7 +102,7 @@ export async function dispatch(runtime: Runtime, request: IncomingSigned): Promi
     if (parsed && !signed)
       throw new Generic("InvalidAction", `The sandbox does not emulate the service '${parsed.service}'.`);
     if (signed) service = signed;
-    const { auth, identity } = authenticate(world, request, service);
+    const { auth, identity } = authenticate(world, request, parsed);
     const credentials = {
       accessKeyId: auth.accessKeyId,
       secretAccessKey: identity.secret,

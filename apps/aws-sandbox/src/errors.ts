@@ -16,9 +16,6 @@ export class AwsError extends Error {
   }
 }
 
-/** A failure that should answer as "throttled" in the dialect of the operation's protocol. */
-export const throttled = (code: string, status: number) => new AwsError(code, "Rate exceeded", status);
-
 export const validation = (message: string, code = "ValidationException") => new AwsError(code, message, 400);
 
 export const internal = (message = "We encountered an internal error. Please try again.") =>

@@ -11,6 +11,7 @@ import {
   primaryConnection,
   recordScanUsage,
   resolvePeriod,
+  scanTargets,
   tenantCache,
 } from "@tagc/services";
 import { startBench } from "./setup";
@@ -72,7 +73,9 @@ await phase("recordScanUsage (10k ARNs)", () =>
   }),
 );
 const { policy } = await currentPolicy(bench.services.db, client.id);
-const spend = await phase("Cost Explorer", () => costDataFor(ctx, undefined, resolvePeriod(new Date())));
+const spend = await phase("Cost Explorer", async () =>
+  costDataFor(ctx, await scanTargets(ctx, undefined), resolvePeriod(new Date())),
+);
 const costs = await phase("spreadCosts", () =>
   spreadCosts({ resources: scan.resources, costData: spend.costData }),
 );

@@ -52,29 +52,32 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   registerSystemRoutes(app, deps, database);
   if (deps.mcp) registerMcp(app, deps.services, deps.mcp, deps.version);
 
-  const admin = adminAuth(deps.adminAuth);
-  app.use("/v1/clients", admin);
-  app.use("/v1/clients/*", admin);
-  app.use("/v1/clients/:id", resolveClient(deps.services));
-  app.use("/v1/clients/:id/*", resolveClient(deps.services));
+  // A replica started without the api role (PROCESS_ROLES) serves no admin REST at all.
+  if (deps.serveApi !== false) {
+    const admin = adminAuth(deps.adminAuth);
+    app.use("/v1/clients", admin);
+    app.use("/v1/clients/*", admin);
+    app.use("/v1/clients/:id", resolveClient(deps.services));
+    app.use("/v1/clients/:id/*", resolveClient(deps.services));
 
-  const s = deps.services;
-  registerRegisterClient(app, s);
-  registerListClients(app, s);
-  registerGetClient(app, s);
-  registerClientStatus(app, s);
-  registerVerifyClient(app, s);
-  registerDeleteClient(app, s);
-  registerIssueKey(app, s);
-  registerListKeys(app, s);
-  registerRevokeKey(app, s);
-  registerRotateKey(app, s);
-  registerGetPolicy(app, s);
-  registerPutPolicy(app, s);
-  registerGetUsage(app, s);
-  registerListAudit(app, s);
-  registerListSchedules(app, s);
-  registerCancelSchedule(app, s);
+    const s = deps.services;
+    registerRegisterClient(app, s);
+    registerListClients(app, s);
+    registerGetClient(app, s);
+    registerClientStatus(app, s);
+    registerVerifyClient(app, s);
+    registerDeleteClient(app, s);
+    registerIssueKey(app, s);
+    registerListKeys(app, s);
+    registerRevokeKey(app, s);
+    registerRotateKey(app, s);
+    registerGetPolicy(app, s);
+    registerPutPolicy(app, s);
+    registerGetUsage(app, s);
+    registerListAudit(app, s);
+    registerListSchedules(app, s);
+    registerCancelSchedule(app, s);
+  }
 
   app.openAPIRegistry.registerComponent("securitySchemes", "adminBearer", {
     type: "http",

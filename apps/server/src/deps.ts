@@ -1,6 +1,5 @@
 // Builds the process's dependencies from the parsed environment, once.
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import { createDatabase, type DatabaseHandle, migrate } from "@tagc/db";
@@ -32,7 +31,6 @@ export async function openDatabase(
   env: Pick<Env, "DATABASE_URL" | "DATA_DIR" | "MIGRATIONS_DIR">,
   logger: Logger,
 ): Promise<DatabaseHandle> {
-  if (!env.DATABASE_URL && env.DATA_DIR !== "memory://") mkdirSync(env.DATA_DIR, { recursive: true });
   const handle = createDatabase({
     url: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,

@@ -16,7 +16,20 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PUBLIC_BASE_URL: z.url().default("http://localhost:8080"),
     /** Which roles this process runs: any of api, mcp, worker (comma-separated), or all. */
-    PROCESS_ROLES: z.string().default("all"),
+    PROCESS_ROLES: z
+      .string()
+      .default("all")
+      .transform((v) => v.split(",").map((role) => role.trim()))
+      .pipe(
+        z
+          .array(
+            z.enum(["all", "api", "mcp", "worker"], {
+              error: 'must be "all" or a comma-separated list of api, mcp, worker',
+            }),
+          )
+          .min(1),
+      )
+      .transform((roles) => new Set(roles.includes("all") ? ["api", "mcp", "worker"] : roles)),
 
     /** PostgreSQL 15+; unset means the embedded PGlite under DATA_DIR. */
     DATABASE_URL: z

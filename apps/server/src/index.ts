@@ -23,12 +23,11 @@ async function main() {
     // Offboarding drops the tenant's cached scans, regions and costs on every replica (shared store).
     onOffboard: async (clientId: string) => void (await tenantCache(runtime.mcp.store, clientId).clear()),
   };
-  const roles = new Set(
-    effectiveEnv.PROCESS_ROLES === "all" ? ["api", "mcp", "worker"] : effectiveEnv.PROCESS_ROLES.split(","),
-  );
+  const roles = effectiveEnv.PROCESS_ROLES;
   const deps: AppDeps = {
     ...appDepsFrom(effectiveEnv, services, logger),
     readiness: runtime.readiness,
+    serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
   };
   const app = createApp(deps, database);

@@ -34,6 +34,8 @@ export interface AppDeps {
   metrics: import("./metrics").Metrics;
   publicBaseUrl: string;
   version: string;
+  /** False when this process does not have the api role: no /v1 admin routes. */
+  serveApi?: boolean;
   /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */
   mcp?: import("./mcp/context").McpRuntime;
   /** This process's background worker, shown on /health; absent without the worker role. */

@@ -23,8 +23,6 @@ export interface Operation {
   handle(ctx: OpContext, input: OpInput): unknown;
   /** Needs no permission (sts:GetCallerIdentity) or evaluates trust itself (sts:AssumeRole). */
   skipPermissionCheck?: boolean;
-  /** Answers without an account in the world (STS works for callers of any account). */
-  accountless?: boolean;
 }
 
 export type OperationTable = Record<string, Operation>;

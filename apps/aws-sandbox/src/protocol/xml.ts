@@ -11,6 +11,3 @@ export function toXml(root: string, body: unknown, xmlns?: string): string {
   const tree = { [root]: { ...(xmlns ? { "@_xmlns": xmlns } : {}), ...(body as object) } };
   return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(tree)}`;
 }
-
-/** AWS XML lists: `{ [container]: { [member]: [...] } }`, omitting nothing so empty lists stay visible. */
-export const xmlList = (member: string, items: unknown[]) => ({ [member]: items });

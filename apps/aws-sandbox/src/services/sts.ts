@@ -99,7 +99,6 @@ export const sts: OperationTable = {
   AssumeRole: {
     action: "sts:AssumeRole",
     skipPermissionCheck: true,
-    accountless: true,
     handle: (ctx, input) => {
       const disabled =
         ctx.world.controlPlane.account_id === ctx.identity.accountId
@@ -119,7 +118,6 @@ export const sts: OperationTable = {
     action: "sts:GetCallerIdentity",
     // GetCallerIdentity needs no permission, even when an SCP denies everything.
     skipPermissionCheck: true,
-    accountless: true,
     handle: (ctx) => ({
       UserId: ctx.identity.userId,
       Account: ctx.identity.accountId,

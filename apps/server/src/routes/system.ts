@@ -46,7 +46,12 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
   });
 
   // The template is public by design: the customer's CloudFormation console fetches it.
-  const serveTemplate = async () => readFile(templatePath, "utf8");
+  // Read once, on first request: the file ships with the release and never changes while it runs.
+  let template: Promise<string> | undefined;
+  const serveTemplate = () => {
+    template ??= readFile(templatePath, "utf8");
+    return template;
+  };
   app.get("/v1/templates/:file", async (c) => {
     const file = c.req.param("file");
     if (file !== "tag-compliance-role.yaml" && file !== `tag-compliance-role-${TEMPLATE_VERSION}.yaml`) {

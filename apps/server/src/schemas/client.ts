@@ -1,8 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { hasNoNul, NO_NUL_MESSAGE } from "./common";
 
-export const TIERS = ["starter", "professional", "enterprise"] as const;
-export const STATUSES = ["pending", "connected", "degraded", "revoked", "deleted"] as const;
+// The database's own lists: one definition of what a tier or a status can be.
+export { CLIENT_STATUSES as STATUSES, CLIENT_TIERS as TIERS } from "@tagc/db";
+
+import { CLIENT_STATUSES as STATUSES, CLIENT_TIERS as TIERS } from "@tagc/db";
 
 export const RegisterBody = z
   .strictObject({

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { KEY_SCOPES } from "@tagc/services";
 import { hasNoNul, NO_NUL_MESSAGE } from "./common";
 
 export const IssueKeyBody = z
@@ -11,7 +12,7 @@ export const IssueKeyBody = z
       .refine(hasNoNul, NO_NUL_MESSAGE)
       .openapi({ example: "claude-desktop" }),
     scopes: z
-      .array(z.enum(["mcp:tools", "mcp:read"]))
+      .array(z.enum(KEY_SCOPES))
       .min(1)
       .max(2)
       .optional()

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { CLIENT_TIERS } from "@tagc/db";
 
 export const UsageQuery = z.strictObject({
   period: z
@@ -12,7 +13,7 @@ export const UsageSchema = z
   .object({
     client_id: z.string(),
     period: z.string(),
-    tier: z.enum(["starter", "professional", "enterprise"]),
+    tier: z.enum(CLIENT_TIERS),
     scans: z.number().int(),
     unique_resources: z.number().int(),
     regions_covered: z.array(z.string()),

@@ -3,6 +3,7 @@ export type { ToolCtx } from "./context";
 export { invalidInput, ToolError } from "./errors";
 export { analyse } from "./scan/analyse";
 export { costDataFor, resolvePeriod, type TimePeriod } from "./scan/costs";
+export { type ScanTarget, scanTargets } from "./scan/targets";
 export { type CheckInput, checkTagCompliance } from "./verbs/check-tag-compliance";
 export { type DriftInput, detectTagDrift } from "./verbs/detect-tag-drift";
 export { type AutomationInput, exportForAutomation } from "./verbs/export-for-automation";

@@ -1,6 +1,6 @@
 // One verification of one connection: assume the role, probe, move the state machine, record it.
 // The AWS calls happen before the transaction: a transaction is never held open across the network.
-import { verifyAccess } from "@tagc/aws";
+import { roleArnAccount, verifyAccess } from "@tagc/aws";
 import { type AwsConnection, awsConnections, type Client, clients } from "@tagc/db";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
@@ -10,8 +10,6 @@ import { roleArnFor } from "../onboarding/quick-create";
 import { fixFor } from "./fix-it";
 import { nextPollAt } from "./schedule";
 import { nextState, type VerifyOutcome } from "./transition";
-
-const ROLE_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 export interface RunVerificationOptions {
   deps: ServiceDeps;
@@ -45,7 +43,7 @@ export async function runVerification(options: RunVerificationOptions) {
     throw invalid("role_arn", "is required: the client was registered without an AWS account id", {
       fix: fixFor("ROLE_ARN_REQUIRED"),
     });
-  const accountId = ROLE_ARN.exec(roleArn)?.[1];
+  const accountId = roleArnAccount(roleArn);
   if (!accountId)
     throw invalid("role_arn", "must be an IAM role ARN like arn:aws:iam::123456789012:role/Name");
   if (connection.accountId && connection.accountId !== accountId) {

@@ -16,6 +16,7 @@ import type { ToolCtx } from "../context";
 import { costDataFor, resolvePeriod, type TimePeriod } from "./costs";
 import { memoGet, memoKey, memoSet } from "./memo";
 import { runScan, type ScanIssue, type ScanOutcome } from "./run";
+import { scanTargets } from "./targets";
 import { hash, SCAN_TTL_S } from "./types";
 
 export interface AnalyseRequest {
@@ -77,17 +78,18 @@ function compute(
 export async function analyse(ctx: ToolCtx, request: AnalyseRequest): Promise<Analysis> {
   const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
   const period = request.withCosts ? resolvePeriod(ctx.deps.now(), request.period) : undefined;
+  const targets = await scanTargets(ctx, request.accounts);
   // Cost Explorer runs alongside discovery: it does not depend on the resources, only on the accounts.
   const [scan, spend] = await Promise.all([
     runScan(ctx, {
       tool: request.tool,
       resourceTypes: request.resourceTypes,
       regions: request.regions,
-      accounts: request.accounts,
+      targets,
       policyVersion: row.version,
       forceRefresh: request.forceRefresh,
     }),
-    period ? costDataFor(ctx, request.accounts, period) : undefined,
+    period ? costDataFor(ctx, targets, period) : undefined,
   ]);
 
   const key = scan.scan_id

@@ -7,7 +7,7 @@ import { invalidInput } from "../errors";
 import { credentialsFor } from "./credentials";
 import { memoGet, memoKey, memoSet } from "./memo";
 import type { ScanIssue } from "./run";
-import { scanTargets } from "./targets";
+import type { ScanTarget } from "./targets";
 
 const COST_TTL_S = 3600;
 const DAY_MS = 86_400_000;
@@ -58,8 +58,7 @@ function merge(parts: CostData[], period: TimePeriod): CostData {
 }
 
 /** Spend per service and per Name tag; a failed account is reported, never silently zero. */
-export async function costDataFor(ctx: ToolCtx, accounts: string[] | undefined, period: TimePeriod) {
-  const targets = await scanTargets(ctx, accounts);
+export async function costDataFor(ctx: ToolCtx, targets: ScanTarget[], period: TimePeriod) {
   // Warm calls reuse the parsed, merged spend of this process; it follows the shared cache's hour.
   const local = memoKey(
     ctx.client.id,

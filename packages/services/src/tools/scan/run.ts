@@ -10,7 +10,7 @@ import { hash, type ScanOutcome, type ScanRequest } from "./types";
 export type { ScanIssue, ScanOutcome, ScanRequest } from "./types";
 
 export async function runScan(ctx: ToolCtx, request: ScanRequest): Promise<ScanOutcome> {
-  const targets = await scanTargets(ctx, request.accounts);
+  const targets = request.targets ?? (await scanTargets(ctx, request.accounts));
   const results = await Promise.all(targets.map((target) => scanAccount(ctx, target, request)));
   const accounts = targets.map((t) => t.accountId);
   const regions = [...new Set(results.flatMap((r) => r.regions))].sort();

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DiscoveryResult } from "@tagc/aws";
 import type { Resource } from "@tagc/core";
+import type { ScanTarget } from "./targets";
 
 export const SCAN_TTL_S = 300;
 
@@ -9,6 +10,8 @@ export interface ScanRequest {
   resourceTypes: string[];
   regions?: string[] | undefined;
   accounts?: string[] | undefined;
+  /** Already resolved by the caller (one connections read per call); resolved from `accounts` otherwise. */
+  targets?: ScanTarget[] | undefined;
   policyVersion: number;
   forceRefresh?: boolean | undefined;
 }

@@ -5,6 +5,7 @@ import { pageOf } from "../page";
 import { costDataFor, resolvePeriod } from "../scan/costs";
 import { runScan } from "../scan/run";
 import { resolveResourceTypes } from "../scan/scope";
+import { scanTargets } from "../scan/targets";
 
 export interface FindUntaggedInput {
   resource_types: string[];
@@ -18,18 +19,19 @@ export interface FindUntaggedInput {
 export async function findUntaggedResources({ ctx, input }: { ctx: ToolCtx; input: FindUntaggedInput }) {
   const resourceTypes = resolveResourceTypes(input.resource_types);
   const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
+  const targets = await scanTargets(ctx, input.accounts);
   const scan = await runScan(ctx, {
     tool: "find_untagged_resources",
     resourceTypes,
     regions: input.regions,
-    accounts: input.accounts,
+    targets,
     policyVersion: row.version,
   });
   // A cost threshold implies costs.
   const withCosts = input.include_costs === true || input.min_cost_threshold !== undefined;
   let costs: ReturnType<typeof spreadCosts> | undefined;
   if (withCosts) {
-    const { costData, issues } = await costDataFor(ctx, scan.accounts, resolvePeriod(ctx.deps.now()));
+    const { costData, issues } = await costDataFor(ctx, targets, resolvePeriod(ctx.deps.now()));
     costs = spreadCosts({ resources: scan.resources, costData });
     if (issues.length) {
       scan.data_quality.issues.push(...issues);

@@ -25,7 +25,7 @@ export async function suggestTags({ ctx, input }: { ctx: ToolCtx; input: { resou
     tool: "suggest_tags",
     resourceTypes: [resourceType],
     regions: global || !region ? undefined : [region],
-    accounts: account ? [account] : undefined,
+    targets: account ? targets.filter((t) => t.accountId === account) : targets,
     policyVersion: row.version,
   });
   const resource =

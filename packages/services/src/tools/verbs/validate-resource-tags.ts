@@ -52,7 +52,7 @@ export async function validateResourceTags({ ctx, input }: { ctx: ToolCtx; input
     tool: "validate_resource_tags",
     resourceTypes: [...new Set(parsed.map((p) => p.type))].sort(),
     regions: regions.length ? regions : undefined,
-    accounts: accounts.length ? accounts : undefined,
+    targets: accounts.length ? targets.filter((t) => accounts.includes(t.accountId)) : targets,
     policyVersion: row.version,
   });
   const byArn = new Map(scan.resources.map((r) => [r.arn, r]));
