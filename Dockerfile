@@ -2,7 +2,7 @@
 # Multi-stage build of the Tag Compliance Cloud server. The workspace runs TypeScript source through
 # tsx (the packages export .ts), so the image carries the pruned workspace rather than a bundle.
 
-FROM node:20-bookworm-slim AS base
+FROM node:24-bookworm-slim AS base
 ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
 RUN npm install -g pnpm@10.34.9
 WORKDIR /app
@@ -18,7 +18,7 @@ RUN pnpm install --frozen-lockfile --offline \
  && pnpm --filter @tagc/server typecheck \
  && pnpm --filter @tagc/server deploy --prod --legacy /out
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0 MIGRATIONS_DIR=/app/migrations
 WORKDIR /app
 COPY --from=build /out ./

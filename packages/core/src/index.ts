@@ -53,13 +53,13 @@ export {
   type DriftSeverity,
   type TagDrift,
 } from "./drift/compare";
+export { CoreInputError } from "./errors";
 export {
   type AutomationExport,
   type AutomationFormat,
   type AutomationPlatform,
   exportForAutomation,
 } from "./export/automation";
-export { ExportInputError } from "./export/errors";
 export { PLACEHOLDER_VALUE } from "./export/remediation-plan";
 export { filterBySeverity, type SeverityFilter } from "./export/severity";
 export {

@@ -1,6 +1,6 @@
 // Opaque page cursors: the offset of the next item, base64url-encoded with a version prefix so the
 // format can change without old cursors being misread. Opaque so callers do not build their own.
-import { ExportInputError } from "./errors";
+import { CoreInputError } from "../errors";
 
 const PREFIX = "v1:";
 
@@ -18,7 +18,7 @@ export function decodeCursor(cursor: string): number {
   }
   const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : Number.NaN;
   if (!/^v1:\d{1,15}$/.test(text) || !Number.isSafeInteger(offset)) {
-    throw new ExportInputError(
+    throw new CoreInputError(
       "cursor",
       "cursor is not one this export issued: omit it to start from the first page",
     );

@@ -1,9 +1,9 @@
 // export_violations_csv (TOOLS.md tool 13): violations as RFC 4180 CSV, chosen columns, cursor pages.
 import { stringify } from "csv-stringify/sync";
+import { CoreInputError } from "../errors";
 import type { Violation } from "../model";
 import { csvSafe } from "./csv-safe";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { ExportInputError } from "./errors";
 import type { SeverityFilter } from "./severity";
 import { filterBySeverity } from "./severity";
 
@@ -50,13 +50,13 @@ function resolveColumns(requested: readonly string[] | undefined): ViolationCsvC
   const known = new Set<string>(VIOLATION_CSV_COLUMNS);
   const unknown = requested.filter((column) => !known.has(column));
   if (unknown.length > 0) {
-    throw new ExportInputError(
+    throw new CoreInputError(
       "columns",
       `unknown columns: ${unknown.join(", ")}; choose from ${VIOLATION_CSV_COLUMNS.join(", ")}`,
     );
   }
   if (requested.length === 0)
-    throw new ExportInputError("columns", "choose at least one column, or omit columns");
+    throw new CoreInputError("columns", "choose at least one column, or omit columns");
   // A repeated column adds nothing; keep the first position.
   return [...new Set(requested)] as ViolationCsvColumn[];
 }
@@ -97,7 +97,7 @@ export function exportViolationsCsv({
 }): ViolationsCsvPage {
   const chosen = resolveColumns(columns);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_CSV_PAGE_SIZE) {
-    throw new ExportInputError("page_size", `page_size must be an integer from 1 to ${MAX_CSV_PAGE_SIZE}`);
+    throw new CoreInputError("page_size", `page_size must be an integer from 1 to ${MAX_CSV_PAGE_SIZE}`);
   }
   const offset = cursor ? decodeCursor(cursor) : 0;
   const rows = filterBySeverity(violations, severity).sort(compareViolations);

@@ -15,7 +15,6 @@ export {
   generateCustodianPolicies,
 } from "./custodian";
 export type { CustodianPolicy, CustodianViolationType } from "./custodian-policy";
-export { GeneratorInputError } from "./errors";
 export {
   generateOpenOpsWorkflow,
   type OpenOpsInput,

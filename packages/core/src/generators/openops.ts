@@ -1,10 +1,10 @@
 // generate_openops_workflow: an OpenOps workflow (YAML) that runs the compliance check on a schedule
 // and, when the score falls below the threshold, notifies, reports or adds the missing tags.
 import { z } from "zod";
+import { CoreInputError } from "../errors";
 import type { TaggingPolicy } from "../policy/types";
 import { isSchedulePreset, parseCronSchedule, presetCron } from "../schedule/cron";
-import { ScheduleInputError } from "../schedule/errors";
-import { GeneratorInputError, parseGeneratorInput } from "./errors";
+import { parseGeneratorInput } from "./errors";
 import { type RemediationStrategy, remediationSteps, type WorkflowStep } from "./openops-steps";
 import { resolveResourceTypes } from "./scope";
 import { resolveTargetTags } from "./target-tags";
@@ -49,7 +49,7 @@ function cronFor(schedule: string): string {
   try {
     return parseCronSchedule(schedule, "schedule").expression;
   } catch (error) {
-    if (error instanceof ScheduleInputError) throw new GeneratorInputError("schedule", error.message);
+    if (error instanceof CoreInputError) throw new CoreInputError("schedule", error.message);
     throw error;
   }
 }

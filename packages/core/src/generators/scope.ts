@@ -2,8 +2,8 @@
 // scannable type the tagging policy names. Types are checked against the catalog so a typo is an
 // error that lists the right names rather than a policy that silently matches nothing.
 import { COST_GENERATING_TYPES, isCostGeneratingType, isFreeType, typesOfService } from "../catalog";
+import { CoreInputError } from "../errors";
 import type { TaggingPolicy } from "../policy/types";
-import { GeneratorInputError } from "./errors";
 
 const appliesToEveryType = (applies_to: string[] | null | undefined): boolean =>
   !applies_to || applies_to.length === 0;
@@ -30,14 +30,11 @@ export function resolveResourceTypes(
   for (const type of requested) {
     if (isCostGeneratingType(type)) continue;
     if (isFreeType(type)) {
-      throw new GeneratorInputError(
-        field,
-        `${type} is a free resource type (no direct cost) and is not scanned`,
-      );
+      throw new CoreInputError(field, `${type} is a free resource type (no direct cost) and is not scanned`);
     }
     const siblings = typesOfService(type.split(":")[0] ?? "");
     const hint = siblings.length > 0 ? `; did you mean ${siblings.join(", ")}?` : "";
-    throw new GeneratorInputError(field, `${type} is not a known resource type${hint}`);
+    throw new CoreInputError(field, `${type} is not a known resource type${hint}`);
   }
   return [...new Set(requested)];
 }

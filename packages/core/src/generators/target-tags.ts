@@ -1,8 +1,9 @@
 // The tags a generator enforces: the policy's required tags by default, or the ones the caller names
 // (required or optional). Names are matched exactly, then case-insensitively, because models often
 // lower-case tag names; an unknown name is an error listing the policy's tags.
+
+import { CoreInputError } from "../errors";
 import type { TaggingPolicy } from "../policy/types";
-import { GeneratorInputError } from "./errors";
 
 export interface TargetTag {
   name: string;
@@ -46,10 +47,7 @@ export function resolveTargetTags(
       all.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
     if (!tag) {
       const known = all.map((candidate) => candidate.name).join(", ") || "none";
-      throw new GeneratorInputError(
-        field,
-        `tag "${name}" is not in the tagging policy; its tags are: ${known}`,
-      );
+      throw new CoreInputError(field, `tag "${name}" is not in the tagging policy; its tags are: ${known}`);
     }
     return tag;
   });

@@ -1,6 +1,6 @@
 // Reading the raw tag policy document: the Organizations API returns it as a JSON string, a caller
 // may already hold it as an object. Everything past this point works on plain records.
-import { TagPolicyFormatError } from "./errors";
+import { CoreInputError } from "../errors";
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -15,13 +15,14 @@ export function readTagPolicyDocument(document: unknown): { tags: JsonRecord; ot
       parsed = JSON.parse(document);
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new TagPolicyFormatError(`the tag policy is not valid JSON: ${detail}`);
+      throw new CoreInputError("policy", `the tag policy is not valid JSON: ${detail}`);
     }
   }
-  if (!isRecord(parsed)) throw new TagPolicyFormatError("the tag policy must be a JSON object");
+  if (!isRecord(parsed)) throw new CoreInputError("policy", "the tag policy must be a JSON object");
   const tags = parsed.tags;
   if (!isRecord(tags)) {
-    throw new TagPolicyFormatError(
+    throw new CoreInputError(
+      "policy",
       'the tag policy has no "tags" object; is this an AWS Organizations tag policy?',
     );
   }

@@ -1,5 +1,4 @@
 export { type ConvertedTagPolicy, type ConvertTagPolicyOptions, convertAwsTagPolicy } from "./convert";
-export { TagPolicyFormatError } from "./errors";
 export {
   awsTagPolicyTypeFor,
   catalogTypesForEnforcedFor,

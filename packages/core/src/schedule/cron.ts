@@ -2,7 +2,7 @@
 // a user may type (OpenOps workflows). cron-parser accepts more than the classic 5-field syntax
 // (seconds, L, #, H, 4-field input), so the shape is checked here before cron-parser checks ranges.
 import { CronExpressionParser } from "cron-parser";
-import { ScheduleInputError } from "./errors";
+import { CoreInputError } from "../errors";
 import type { TimeOfDay } from "./validate";
 
 export const SCHEDULE_PRESETS = ["daily", "weekly", "monthly"] as const;
@@ -40,7 +40,7 @@ const ELEMENT = /^(\*|\d+|[A-Za-z]{3})(-(\d+|[A-Za-z]{3}))?(\/\d+)?$/;
 export function parseCronSchedule(expression: string, field = "schedule"): CronSchedule {
   const fields = expression.trim().split(/\s+/);
   const fail = (why: string) =>
-    new ScheduleInputError(
+    new CoreInputError(
       field,
       `${field} must be daily, weekly, monthly or a 5-field cron expression ` +
         `(minute hour day-of-month month day-of-week): ${why}`,

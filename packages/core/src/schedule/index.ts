@@ -7,6 +7,5 @@ export {
   SCHEDULE_PRESETS,
   type SchedulePreset,
 } from "./cron";
-export { ScheduleInputError } from "./errors";
 export { MAX_RUNS, nextRuns } from "./next-runs";
 export { normalizeTimezone, parseTimeOfDay, type TimeOfDay } from "./validate";

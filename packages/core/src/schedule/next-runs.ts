@@ -3,8 +3,8 @@
 // skipped by a spring-forward change runs at the same minute of the next hour, and a time repeated
 // by a fall-back change runs once, at its first (summer-time) occurrence.
 import { CronExpressionParser } from "cron-parser";
+import { CoreInputError } from "../errors";
 import { parseCronSchedule } from "./cron";
-import { ScheduleInputError } from "./errors";
 import { normalizeTimezone } from "./validate";
 
 export const MAX_RUNS = 100;
@@ -13,9 +13,9 @@ export const MAX_RUNS = 100;
 export function nextRuns(cron: string, timezone: string, from: Date, count: number): string[] {
   const { expression } = parseCronSchedule(cron, "cron");
   const tz = normalizeTimezone(timezone);
-  if (Number.isNaN(from.getTime())) throw new ScheduleInputError("from", "from must be a valid date");
+  if (Number.isNaN(from.getTime())) throw new CoreInputError("from", "from must be a valid date");
   if (!Number.isInteger(count) || count < 1 || count > MAX_RUNS) {
-    throw new ScheduleInputError("count", `count must be an integer between 1 and ${MAX_RUNS}, got ${count}`);
+    throw new CoreInputError("count", `count must be an integer between 1 and ${MAX_RUNS}, got ${count}`);
   }
   const iterator = CronExpressionParser.parse(expression, { tz, currentDate: from });
   return Array.from({ length: count }, () => iterator.next().toDate().toISOString());

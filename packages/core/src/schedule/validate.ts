@@ -1,5 +1,5 @@
 // Validation of the human parts of a schedule: the time of day and the IANA time zone.
-import { ScheduleInputError } from "./errors";
+import { CoreInputError } from "../errors";
 
 export interface TimeOfDay {
   hour: number;
@@ -9,11 +9,11 @@ export interface TimeOfDay {
 // Two digits each, 24-hour clock: "9:00" or "24:00" are refused rather than guessed at.
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** Parses "HH:MM" (24-hour). Throws a ScheduleInputError naming `field` otherwise. */
+/** Parses "HH:MM" (24-hour). Throws a CoreInputError naming `field` otherwise. */
 export function parseTimeOfDay(time: string, field = "time"): TimeOfDay {
   const match = HH_MM.exec(time);
   if (!match) {
-    throw new ScheduleInputError(
+    throw new CoreInputError(
       field,
       `${field} must be HH:MM on a 24-hour clock (e.g. "09:00"), got "${time}"`,
     );
@@ -36,7 +36,7 @@ const SPELLINGS = new Map(
  */
 export function normalizeTimezone(timezone: string, field = "timezone"): string {
   const invalid = () =>
-    new ScheduleInputError(
+    new CoreInputError(
       field,
       `${field} must be an IANA time zone name such as "Europe/Paris" or "UTC", got "${timezone}"`,
     );

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { CoreInputError } from "../../src/errors";
 import { encodeCursor } from "../../src/export/cursor";
-import { ExportInputError } from "../../src/export/errors";
 import { exportViolationsCsv } from "../../src/export/violations-csv";
 import { violation } from "../report/violations";
 
@@ -81,7 +81,7 @@ describe("exportViolationsCsv", () => {
 
   it("rejects unknown columns, naming them", () => {
     const call = () => exportViolationsCsv({ violations: [A], columns: ["resource_arn", "owner", "cost"] });
-    expect(call).toThrow(ExportInputError);
+    expect(call).toThrow(CoreInputError);
     expect(call).toThrow(/^unknown columns: owner, cost; choose from resource_arn, resource_id/);
     expect(() => exportViolationsCsv({ violations: [A], columns: [] })).toThrow(/at least one column/);
   });

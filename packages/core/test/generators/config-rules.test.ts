@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { CoreInputError } from "../../src/errors";
 import { generateConfigRules } from "../../src/generators/config-rules";
-import { GeneratorInputError } from "../../src/generators/errors";
 import type { TaggingPolicy } from "../../src/policy/types";
 import { fixturePolicy, sevenTagPolicy } from "./policies";
 
@@ -205,11 +205,11 @@ describe("generateConfigRules", () => {
     [{ tags: ["Nope"] }, "tags"],
     [{ tags: [] }, "tags"],
   ])("rejects %j naming %s", (input, field) => {
-    expect(() => generateConfigRules(fixturePolicy(), input as never)).toThrow(GeneratorInputError);
+    expect(() => generateConfigRules(fixturePolicy(), input as never)).toThrow(CoreInputError);
     try {
       generateConfigRules(fixturePolicy(), input as never);
     } catch (error) {
-      expect((error as GeneratorInputError).field).toBe(field);
+      expect((error as CoreInputError).field).toBe(field);
     }
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { CoreInputError } from "../../src/errors";
 import { generateCustodianPolicies } from "../../src/generators/custodian";
 import { CUSTODIAN_RESOURCES } from "../../src/generators/custodian-resources";
-import { GeneratorInputError } from "../../src/generators/errors";
 import type { TaggingPolicy } from "../../src/policy/types";
 import { custodianFileSchema, type Filter, matches } from "./custodian-schema";
 import { EMAIL_REGEX, fixturePolicy } from "./policies";
@@ -258,12 +258,12 @@ describe("generateCustodianPolicies: inputs", () => {
     [{ resource_type: ["ec2:instance"] }, "input", "input:"],
   ])("rejects %j naming %s", (input, field, message) => {
     const run = () => generateCustodianPolicies(fixturePolicy(), input as never);
-    expect(run).toThrow(GeneratorInputError);
+    expect(run).toThrow(CoreInputError);
     expect(run).toThrow(message);
     try {
       run();
     } catch (error) {
-      expect((error as GeneratorInputError).field).toBe(field);
+      expect((error as CoreInputError).field).toBe(field);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isAlias, isNode, parse, parseDocument, visit } from "yaml";
-import { GeneratorInputError } from "../../src/generators/errors";
+import { CoreInputError } from "../../src/errors";
 import { generateOpenOpsWorkflow, type OpenOpsInput } from "../../src/generators/openops";
 import { fixturePolicy } from "./policies";
 
@@ -225,8 +225,8 @@ describe("generateOpenOpsWorkflow", () => {
     try {
       run();
     } catch (error) {
-      expect(error).toBeInstanceOf(GeneratorInputError);
-      expect((error as GeneratorInputError).field).toBe(field);
+      expect(error).toBeInstanceOf(CoreInputError);
+      expect((error as CoreInputError).field).toBe(field);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GeneratorInputError } from "../../src/generators/errors";
+import { CoreInputError } from "../../src/errors";
 import { generateTerraformPolicy, type TerraformInput } from "../../src/generators/terraform";
 import type { TaggingPolicy } from "../../src/policy/types";
 import { blockHeaders, type HclBlockRead, jsonencoded, readHcl } from "./hcl-reader";
@@ -269,11 +269,11 @@ describe("generateTerraformPolicy: inputs", () => {
     [{ required_tags: ["Missing"] }, "required_tags"],
     [{ tags: ["Owner"] }, "input"],
   ])("rejects %j naming %s", (input, field) => {
-    expect(() => generateTerraformPolicy(fixturePolicy(), input as never)).toThrow(GeneratorInputError);
+    expect(() => generateTerraformPolicy(fixturePolicy(), input as never)).toThrow(CoreInputError);
     try {
       generateTerraformPolicy(fixturePolicy(), input as never);
     } catch (error) {
-      expect((error as GeneratorInputError).field).toBe(field);
+      expect((error as CoreInputError).field).toBe(field);
     }
   });
 });

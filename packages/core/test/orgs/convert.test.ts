@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { COST_GENERATING_TYPES, FREE_TYPES, isCostGeneratingType } from "../../src/catalog";
+import { CoreInputError } from "../../src/errors";
 import { convertAwsTagPolicy } from "../../src/orgs/convert";
-import { TagPolicyFormatError } from "../../src/orgs/errors";
 import example from "./aws_tag_policy_example.json" with { type: "json" };
 
 const entry = (key: string) => `Imported from AWS Organizations tag policy (entry "${key}")`;
@@ -255,13 +255,12 @@ describe("convertAwsTagPolicy: edge cases", () => {
     [{ tags: [] }, /has no "tags" object/],
   ])("rejects %j with a typed error", (document, message) => {
     const run = () => convertAwsTagPolicy(document);
-    expect(run).toThrow(TagPolicyFormatError);
+    expect(run).toThrow(CoreInputError);
     expect(run).toThrow(message);
     try {
       run();
     } catch (error) {
-      expect((error as TagPolicyFormatError).code).toBe("invalid_tag_policy");
-      expect((error as TagPolicyFormatError).field).toBe("policy");
+      expect((error as CoreInputError).field).toBe("policy");
     }
   });
 });

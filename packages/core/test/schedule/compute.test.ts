@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CoreInputError } from "../../src/errors";
 import { computeSchedule } from "../../src/schedule/compute";
-import { ScheduleInputError } from "../../src/schedule/errors";
 
 const at = (iso: string) => new Date(iso);
 
@@ -163,12 +163,12 @@ describe("computeSchedule", () => {
       ...override,
     };
     const run = () => computeSchedule(input as never);
-    expect(run).toThrow(ScheduleInputError);
+    expect(run).toThrow(CoreInputError);
     expect(run).toThrow(message);
     try {
       run();
     } catch (error) {
-      expect((error as ScheduleInputError).field).toBe(field);
+      expect((error as CoreInputError).field).toBe(field);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { CoreInputError } from "../../src/errors";
 import { parseCronSchedule, presetCron } from "../../src/schedule/cron";
-import { ScheduleInputError } from "../../src/schedule/errors";
 
 describe("parseCronSchedule", () => {
   it("splits a 5-field expression and normalises its spacing", () => {
@@ -36,7 +36,7 @@ describe("parseCronSchedule", () => {
     ["jan * * * *", "Invalid characters"],
   ])("rejects %j", (cron, reason) => {
     const run = () => parseCronSchedule(cron, "schedule");
-    expect(run).toThrow(ScheduleInputError);
+    expect(run).toThrow(CoreInputError);
     expect(run).toThrow(reason);
     expect(run).toThrow(/^schedule must be daily, weekly, monthly or a 5-field cron expression/);
   });
@@ -46,7 +46,7 @@ describe("parseCronSchedule", () => {
       parseCronSchedule("nope", "cron");
       expect.unreachable();
     } catch (error) {
-      expect((error as ScheduleInputError).field).toBe("cron");
+      expect((error as CoreInputError).field).toBe("cron");
     }
   });
 });

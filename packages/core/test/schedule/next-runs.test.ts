@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ScheduleInputError } from "../../src/schedule/errors";
+import { CoreInputError } from "../../src/errors";
 import { nextRuns } from "../../src/schedule/next-runs";
 
 describe("nextRuns", () => {
@@ -47,8 +47,8 @@ describe("nextRuns", () => {
       nextRuns(cron, timezone, new Date("2025-01-01T00:00:00Z"), count);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(ScheduleInputError);
-      expect((error as ScheduleInputError).field).toBe(field);
+      expect(error).toBeInstanceOf(CoreInputError);
+      expect((error as CoreInputError).field).toBe(field);
     }
   });
 });

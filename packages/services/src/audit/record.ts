@@ -22,5 +22,7 @@ export async function recordAudit(db: Database, ctx: ClientCtx, entry: AuditEntr
     errorCode: entry.errorCode ?? null,
     durationMs: Math.max(0, Math.round(entry.durationMs ?? 0)),
     requestId: ctx.requestId,
+    // The services clock, like usage events: a month's tool calls and its scans are counted alike.
+    createdAt: ctx.deps.now(),
   });
 }
