@@ -1,32 +1,25 @@
 // Diagnostic (`pnpm --filter @tagc/server exec tsx bench/cold-phases.ts`): where a cold check_tag_compliance("all")
 // spends its time, phase by phase, with the benchmark's setup.
-import { discoverResources, listEnabledRegions } from "@tagc/aws";
-import { attributionGap, COST_GENERATING_TYPES, evaluateCompliance, spreadCosts } from "@tagc/core";
+import { discoverResources, fetchCostAndUsage, listEnabledRegions } from "@tagc/aws";
+import {
+  attributionGap,
+  COST_GENERATING_TYPES,
+  costDataFromCostExplorer,
+  evaluateCompliance,
+  spreadCosts,
+} from "@tagc/core";
 import {
   checkResourceQuota,
-  costDataFor,
   currentPolicy,
   loadClient,
-  MemoryCacheStore,
   primaryConnection,
   recordScanUsage,
-  resolvePeriod,
-  scanTargets,
-  tenantCache,
 } from "@tagc/services";
 import { startBench } from "./setup";
 
 const bench = await startBench({ resources: 10_000, regions: 6, latencyMs: 50, keys: 1 });
 const client = await loadClient(bench.services.db, bench.clientId);
 const connection = await primaryConnection(bench.services.db, client.id);
-const ctx = {
-  deps: bench.services,
-  actor: { kind: "system" as const, job: "p" },
-  requestId: "p",
-  client,
-  cache: tenantCache(new MemoryCacheStore(), client.id),
-  deadlineMs: 50_000,
-};
 const target = {
   clientId: client.id,
   accountId: "222222222222",
@@ -73,12 +66,15 @@ await phase("recordScanUsage (10k ARNs)", () =>
   }),
 );
 const { policy } = await currentPolicy(bench.services.db, client.id);
-const spend = await phase("Cost Explorer", async () =>
-  costDataFor(ctx, await scanTargets(ctx, undefined), resolvePeriod(new Date())),
+const end = new Date();
+const timePeriod = {
+  Start: new Date(end.getTime() - 30 * 86_400_000).toISOString().slice(0, 10),
+  End: end.toISOString().slice(0, 10),
+};
+const costData = await phase("Cost Explorer", async () =>
+  costDataFromCostExplorer(await fetchCostAndUsage({ config: bench.services.aws, credentials, timePeriod })),
 );
-const costs = await phase("spreadCosts", () =>
-  spreadCosts({ resources: scan.resources, costData: spend.costData }),
-);
+const costs = await phase("spreadCosts", () => spreadCosts({ resources: scan.resources, costData }));
 const ev = await phase("evaluateCompliance", () =>
   evaluateCompliance({ policy, resources: scan.resources, resourceTypes: [...COST_GENERATING_TYPES], costs }),
 );
@@ -86,7 +82,7 @@ await phase("attributionGap", () =>
   attributionGap({
     resources: scan.resources,
     compliantArns: arns,
-    costData: spend.costData,
+    costData,
     resourceTypes: "all",
     groupBy: "resource_type",
   }),

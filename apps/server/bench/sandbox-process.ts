@@ -2,16 +2,16 @@
 // not charged to the server being measured. Prints one JSON line with its URL once listening.
 // Usage: tsx bench/sandbox-process.ts <resources> <regions>
 import { generateAccount, startSandbox } from "@tagc/aws-sandbox";
-import { CONTROL_PLANE } from "./constants";
+import { ACME_ACCOUNT, sandboxSeed } from "@tagc/testkit";
 
 const [resources = "10000", regions = "6"] = process.argv.slice(2);
 const account = generateAccount({
-  accountId: "222222222222",
+  accountId: ACME_ACCOUNT,
   resources: Number(resources),
   regions: Number(regions),
   seed: 11,
 });
-const sandbox = await startSandbox({ seed: { control_plane: CONTROL_PLANE, accounts: [account] } });
+const sandbox = await startSandbox({ seed: sandboxSeed([account]) });
 console.log(JSON.stringify({ url: sandbox.url, resources: account.resources?.length ?? 0 }));
 const stop = () => void sandbox.stop().then(() => process.exit(0));
 process.on("SIGTERM", stop);

@@ -1,24 +1,19 @@
 // Benchmark fixture: a real server (Postgres, in-memory cache) over real HTTP, the AWS sandbox with a
-// synthetic account and injected latency, and one onboarded client.
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { renderRole } from "@tagc/cloudformation";
+// synthetic account and injected latency, and one client onboarded by the test kit's onboardTenant.
 import { createTestDatabase } from "@tagc/db/testing";
 import {
   createGuardrailLimiters,
-  issueApiKey,
-  loadClient,
+  createToolRuntime,
   MemoryCacheStore,
   MemoryRateLimiter,
-  primaryConnection,
-  registerClient,
-  verifyClient,
 } from "@tagc/services";
+import { servicesSteps } from "@tagc/services/testing";
+import { ACME_ACCOUNT, CONTROL_PLANE, listen, onboardTenant } from "@tagc/testkit";
 import pino from "pino";
 import { createApp } from "../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../src/deps";
 import { parseEnv } from "../src/env";
-import { CONTROL_PLANE } from "./constants";
+import type { McpRuntime } from "../src/mcp/context";
 import { spawnSandbox } from "./sandbox-client";
 
 export async function startBench(options: {
@@ -36,8 +31,6 @@ export async function startBench(options: {
     PUBLIC_BASE_URL: "http://127.0.0.1",
     ADMIN_BOOTSTRAP_TOKEN: "bench-admin-token-000000000000",
   });
-  const services = serviceDepsFrom(env, database.handle, awsConfigFrom(env));
-  const logger = pino({ level: "silent" });
   // The benchmark measures server capacity, so the per-key and per-client rate limits are lifted;
   // the loop detector and session budget stay on (the workload never repeats a call 4 times).
   const limits = {
@@ -45,66 +38,44 @@ export async function startBench(options: {
     client: { limit: 1_000_000, windowMs: 60_000 },
     awsRegion: { limit: 1_000, windowMs: 60_000 },
   };
-  const mcp = {
+  const tools = createToolRuntime({
     store: new MemoryCacheStore({ maxEntries: 100_000 }),
-    ipLimiter: new MemoryRateLimiter({ limit: 1_000_000, windowMs: 60_000 }),
-    guardrails: createGuardrailLimiters({ limits }),
+    limiters: createGuardrailLimiters({ limits }),
     deadlineMs: 55_000,
+  });
+  const mcp: McpRuntime = {
+    tools,
+    ipLimiter: new MemoryRateLimiter({ limit: 1_000_000, windowMs: 60_000 }),
     allowedOrigins: [],
   };
-  const app = createApp({ ...appDepsFrom(env, services, logger), mcp }, database.handle);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  const services = serviceDepsFrom(env, database.handle, awsConfigFrom(env), tools);
+  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, database.handle);
+  const server = await listen(app.fetch);
+  const url = `${server.url}/mcp`;
 
-  const ctx = { deps: services, actor: { kind: "admin" as const, subject: "bench" }, requestId: "bench" };
-  const registration = await registerClient({
-    ctx,
-    input: {
-      name: "Bench Corp",
-      contact_email: "bench@example.com",
-      tier: "enterprise",
-      aws_account_id: "222222222222",
-    },
+  const steps = servicesSteps(services, "bench");
+  const tenant = await onboardTenant(steps, sandbox, {
+    slug: "bench",
+    name: "Bench Corp",
+    email: "bench@example.com",
+    tier: "enterprise",
+    account: ACME_ACCOUNT,
   });
-  const connection = await primaryConnection(services.db, registration.client.id);
-  const role = renderRole({
-    externalId: connection.externalId,
-    roleName: connection.roleName,
-    controlPlaneAccountId: "111111111111",
-  });
-  await sandbox.putRole("222222222222", {
-    name: role.roleName,
-    trust_policy: role.trustPolicy as never,
-    permissions_policy: role.permissionsPolicy as never,
-  });
-  const client = await loadClient(services.db, registration.client.id);
-  const verified = await verifyClient({ ctx: { ...ctx, client }, input: {} });
-  if (verified.status !== "connected")
-    throw new Error(`bench client not connected: ${JSON.stringify(verified.error)}`);
-  const keys: string[] = [];
-  for (let i = 0; i < options.keys; i++) {
-    keys.push(
-      (
-        await issueApiKey({
-          ctx: { ...ctx, client: await loadClient(services.db, client.id) },
-          input: { name: `bench-${i}` },
-        })
-      ).secret,
-    );
-  }
+  const keys = [tenant.apiKey];
+  while (keys.length < options.keys)
+    keys.push((await steps.issueKey(tenant.id, `bench-${keys.length}`)).secret);
   // Start from a cold credential cache, so the STS count below covers the whole run.
-  services.broker.invalidate(client.id);
+  services.broker.invalidate(tenant.id);
   await sandbox.setFaults({ latency_ms: options.latencyMs });
   await sandbox.resetCounters();
   return {
     url,
     keys,
     sandbox,
-    clientId: client.id,
+    clientId: tenant.id,
     services,
     async close() {
-      server.close();
+      await server.close();
       sandbox.stop();
       await database.drop();
     },

@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import { type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
-import { createDatabase, type DatabaseHandle, migrate } from "@tagc/db";
-import type { ServiceDeps } from "@tagc/services";
+import type { DatabaseHandle } from "@tagc/db";
+import { openDatabase as open, type ServiceDeps, type TenantData } from "@tagc/services";
 import pino, { type Logger } from "pino";
 import type { Env } from "./env";
 import { createMetrics } from "./metrics";
@@ -31,13 +31,12 @@ export async function openDatabase(
   env: Pick<Env, "DATABASE_URL" | "DATA_DIR" | "MIGRATIONS_DIR">,
   logger: Logger,
 ): Promise<DatabaseHandle> {
-  const handle = createDatabase({
+  return open({
     url: env.DATABASE_URL,
-    dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+    dataDir: env.DATA_DIR,
+    migrationsDir: env.MIGRATIONS_DIR,
     onPoolError: (error) => logger.warn({ err: error }, "idle database connection failed"),
   });
-  await migrate(handle, env.MIGRATIONS_DIR ? { migrationsFolder: env.MIGRATIONS_DIR } : {});
-  return handle;
 }
 
 export function awsConfigFrom(env: Env): AwsConfig {
@@ -59,9 +58,15 @@ export function awsConfigFrom(env: Env): AwsConfig {
   });
 }
 
-export function serviceDepsFrom(env: Env, db: DatabaseHandle, aws: AwsConfig): ServiceDeps {
+export function serviceDepsFrom(
+  env: Env,
+  db: DatabaseHandle,
+  aws: AwsConfig,
+  tenantData: TenantData,
+): ServiceDeps {
   return {
     db: db.db,
+    tenantData,
     aws,
     broker: new CredentialBroker({ config: aws }),
     now: () => new Date(),

@@ -1,10 +1,28 @@
 // One error envelope for everything the API answers: { error: { code, message, requestId, details? } }.
-import { ERROR_CODES, type ErrorCode, ServiceError } from "@tagc/services";
+import { asServiceError, type ErrorCode } from "@tagc/services";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { AppEnv } from "./types";
+
+/** The REST edge's one mapping from a services code to an HTTP status. */
+export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
+  INVALID_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
+  LOOP_DETECTED: 429,
+  SESSION_BUDGET: 429,
+  NOT_CONNECTED: 409,
+  ACCESS_REVOKED: 409,
+  AWS_ERROR: 502,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export class ApiError extends HTTPException {
   constructor(
@@ -12,7 +30,7 @@ export class ApiError extends HTTPException {
     message: string,
     readonly details?: Record<string, unknown>,
   ) {
-    super(ERROR_CODES[code] as ContentfulStatusCode, { message });
+    super(STATUS_OF[code], { message });
   }
 }
 
@@ -25,7 +43,7 @@ export function envelope(
   c.set("errorCode", code);
   return c.json(
     { error: { code, message, requestId: c.get("requestId") ?? "", ...(details ? { details } : {}) } },
-    ERROR_CODES[code] as ContentfulStatusCode,
+    STATUS_OF[code],
   );
 }
 
@@ -48,7 +66,8 @@ export function describeZodError(error: ZodError): {
 
 export function renderError(error: unknown, c: Context<AppEnv>) {
   if (error instanceof ApiError) return envelope(c, error.code, error.message, error.details);
-  if (error instanceof ServiceError) return envelope(c, error.code, error.message, error.details);
+  const known = asServiceError(error);
+  if (known) return envelope(c, known.code, known.message, known.details);
   if (error instanceof ZodError) {
     const { message, fields } = describeZodError(error);
     return envelope(c, "INVALID_REQUEST", message, { fields });

@@ -1,6 +1,5 @@
 // Process entry: parse env, build dependencies, serve, shut down gracefully.
 import { serve } from "@hono/node-server";
-import { tenantCache } from "@tagc/services";
 import { createApp } from "./app";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
@@ -18,11 +17,8 @@ async function main() {
   const effectiveEnv = demo?.env ?? env;
   const database = await openDatabase(effectiveEnv, logger);
   const runtime = createRuntime(effectiveEnv, logger);
-  const services = {
-    ...serviceDepsFrom(effectiveEnv, database, awsConfigFrom(effectiveEnv)),
-    // Offboarding drops the tenant's cached scans, regions and costs on every replica (shared store).
-    onOffboard: async (clientId: string) => void (await tenantCache(runtime.mcp.store, clientId).clear()),
-  };
+  // Offboarding purges the tenant's memoised and cached scans through the runtime that holds them.
+  const services = serviceDepsFrom(effectiveEnv, database, awsConfigFrom(effectiveEnv), runtime.tools);
   const roles = effectiveEnv.PROCESS_ROLES;
   const deps: AppDeps = {
     ...appDepsFrom(effectiveEnv, services, logger),
@@ -39,7 +35,7 @@ async function main() {
   const jobs = roles.has("worker")
     ? startWorker({
         services,
-        store: runtime.mcp.store,
+        runtime: runtime.tools,
         logger,
         metrics: deps.metrics,
         notifier: notifierFrom(effectiveEnv, logger),

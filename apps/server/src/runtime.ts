@@ -1,9 +1,10 @@
-// The cache store and rate limiters, chosen once at start-up: Redis when REDIS_URL is set (shared by
-// every replica), process memory otherwise (the embedded default).
+// The cache store, rate limiters and tool runtime, chosen once at start-up: Redis when REDIS_URL is
+// set (shared by every replica), process memory otherwise (the embedded default).
 import {
   type CacheStore,
   createGuardrailLimiters,
   createRedisClient,
+  createToolRuntime,
   MemoryCacheStore,
   MemoryRateLimiter,
   RedisCacheStore,
@@ -23,13 +24,16 @@ export function createRuntime(env: Env, logger: Logger) {
   const store: CacheStore = redis ? new RedisCacheStore({ redis, onHealthChange }) : new MemoryCacheStore();
   const ipPolicy = { limit: env.MCP_IP_LIMIT_PER_MINUTE, windowMs: 60_000 };
   const ipMemory = new MemoryRateLimiter(ipPolicy);
-  const mcp: McpRuntime = {
+  const tools = createToolRuntime({
     store,
+    limiters: createGuardrailLimiters({ redis, onHealthChange }),
+    deadlineMs: env.SCAN_DEADLINE_MS,
+  });
+  const mcp: McpRuntime = {
+    tools,
     ipLimiter: redis
       ? new RedisRateLimiter({ ...ipPolicy, redis, fallback: ipMemory, prefix: "rl:ip:" })
       : ipMemory,
-    guardrails: createGuardrailLimiters({ redis, onHealthChange }),
-    deadlineMs: env.SCAN_DEADLINE_MS,
     allowedOrigins: [
       new URL(env.PUBLIC_BASE_URL).origin,
       ...env.MCP_ALLOWED_ORIGINS.split(",")
@@ -39,6 +43,7 @@ export function createRuntime(env: Env, logger: Logger) {
   };
   return {
     mcp,
+    tools,
     readiness: (redis ? { cache: () => store.ping() } : {}) as Record<string, () => Promise<boolean>>,
     async close() {
       await redis?.quit().catch(() => redis.disconnect());

@@ -12,14 +12,22 @@
 // No background loop runs (verification polling, jobs): tests drive every step themselves, and move
 // time through `now` (see manualClock) instead of sleeping.
 import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
-import { renderRole } from "@tagc/cloudformation";
 import type { Database } from "@tagc/db";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "@tagc/db/testing";
-import type { ServiceDeps } from "@tagc/services";
+import {
+  createGuardrailLimiters,
+  createToolRuntime,
+  MemoryCacheStore,
+  type ServiceDeps,
+} from "@tagc/services";
+import {
+  type Customer,
+  listen,
+  type OnboardedTenant,
+  type OnboardingSteps,
+  onboardTenant,
+} from "@tagc/testkit";
 import { SignJWT } from "jose";
 import { type App, createApp } from "../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../src/deps";
@@ -50,19 +58,7 @@ export interface HarnessOptions {
   configure?: (deps: AppDeps, env: Env) => AppDeps;
 }
 
-export interface Tenant {
-  slug: "acme" | "globex";
-  id: string;
-  name: string;
-  tier: "starter" | "professional" | "enterprise";
-  /** The secret of the tenant's API key (`tagc_live_…`), as issued. */
-  apiKey: string;
-  keyId: string;
-  externalId: string;
-  roleName: string;
-  roleArn: string;
-  accountId: string;
-}
+export type Tenant = OnboardedTenant & { slug: "acme" | "globex" };
 
 export interface RequestOptions {
   /** Bearer token; defaults to the admin bootstrap token, `null` sends no Authorization header. */
@@ -115,21 +111,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A clock tests move by hand; pass `clock.now` as the harness's `now`. */
-export function manualClock(start = new Date()) {
-  let current = start.getTime();
-  return {
-    now: () => new Date(current),
-    advance(ms: number) {
-      current += ms;
-    },
-    set(date: Date) {
-      current = date.getTime();
-    },
-  };
-}
-
-const CUSTOMERS = [
+const CUSTOMERS: (Customer & { slug: Tenant["slug"] })[] = [
   {
     slug: "acme",
     name: "Acme Corp",
@@ -144,9 +126,8 @@ const CUSTOMERS = [
     email: "cloud@globex.example",
     tier: "starter",
     account: GLOBEX_ACCOUNT.account_id,
-    region: undefined,
   },
-] as const;
+];
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -176,8 +157,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       ...options.env,
     });
     const logs = captureLogs(env.LOG_LEVEL);
+    // The suites that serve /mcp add the MCP runtime through `configure`; offboarding purges this one.
+    const tools = createToolRuntime({
+      store: new MemoryCacheStore(),
+      limiters: createGuardrailLimiters(),
+      deadlineMs: env.SCAN_DEADLINE_MS,
+    });
     const baseServices: ServiceDeps = {
-      ...serviceDepsFrom(env, database.handle, awsConfigFrom(env)),
+      ...serviceDepsFrom(env, database.handle, awsConfigFrom(env), tools),
       ...(options.now ? { now: options.now } : {}),
     };
     const baseDeps = appDepsFrom(env, baseServices, logs.logger);
@@ -188,10 +175,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const request = <T>(method: string, path: string, opts: RequestOptions = {}) =>
       send<T>(app, adminToken, method, path, opts);
 
-    const tenants: [Tenant, Tenant] = [
-      await onboard(request, sandbox, CUSTOMERS[0]),
-      await onboard(request, sandbox, CUSTOMERS[1]),
-    ];
+    const steps = restSteps(request);
+    // One after the other: acme is the older client in every list.
+    const tenants: Tenant[] = [];
+    for (const customer of CUSTOMERS)
+      tenants.push({
+        ...(await onboardTenant(steps, sandbox, customer, { keyName: `${customer.slug}-harness` })),
+        slug: customer.slug,
+      });
+    const [acme, globex] = tenants;
+    if (!acme || !globex) throw new Error("harness: two tenants expected");
 
     const listening = new Set<() => Promise<void>>();
     const harness: Harness = {
@@ -206,13 +199,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       logs,
       adminToken,
       jwtSecret,
-      tenants,
-      acme: tenants[0],
-      globex: tenants[1],
+      tenants: [acme, globex],
+      acme,
+      globex,
       request,
       jwt: (jwtOptions = {}) => signJwt(jwtOptions.secret ?? jwtSecret, jwtOptions),
       async listen() {
-        const server = await listen(app);
+        const server = await listen(app.fetch);
         const close = () => {
           listening.delete(close);
           return server.close();
@@ -259,86 +252,35 @@ async function send<T>(
 
 type Send = <T>(method: string, path: string, options?: RequestOptions) => Promise<HarnessResponse<T>>;
 
-/** Onboards one customer the way an operator and the customer's cloud admin do. */
-async function onboard(
-  request: Send,
-  sandbox: Sandbox,
-  customer: (typeof CUSTOMERS)[number],
-): Promise<Tenant> {
-  const registered = await request<Registration>("POST", "/v1/clients", {
-    headers: { "idempotency-key": `harness-${customer.slug}` },
-    body: {
-      name: customer.name,
-      contact_email: customer.email,
-      tier: customer.tier,
-      aws_account_id: customer.account,
-      ...(customer.region ? { region: customer.region } : {}),
-    },
-  });
-  expectStatus(registered, 201, `register ${customer.slug}`);
-  const { client, onboarding } = registered.body;
-
-  deployRole(sandbox, customer.account, {
-    externalId: onboarding.external_id,
-    roleName: onboarding.role_name,
-  });
-
-  const verified = await request<VerifyResult>("POST", `/v1/clients/${client.id}/verify`);
-  expectStatus(verified, 200, `verify ${customer.slug}`);
-  if (verified.body.status !== "connected") {
-    throw new Error(`harness: ${customer.slug} did not connect: ${JSON.stringify(verified.body)}`);
-  }
-
-  const key = await request<IssuedKey>("POST", `/v1/clients/${client.id}/api-keys`, {
-    body: { name: `${customer.slug}-harness` },
-  });
-  expectStatus(key, 201, `issue a key for ${customer.slug}`);
-
+/** Onboarding through REST, the way an operator does it. */
+function restSteps(request: Send): OnboardingSteps {
   return {
-    slug: customer.slug,
-    id: client.id,
-    name: customer.name,
-    tier: customer.tier,
-    apiKey: key.body.secret,
-    keyId: key.body.id,
-    externalId: onboarding.external_id,
-    roleName: onboarding.role_name,
-    roleArn: `arn:aws:iam::${customer.account}:role/${onboarding.role_name}`,
-    accountId: customer.account,
+    async register(customer) {
+      const registered = await request<Registration>("POST", "/v1/clients", {
+        headers: { "idempotency-key": `harness-${customer.slug}` },
+        body: {
+          name: customer.name,
+          contact_email: customer.email,
+          tier: customer.tier,
+          ...(customer.account ? { aws_account_id: customer.account } : {}),
+          ...(customer.region ? { region: customer.region } : {}),
+        },
+      });
+      expectStatus(registered, 201, `register ${customer.slug}`);
+      const { client, onboarding } = registered.body;
+      return { clientId: client.id, externalId: onboarding.external_id, roleName: onboarding.role_name };
+    },
+    async verify(clientId) {
+      const verified = await request<VerifyResult>("POST", `/v1/clients/${clientId}/verify`);
+      expectStatus(verified, 200, `verify ${clientId}`);
+      return verified.body;
+    },
+    async issueKey(clientId, name) {
+      const key = await request<IssuedKey>("POST", `/v1/clients/${clientId}/api-keys`, { body: { name } });
+      expectStatus(key, 201, `issue a key for ${clientId}`);
+      return { secret: key.body.secret, id: key.body.id };
+    },
   };
-}
-
-export interface DeployRoleOptions {
-  externalId: string;
-  roleName: string;
-  /** Replaces the template's read-only actions, e.g. to narrow the role (a `degraded` client). */
-  allowedActions?: string[];
-}
-
-/**
- * Creates (or replaces) in the sandbox the role the customer's CloudFormation stack creates: trust and
- * permissions rendered from the real template with the client's External ID and role name.
- */
-export function deployRole(sandbox: Sandbox, accountId: string, options: DeployRoleOptions) {
-  const role = renderRole({
-    externalId: options.externalId,
-    roleName: options.roleName,
-    controlPlaneAccountId: CONTROL_PLANE.account_id,
-  });
-  const permissions = options.allowedActions
-    ? {
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Action: options.allowedActions, Resource: "*" }],
-      }
-    : role.permissionsPolicy;
-  sandbox.putRole(accountId, {
-    name: role.roleName,
-    // The template's documents, typed by @tagc/cloudformation; the sandbox validates them with zod.
-    trust_policy: role.trustPolicy as never,
-    permissions_policy: permissions as never,
-    max_session_duration: role.maxSessionDuration,
-  });
-  return role;
 }
 
 function expectStatus(response: HarnessResponse<unknown>, status: number, what: string) {
@@ -358,26 +300,4 @@ async function signJwt(secret: string, options: JwtOptions): Promise<string> {
     .setIssuedAt()
     .setExpirationTime(exp)
     .sign(new TextEncoder().encode(secret));
-}
-
-async function listen(app: App): Promise<{ url: string; close(): Promise<void> }> {
-  let server: ReturnType<typeof serve> | undefined;
-  const info = await new Promise<AddressInfo>((resolve, reject) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, resolve);
-    server.once("error", reject);
-  });
-  // Plain HTTP/1.1 (no TLS or HTTP/2 options were given), so this is a node:http Server.
-  const http = server as Server;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${info.port}`,
-    // Idempotent: a test may close its server and then the harness close everything.
-    close: () => {
-      closed ??= new Promise<void>((resolve, reject) => {
-        http.closeAllConnections();
-        http.close((error) => (error ? reject(error) : resolve()));
-      });
-      return closed;
-    },
-  };
 }

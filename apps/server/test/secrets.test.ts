@@ -1,8 +1,9 @@
 // Tenant-private values (External IDs, API key secrets) and admin credentials never reach the logs,
 // and one tenant's never reach the other's responses: every route is exercised, on its happy and its
 // error paths, and every captured log line and response body is scanned.
+import { deployRole } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { deployRole, type Harness, type HarnessResponse, KINDS, type Tenant } from "./harness";
+import { type Harness, type HarnessResponse, KINDS, type Tenant } from "./harness";
 import type { IssuedKey, Registration, RotatedKey } from "./support/api-types";
 import { failInsertsInto } from "./support/db-state";
 import { VALID_POLICY } from "./support/routes";
@@ -54,7 +55,11 @@ async function exerciseEveryRoute(h: Harness, tenant: Tenant, other: Tenant, out
   // A failed verification: the customer deleted the role, then re-deployed it.
   h.sandbox.deleteRole(tenant.accountId, tenant.roleName);
   await call("verifyClient (denied)", "POST", `${base}/verify`);
-  deployRole(h.sandbox, tenant.accountId, { externalId: tenant.externalId, roleName: tenant.roleName });
+  await deployRole(h.sandbox, {
+    accountId: tenant.accountId,
+    externalId: tenant.externalId,
+    roleName: tenant.roleName,
+  });
   await call("verifyClient (re-deployed)", "POST", `${base}/verify`);
 
   // Error paths.

@@ -22,8 +22,15 @@ export interface ServiceDeps {
   onboarding: OnboardingConfig;
   /** Injectable clock: background jobs and tests move time without sleeping. */
   now: () => Date;
-  /** Drops tenant data held outside the database (scan caches) when a client is offboarded. */
-  onOffboard?: (clientId: string) => Promise<void> | void;
+  /**
+   * Tenant data held outside the database (scan memos, the shared cache), purged through this when a
+   * client is offboarded: the runtime that holds it implements it (see tools/runtime.ts).
+   */
+  tenantData: TenantData;
+}
+
+export interface TenantData {
+  purge(clientId: string): Promise<void>;
 }
 
 export type Actor =

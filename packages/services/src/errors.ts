@@ -1,26 +1,43 @@
-// Domain errors with a string code from a closed list. Each edge maps them: REST to the error
-// envelope (status from the code), MCP to isError results. Messages are safe to show to the caller.
+// The one error family of services: a closed set of codes (shared with the OpenAPI document) and a
+// message that is safe to show the caller and says what to do. Services carry no HTTP status: each
+// edge maps the code once (REST to a status and the error envelope, MCP to an `isError` result).
+import { CoreInputError } from "@tagc/core";
+import { z } from "zod";
 
-export const ERROR_CODES = {
-  INVALID_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNPROCESSABLE: 422,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  SERVICE_UNAVAILABLE: 503,
-} as const;
-export type ErrorCode = keyof typeof ERROR_CODES;
+export const ERROR_CODES = z.enum([
+  /** Bad input; `details.field` names what to fix. */
+  "INVALID_REQUEST",
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "UNPROCESSABLE",
+  /** A rate limit; `retryAfterSeconds` says when to try again. */
+  "RATE_LIMITED",
+  /** The same tool call repeated too often in a short window. */
+  "LOOP_DETECTED",
+  /** The session's (or the key's hourly) tool-call budget is spent. */
+  "SESSION_BUDGET",
+  /** The client's AWS account is not connected (yet), or the client is offboarded. */
+  "NOT_CONNECTED",
+  /** AWS refused to let us assume the customer's role: the stack must be re-deployed. */
+  "ACCESS_REVOKED",
+  /** AWS could not be reached or refused a read; the message says which and what to do. */
+  "AWS_ERROR",
+  "INTERNAL",
+  "SERVICE_UNAVAILABLE",
+]);
+export type ErrorCode = z.infer<typeof ERROR_CODES>;
 
 export class ServiceError extends Error {
   override name = "ServiceError";
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Machine-readable detail, e.g. the offending fields or the AWS error classification. */
+    /** Machine-readable detail, e.g. the offending field or the AWS error classification. */
     readonly details?: Record<string, unknown>,
+    /** For RATE_LIMITED and SESSION_BUDGET: when a retry can succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -31,6 +48,21 @@ export const notFound = (what: string) => new ServiceError("NOT_FOUND", `${what}
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new ServiceError("CONFLICT", message, details);
 
-/** Bad input: `field` names what to fix, `allowed` what would be accepted. */
+/** Bad input: `field` names what to fix; the message says what would be accepted. */
 export const invalid = (field: string, message: string, details?: Record<string, unknown>) =>
   new ServiceError("INVALID_REQUEST", `${field}: ${message}`, { field, ...details });
+
+/** Core's input errors become the services' one input error, named by their field. */
+export function fromCoreInput(error: CoreInputError): ServiceError {
+  const message = error.message.startsWith(`${error.field}: `)
+    ? error.message
+    : `${error.field}: ${error.message}`;
+  return new ServiceError("INVALID_REQUEST", message, { field: error.field });
+}
+
+/** A ServiceError as is; a core input error translated; anything else is not the caller's to see. */
+export function asServiceError(error: unknown): ServiceError | undefined {
+  if (error instanceof ServiceError) return error;
+  if (error instanceof CoreInputError) return fromCoreInput(error);
+  return undefined;
+}

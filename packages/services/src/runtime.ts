@@ -7,7 +7,6 @@ export type { CacheHealth, CacheHealthListener, CacheStore } from "./cache/store
 export { type TenantCache, tenantCache } from "./cache/tenant-cache";
 export { canonicalJson } from "./guardrails/canonical-json";
 export {
-  type AwsTarget,
   checkGuardrails,
   type GuardrailCode,
   type GuardrailInput,

@@ -1,17 +1,9 @@
 // The services test harness: a real database (Postgres or PGlite), a real AWS sandbox, and the
 // control plane's own ServiceDeps pointed at it. Customer roles are created in the sandbox from the
-// real CloudFormation template (renderRole), exactly as demo mode onboards a tenant, so what these
-// tests verify is what a customer deploys.
+// real CloudFormation template (the test kit's deployRole), exactly as demo mode onboards a tenant, so
+// what these tests verify is what a customer deploys.
 import { randomBytes } from "node:crypto";
-import { type AwsConfig, CredentialBroker } from "@tagc/aws";
-import {
-  type RoleSeedInput,
-  type Sandbox,
-  type PolicyDocument as SandboxPolicy,
-  type SeedInput,
-  startSandbox,
-} from "@tagc/aws-sandbox";
-import { type PolicyDocument, renderRole, TEMPLATE_VERSION } from "@tagc/cloudformation";
+import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
 import {
   type AuditEvent,
   type AwsConnection,
@@ -23,56 +15,49 @@ import {
   type Database,
 } from "@tagc/db";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "@tagc/db/testing";
+import {
+  ACME_ACCOUNT,
+  CONTROL_PLANE,
+  deployRole,
+  GLOBEX_ACCOUNT,
+  type Principal,
+  type RoleOptions,
+  sandboxSeed,
+  TestClock,
+} from "@tagc/testkit";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { sandboxServices, servicesSteps, TEST_ONBOARDING } from "../src/testing";
 import {
   type Actor,
   type ClientCtx,
   type Ctx,
   loadClient,
-  type OnboardingConfig,
   primaryConnection,
-  registerClient,
   type ServiceDeps,
   ServiceError,
 } from "./verbs";
 
+export {
+  ACME_ACCOUNT,
+  CONTROL_PLANE,
+  GLOBEX_ACCOUNT,
+  HOUR,
+  MINUTE,
+  OUTSIDE_PATTERN,
+  type Principal,
+  TestClock,
+  UNTRUSTED_ACCOUNT,
+} from "@tagc/testkit";
+export { sandboxAwsConfig as awsConfigFor } from "../src/testing";
+
 /** Every suite runs on real Postgres and on PGlite (the embedded default). */
 export const KINDS: DatabaseKind[] = ["postgres", "pglite"];
-
-// The sandbox's callers. The customer template trusts arn:aws:iam::111111111111:root, narrowed by
-// aws:PrincipalArn to arn:aws:iam::111111111111:role/tagc-scanner-*.
-export const CONTROL_PLANE = {
-  account_id: "111111111111",
-  arn: "arn:aws:iam::111111111111:role/tagc-scanner-test",
-  access_key_id: "AKIATAGCSVCCONTROL01",
-  secret_access_key: "tagcServicesControlPlaneSecret0000000000",
-};
-/** Another AWS account entirely: the trust's principal does not name it. */
-export const UNTRUSTED_ACCOUNT = {
-  account_id: "999999999999",
-  arn: "arn:aws:iam::999999999999:role/tagc-scanner-test",
-  access_key_id: "AKIATAGCSVCUNTRUST01",
-  secret_access_key: "tagcServicesUntrustedSecret0000000000000",
-};
-/** The control plane's own account, but a role outside the tagc-scanner-* pattern. */
-export const OUTSIDE_PATTERN = {
-  account_id: "111111111111",
-  arn: "arn:aws:iam::111111111111:role/billing-reader",
-  access_key_id: "AKIATAGCSVCOUTSIDE01",
-  secret_access_key: "tagcServicesOutsidePatternSecret00000000",
-};
-export type Principal = typeof CONTROL_PLANE;
-
-/** Two customer AWS accounts, one per tenant in most suites. */
-export const ACME_ACCOUNT = "222222222222";
-export const GLOBEX_ACCOUNT = "333333333333";
 
 const customerAccount = (accountId: string, name: string) => ({
   account_id: accountId,
   name,
   regions: ["us-east-1", "eu-west-1"],
-  roles: [],
   resources: [
     {
       type: "ec2:instance",
@@ -83,46 +68,12 @@ const customerAccount = (accountId: string, name: string) => ({
   ],
 });
 
-export const SEED: SeedInput = {
-  control_plane: CONTROL_PLANE,
-  principals: [UNTRUSTED_ACCOUNT, OUTSIDE_PATTERN],
-  accounts: [customerAccount(ACME_ACCOUNT, "acme"), customerAccount(GLOBEX_ACCOUNT, "globex")],
-};
+export const SEED = sandboxSeed(
+  [customerAccount(ACME_ACCOUNT, "acme"), customerAccount(GLOBEX_ACCOUNT, "globex")],
+  { otherCallers: true },
+);
 
-export const ONBOARDING: OnboardingConfig = {
-  templateUrl: `https://templates.tagc.example/tag-compliance-role-${TEMPLATE_VERSION}.yaml`,
-  templateVersion: TEMPLATE_VERSION,
-  defaultConsoleRegion: "us-east-1",
-  roleNamePrefix: "TagComplianceReader",
-  externalIdTtlHours: 48,
-};
-
-/** The clock every verb reads. Reset to the wall clock before each test, moved by hand within one. */
-export class TestClock {
-  private current = new Date();
-  readonly now = () => new Date(this.current.getTime());
-  reset(to: Date = new Date()) {
-    this.current = new Date(to.getTime());
-  }
-  advance(ms: number) {
-    this.current = new Date(this.current.getTime() + ms);
-    return this.now();
-  }
-}
-
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-
-/** The control plane's AWS config against the sandbox; `as` signs with another seeded caller. */
-export function awsConfigFor(sandbox: Sandbox, as: Principal = CONTROL_PLANE): AwsConfig {
-  return {
-    region: "us-east-1",
-    endpoint: sandbox.url,
-    credentials: { accessKeyId: as.access_key_id, secretAccessKey: as.secret_access_key },
-    // One retry keeps throttling tests fast while still exercising the SDK's retry path.
-    maxAttempts: 2,
-  };
-}
+export const ONBOARDING = TEST_ONBOARDING;
 
 export interface Tenant {
   id: string;
@@ -131,13 +82,6 @@ export interface Tenant {
   externalId: string;
   roleName: string;
   roleArn: string;
-}
-
-export interface RoleOptions {
-  /** Render the trust with this External ID instead of the tenant's own (a mismatched stack). */
-  externalId?: string;
-  /** Remove these actions from the rendered permissions (a narrowed policy). */
-  withoutActions?: string[];
 }
 
 export interface Harness {
@@ -156,7 +100,8 @@ export interface Harness {
   register(name: string, accountId?: string, tier?: ClientTier): Promise<Tenant>;
   /** registerClient, then the customer's stack: the role rendered from the real template. */
   onboard(name: string, accountId: string, tier?: ClientTier): Promise<Tenant>;
-  putRole(tenant: Tenant, options?: RoleOptions): void;
+  /** Deploys the tenant's role (the in-process sandbox stores it at once; the promise is for symmetry). */
+  putRole(tenant: Tenant, options?: RoleOptions): Promise<unknown>;
   deleteRole(tenant: Tenant): void;
   connection(clientId: string): Promise<AwsConnection>;
   clientRow(clientId: string): Promise<Client>;
@@ -170,35 +115,6 @@ export interface Harness {
 }
 
 export const requestId = () => `req_${randomBytes(6).toString("hex")}`;
-
-/** Rendered customer role, as the CloudFormation stack would create it. */
-export function roleFromTemplate(tenant: Tenant, options: RoleOptions = {}): RoleSeedInput {
-  const role = renderRole({
-    externalId: options.externalId ?? tenant.externalId,
-    roleName: tenant.roleName,
-    controlPlaneAccountId: CONTROL_PLANE.account_id,
-  });
-  const drop = new Set(options.withoutActions ?? []);
-  const narrowed: PolicyDocument = {
-    ...role.permissionsPolicy,
-    Statement: role.permissionsPolicy.Statement.map((statement) => ({
-      ...statement,
-      Action: [statement.Action].flat().filter((action) => !drop.has(action)),
-    })).filter((statement) => statement.Action.length > 0),
-  };
-  return {
-    name: role.roleName,
-    trust_policy: toSandboxPolicy(role.trustPolicy),
-    permissions_policy: toSandboxPolicy(narrowed),
-    max_session_duration: role.maxSessionDuration,
-  };
-}
-
-// The sandbox's policy type is a zod shape that admits unknown statement keys; the template's is exact.
-const toSandboxPolicy = (document: PolicyDocument): SandboxPolicy => ({
-  Version: document.Version,
-  Statement: document.Statement.map((statement) => ({ ...statement })),
-});
 
 /**
  * One database, one sandbox and one ServiceDeps for the enclosing describe block (one PGlite per
@@ -215,21 +131,15 @@ export function useHarness(kind: DatabaseKind): () => Harness {
     const sandbox = await startSandbox({ seed: SEED });
     closers.push(() => sandbox.stop());
     const clock = new TestClock();
-    const aws = awsConfigFor(sandbox);
-    const broker = new CredentialBroker({ config: aws });
-    closers.push(() => broker.destroy());
     const offboarded: string[] = [];
     const db = database.handle.db;
-    const deps: ServiceDeps = {
+    const deps: ServiceDeps = sandboxServices({
       db,
-      broker,
-      aws,
-      onboarding: ONBOARDING,
-      now: clock.now,
-      onOffboard: (clientId) => {
-        offboarded.push(clientId);
-      },
-    };
+      sandbox,
+      clock,
+      tenantData: { purge: async (clientId) => void offboarded.push(clientId) },
+    });
+    closers.push(() => deps.broker.destroy());
 
     const admin = (): Ctx => ({
       deps,
@@ -237,30 +147,27 @@ export function useHarness(kind: DatabaseKind): () => Harness {
       requestId: requestId(),
     });
 
+    const steps = servicesSteps(deps, "test-admin");
     const register = async (name: string, accountId?: string, tier: ClientTier = "professional") => {
-      const registration = await registerClient({
-        ctx: admin(),
-        input: {
-          name,
-          contact_email: `ops@${name.toLowerCase().replace(/\W+/g, "-")}.example`,
-          tier,
-          ...(accountId ? { aws_account_id: accountId } : {}),
-        },
+      const registered = await steps.register({
+        slug: name,
+        name,
+        email: `ops@${name.toLowerCase().replace(/\W+/g, "-")}.example`,
+        tier,
+        account: accountId,
       });
-      const connection = await primaryConnection(db, registration.client.id);
       return {
-        id: registration.client.id,
+        id: registered.clientId,
         name,
         accountId: accountId ?? "",
-        externalId: connection.externalId,
-        roleName: connection.roleName,
+        externalId: registered.externalId,
+        roleName: registered.roleName,
         // Unknown until an admin verifies with role_arn, when the client has no account id yet.
-        roleArn: accountId ? `arn:aws:iam::${accountId}:role/${connection.roleName}` : "",
+        roleArn: accountId ? `arn:aws:iam::${accountId}:role/${registered.roleName}` : "",
       };
     };
 
-    const putRole = (tenant: Tenant, options: RoleOptions = {}) =>
-      sandbox.putRole(tenant.accountId, roleFromTemplate(tenant, options));
+    const putRole = (tenant: Tenant, options: RoleOptions = {}) => deployRole(sandbox, tenant, options);
 
     harness = {
       kind,
@@ -303,20 +210,22 @@ export function useHarness(kind: DatabaseKind): () => Harness {
           )
           .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id)),
       async replica() {
-        const replicaBroker = new CredentialBroker({ config: aws });
-        closers.push(() => replicaBroker.destroy());
-        if (database.handle.kind === "pglite") {
-          // PGlite is one in-process connection: a second replica can only share it.
-          return { deps: { ...deps, broker: replicaBroker }, close: async () => {} };
-        }
-        const handle = createDatabase({ url: database.url, poolMax: 4 });
-        return { deps: { ...deps, db: handle.db, broker: replicaBroker }, close: () => handle.close() };
+        // PGlite is one in-process connection: a second replica can only share it.
+        const handle =
+          database.handle.kind === "pglite" ? undefined : createDatabase({ url: database.url, poolMax: 4 });
+        const replica = sandboxServices({
+          db: handle?.db ?? db,
+          sandbox,
+          clock,
+          tenantData: deps.tenantData,
+        });
+        closers.push(() => replica.broker.destroy());
+        return { deps: replica, close: async () => void (await handle?.close()) };
       },
       depsSignedBy(principal) {
-        const config = awsConfigFor(sandbox, principal);
-        const other = new CredentialBroker({ config });
-        closers.push(() => other.destroy());
-        return { ...deps, aws: config, broker: other };
+        const other = sandboxServices({ db, sandbox, clock, tenantData: deps.tenantData, principal });
+        closers.push(() => other.broker.destroy());
+        return other;
       },
       assumeRoleCalls: () => sandbox.counters().by_caller[CONTROL_PLANE.arn]?.["sts:AssumeRole"] ?? 0,
     };

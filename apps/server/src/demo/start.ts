@@ -4,15 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { loadSeedFile, type Sandbox, startSandbox } from "@tagc/aws-sandbox";
-import { renderRole } from "@tagc/cloudformation";
-import {
-  issueApiKey,
-  loadClient,
-  primaryConnection,
-  registerClient,
-  type ServiceDeps,
-  verifyClient,
-} from "@tagc/services";
+import type { ServiceDeps } from "@tagc/services";
+import { servicesSteps } from "@tagc/services/testing";
+import { type Customer, onboardTenant } from "@tagc/testkit";
 import type { Logger } from "pino";
 import type { Env } from "../env";
 import type { AppDeps } from "../types";
@@ -20,22 +14,24 @@ import { printDemoSummary } from "./summary";
 
 const DEMO_SEED = fileURLToPath(new URL("../../../aws-sandbox/seeds/demo.json", import.meta.url));
 
-export const DEMO_CUSTOMERS = [
+export const DEMO_CUSTOMERS: Customer[] = [
   {
-    key: "demo-acme",
+    slug: "demo-acme",
+    idempotencyKey: "demo-acme",
     name: "Acme Corp",
     email: "finops@acme.example",
     tier: "professional",
     account: "222222222222",
   },
   {
-    key: "demo-globex",
+    slug: "demo-globex",
+    idempotencyKey: "demo-globex",
     name: "Globex",
     email: "cloud@globex.example",
     tier: "starter",
     account: "333333333333",
   },
-] as const;
+];
 
 export async function startDemo(env: Env, logger: Logger) {
   const seed = await loadSeedFile(DEMO_SEED);
@@ -59,56 +55,20 @@ export async function startDemo(env: Env, logger: Logger) {
     env: demoEnv,
     sandbox,
     async afterStart(services: ServiceDeps, deps: AppDeps) {
+      const steps = servicesSteps(services, "demo");
       const rows = [];
-      for (const customer of DEMO_CUSTOMERS) rows.push(await onboard(services, sandbox, customer));
+      // Each customer's role is what their CloudFormation stack creates, from the real template.
+      for (const customer of DEMO_CUSTOMERS) {
+        const tenant = await onboardTenant(steps, sandbox, customer, {
+          role: { platformAccountId: seed.control_plane.account_id },
+          requireConnected: false,
+          keyName: `demo-${new Date().toISOString().slice(0, 10)}`,
+        });
+        rows.push({ ...tenant, account: tenant.accountId });
+      }
       printDemoSummary({ baseUrl: deps.publicBaseUrl, adminToken, sandboxUrl: sandbox.url, clients: rows });
       return rows;
     },
     stop: () => sandbox.stop(),
-  };
-}
-
-async function onboard(services: ServiceDeps, sandbox: Sandbox, customer: (typeof DEMO_CUSTOMERS)[number]) {
-  const ctx = {
-    deps: services,
-    actor: { kind: "admin" as const, subject: "demo" },
-    requestId: `demo_${customer.key}`,
-  };
-  const registration = await registerClient({
-    ctx,
-    input: {
-      name: customer.name,
-      contact_email: customer.email,
-      tier: customer.tier,
-      aws_account_id: customer.account,
-      idempotency_key: customer.key,
-    },
-  });
-  const connection = await primaryConnection(services.db, registration.client.id);
-  // What the customer's CloudFormation stack would create, from the real template.
-  const role = renderRole({
-    externalId: connection.externalId,
-    roleName: connection.roleName,
-    controlPlaneAccountId: "111111111111",
-  });
-  sandbox.putRole(customer.account, {
-    name: role.roleName,
-    trust_policy: role.trustPolicy as never,
-    permissions_policy: role.permissionsPolicy as never,
-    max_session_duration: role.maxSessionDuration,
-  });
-  const client = await loadClient(services.db, registration.client.id);
-  const verified = await verifyClient({ ctx: { ...ctx, client }, input: {} });
-  const key = await issueApiKey({
-    ctx: { ...ctx, client: await loadClient(services.db, client.id) },
-    input: { name: `demo-${new Date().toISOString().slice(0, 10)}` },
-  });
-  return {
-    id: client.id,
-    name: customer.name,
-    account: customer.account,
-    status: verified.status,
-    apiKey: key.secret,
-    error: verified.error,
   };
 }

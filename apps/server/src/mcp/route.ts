@@ -1,5 +1,5 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { type ServiceDeps, tenantCache } from "@tagc/services";
+import { type CallerCtx, type ServiceDeps, toolCtx } from "@tagc/services";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types";
 import { mcpGuard } from "./auth";
@@ -10,24 +10,16 @@ import { buildMcpServer } from "./server";
 export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: McpRuntime, version: string) {
   app.use("/mcp", mcpGuard(services, runtime));
   app.all("/mcp", async (c) => {
-    const client = c.var.client;
-    const caller = {
-      client,
-      key: c.var.apiKey,
-      requestId: c.var.requestId,
-      logger: c.var.logger,
+    const key = c.var.apiKey;
+    // The tenant comes from the API key (auth middleware), never from the request body.
+    const base = { deps: services, actor: c.var.actor, requestId: c.var.requestId, client: c.var.client };
+    const ctx: CallerCtx = {
+      ...toolCtx(base, runtime.tools),
+      runtime: runtime.tools,
+      key: { id: key.id, scopes: key.scopes },
       sessionId: c.req.header("mcp-session-id") ?? undefined,
     };
-    const ctx = {
-      deps: services,
-      actor: c.var.actor,
-      requestId: c.var.requestId,
-      client,
-      // The only cache handle tool code gets is scoped to this client.
-      cache: tenantCache(runtime.store, client.id),
-      deadlineMs: runtime.deadlineMs,
-    };
-    const server = buildMcpServer(ctx, caller, runtime, version);
+    const server = buildMcpServer(ctx, c.var.logger, version);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,

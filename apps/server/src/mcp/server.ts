@@ -1,57 +1,84 @@
-// A new McpServer per request, with the tenant captured in this closure: nothing of one client's
-// request can reach another's (SDK ≥ 1.26 with a stateless transport per request).
-import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+// A new low-level MCP Server per request, with the tenant captured in this closure: nothing of one
+// client's request can reach another's (SDK ≥ 1.26 with a stateless transport per request). Every
+// tool is registered through the one adapter below from the prepared list (JSON Schema 2020-12,
+// built once per process); the tools, prompts and the policy resource are defined in services.
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  ListResourcesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import type { ToolCtx } from "@tagc/services";
-import type { McpCaller, McpRuntime } from "./context";
-import { registerPrompts } from "./prompts";
-import { registerPolicyResource } from "./resources";
-import { runTool } from "./run-tool";
-import { TOOLS } from "./tools";
+import { type CallerCtx, callTool, findTool, getPolicy, PROMPTS, TOOL_LIST } from "@tagc/services";
+import type { Logger } from "pino";
+import { toCallToolResult } from "./result";
 
 const INSTRUCTIONS = `Tag Compliance Cloud audits this organization's AWS tagging against its tagging policy.
 Start with get_tagging_policy and pass its all_applicable_resource_types to the scanning tools.
 Every scanning result has data_quality: when it is "partial", name the missing regions, types or accounts and do not present the numbers as account-wide.
-All tools are read-only towards AWS.`;
+Nothing these tools do changes the AWS account; a few calls change this organization's settings (schedules, an imported policy).`;
 
-/**
- * Shared by every per-request server: building an ajv instance per request was the largest cost of a
- * warm tool call. It only compiles JSON schemas (for elicitation) and holds no tenant data.
- */
+const POLICY_URI = "tagc://policy";
+const PROMPT_LIST = PROMPTS.map((p) => ({
+  name: p.name,
+  title: p.title,
+  description: p.description,
+  arguments: p.arguments.map((a) => ({ name: a.name, description: a.description, required: false })),
+}));
+
+/** Shared by every per-request server: it only compiles JSON schemas and holds no tenant data. */
 const schemaValidator = new AjvJsonSchemaValidator();
 
-export function buildMcpServer(
-  ctx: ToolCtx,
-  caller: McpCaller,
-  runtime: McpRuntime,
-  version: string,
-): McpServer {
-  const server = new McpServer(
+export function buildMcpServer(ctx: CallerCtx, logger: Logger, version: string): Server {
+  const server = new Server(
     { name: "tag-compliance-cloud", version },
-    { instructions: INSTRUCTIONS, jsonSchemaValidator: schemaValidator },
+    {
+      capabilities: { tools: {}, prompts: {}, resources: {} },
+      instructions: INSTRUCTIONS,
+      jsonSchemaValidator: schemaValidator,
+    },
   );
-  for (const tool of TOOLS) {
-    const mutates = typeof tool.mutates === "function" || tool.mutates === true;
-    server.registerTool(
-      tool.name,
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...TOOL_LIST] }));
+  server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
+    const tool = findTool(params.name);
+    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Tool ${params.name} not found`);
+    const outcome = await callTool(ctx, tool, params.arguments);
+    return toCallToolResult(outcome, { logger, tool: tool.name, clientId: ctx.client.id });
+  });
+  server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: PROMPT_LIST }));
+  server.setRequestHandler(GetPromptRequestSchema, ({ params }) => {
+    const prompt = PROMPTS.find((p) => p.name === params.name);
+    if (!prompt) throw new McpError(ErrorCode.InvalidParams, `Prompt ${params.name} not found`);
+    const args = params.arguments ?? {};
+    for (const { name, maxLength } of prompt.arguments) {
+      if ((args[name]?.length ?? 0) > maxLength)
+        throw new McpError(ErrorCode.InvalidParams, `${name}: at most ${maxLength} characters`);
+    }
+    const text = prompt.render(args);
+    return { description: prompt.description, messages: [{ role: "user", content: { type: "text", text } }] };
+  });
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({
+    resources: [
       {
-        title: tool.title,
-        description: tool.description,
-        inputSchema: tool.input,
-        outputSchema: tool.output,
-        annotations: {
-          title: tool.title,
-          // Nothing this service does can change the customer's AWS account.
-          readOnlyHint: true,
-          destructiveHint: false,
-          idempotentHint: !mutates,
-          openWorldHint: tool.readsAws,
-        },
+        uri: POLICY_URI,
+        name: "tagging-policy",
+        title: "Tagging policy",
+        description:
+          "This organization's current tagging policy, its version and the resource types it covers",
+        mimeType: "application/json",
       },
-      (args: unknown) => runTool(tool, args, ctx, caller, runtime),
-    );
-  }
-  registerPolicyResource(server, ctx);
-  registerPrompts(server);
+    ],
+  }));
+  server.setRequestHandler(ReadResourceRequestSchema, async ({ params }) => {
+    if (params.uri !== POLICY_URI)
+      throw new McpError(ErrorCode.InvalidParams, `Resource ${params.uri} not found`);
+    const text = JSON.stringify(await getPolicy({ ctx }), null, 2);
+    return { contents: [{ uri: POLICY_URI, mimeType: "application/json", text }] };
+  });
   return server;
 }

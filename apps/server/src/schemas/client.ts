@@ -2,9 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { hasNoNul, NO_NUL_MESSAGE } from "./common";
 
 // The database's own lists: one definition of what a tier or a status can be.
-export { CLIENT_STATUSES as STATUSES, CLIENT_TIERS as TIERS } from "@tagc/db";
+export { CLIENT_STATUSES as STATUSES, CLIENT_TIERS as TIERS } from "@tagc/services";
 
-import { CLIENT_STATUSES as STATUSES, CLIENT_TIERS as TIERS } from "@tagc/db";
+import { CLIENT_STATUSES as STATUSES, CLIENT_TIERS as TIERS } from "@tagc/services";
 
 export const RegisterBody = z
   .strictObject({

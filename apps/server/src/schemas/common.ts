@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ERROR_CODES } from "@tagc/services";
 
 // PostgreSQL cannot store a NUL character in text or jsonb: a string carrying one would fail in the
 // database as an internal error, so the edge refuses it with the field named.
@@ -24,17 +25,7 @@ export function nulPath(value: unknown, path: (string | number)[] = []): (string
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum([
-        "INVALID_REQUEST",
-        "UNAUTHORIZED",
-        "FORBIDDEN",
-        "NOT_FOUND",
-        "CONFLICT",
-        "UNPROCESSABLE",
-        "RATE_LIMITED",
-        "INTERNAL",
-        "SERVICE_UNAVAILABLE",
-      ]),
+      code: ERROR_CODES,
       message: z.string(),
       requestId: z.string(),
       details: z.record(z.string(), z.unknown()).optional(),

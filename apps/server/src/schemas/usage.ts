@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CLIENT_TIERS } from "@tagc/db";
+import { CLIENT_TIERS } from "@tagc/services";
 
 export const UsageQuery = z.strictObject({
   period: z

@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Job } from "@tagc/db";
 import {
-  type CacheStore,
   DEFAULT_JOB_CONFIG,
   type JobConfig,
   type JobDeps,
@@ -13,6 +12,7 @@ import {
   type Notifier,
   releaseJob,
   type ServiceDeps,
+  type ToolRuntime,
   tick,
   workJobs,
 } from "@tagc/services";
@@ -22,7 +22,8 @@ import { type WorkerHealth, WorkerStatus } from "./status";
 
 export interface WorkerOptions {
   services: ServiceDeps;
-  store: CacheStore;
+  /** The MCP tools' runtime (cache, AWS budget, scan memo), so jobs and tools share one state. */
+  runtime: ToolRuntime;
   logger: Logger;
   metrics: Metrics;
   notifier: Notifier;
@@ -49,7 +50,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const deps: JobDeps = {
     services,
-    store: options.store,
+    runtime: options.runtime,
     notifier: options.notifier,
     config: { ...DEFAULT_JOB_CONFIG, ...options.config },
   };

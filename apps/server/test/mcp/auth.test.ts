@@ -106,7 +106,7 @@ describe("guardrails", () => {
     expect(row).toMatchObject({
       actor: "api_key",
       apiKeyId: h.acme.keyId,
-      errorCode: "INVALID_INPUT",
+      errorCode: "INVALID_REQUEST",
       params: { resource_types: ["ec2:vpc"] },
     });
     expect(JSON.stringify(rows)).not.toContain(h.acme.apiKey);

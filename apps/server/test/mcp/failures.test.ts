@@ -82,7 +82,7 @@ describe("injected faults", () => {
 describe("revocation in the middle of a session", () => {
   it("fails the next call with the revoked message, marks the client, and leaves the other client alone", async () => {
     ok(await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:instance"] }));
-    h.sandbox.deleteRole(h.acme.account, h.acme.roleName);
+    h.sandbox.deleteRole(h.acme.accountId, h.acme.roleName);
     const revoked = await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:volume"] });
     expect(errorText(revoked)).toMatch(/^Access revoked — re-deploy the stack\./);
     const [row] = await h.services.db.select().from(clients).where(eq(clients.id, h.acme.id));

@@ -1,47 +1,44 @@
 // End-to-end MCP harness: real Postgres, real Redis (cache and limiters), the AWS sandbox with the two
 // accounts of ./seed.ts, the real app over real HTTP, and the SDK's own Client. Tenants are onboarded
-// the way the product does it: registered, role created from the real CloudFormation template with
-// the client's External ID, verified, given an API key.
+// the way the product does it (the test kit's onboardTenant): registered, their role created from the
+// real CloudFormation template with the client's External ID, verified, given an API key.
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
-import { renderRole } from "@tagc/cloudformation";
 import { createDatabase } from "@tagc/db";
 import { createTestDatabase, type TestDatabase } from "@tagc/db/testing";
 import {
   type CacheStore,
   createGuardrailLimiters,
   createRedisClient,
+  createToolRuntime,
   type GuardrailLimits,
   issueApiKey,
   loadClient,
   MemoryRateLimiter,
-  primaryConnection,
   putPolicy,
   RedisCacheStore,
-  registerClient,
   type ServiceDeps,
-  verifyClient,
 } from "@tagc/services";
+import { servicesSteps } from "@tagc/services/testing";
+import {
+  CONTROL_PLANE,
+  deployRole,
+  listen,
+  type OnboardedTenant,
+  onboardTenant,
+  TestClock,
+} from "@tagc/testkit";
 import pino from "pino";
 import { createApp } from "../../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../../src/deps";
 import { parseEnv } from "../../src/env";
 import type { McpRuntime } from "../../src/mcp/context";
-import { ACME, CONTROL_PLANE, GLOBEX, GLOBEX_POLICY, seed } from "./seed";
+import { ACME, GLOBEX, GLOBEX_POLICY, seed } from "./seed";
 
-export interface McpTenant {
-  id: string;
-  account: string;
-  apiKey: string;
-  keyId: string;
-  externalId: string;
-  roleName: string;
-}
+export type McpTenant = OnboardedTenant;
 
 export interface McpHarness {
   url: string;
@@ -51,12 +48,12 @@ export interface McpHarness {
   redis: ReturnType<typeof createRedisClient>;
   acme: McpTenant;
   globex: McpTenant;
-  clock: { now: Date };
+  clock: TestClock;
   connect(apiKey: string, headers?: Record<string, string>): Promise<Client>;
   call(client: Client, name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
   issueKey(tenant: McpTenant, scopes?: ("mcp:tools" | "mcp:read")[]): Promise<{ secret: string; id: string }>;
   /** Re-creates the tenant's role from the real template, optionally without some actions. */
-  putRole(tenant: McpTenant, withoutActions?: string[]): void;
+  putRole(tenant: McpTenant, withoutActions?: string[]): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -68,7 +65,7 @@ export async function startMcpHarness(
 ): Promise<McpHarness> {
   const sandbox = await startSandbox({ seed: seed() });
   const database: TestDatabase = await createTestDatabase({ kind: "postgres" });
-  const clock = { now: new Date(START) };
+  const clock = new TestClock(START);
   const env = parseEnv({
     AWS_ENDPOINT_URL: sandbox.url,
     AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,
@@ -77,76 +74,48 @@ export async function startMcpHarness(
     ADMIN_BOOTSTRAP_TOKEN: "e2e-admin-token-000000000000000",
     LOG_LEVEL: "silent",
   });
-  // A pool the size a server would use, not the test helper's small one: the suites run bursts.
-  const handle = createDatabase({ url: database.url, poolMax: 20 });
-  const services: ServiceDeps = {
-    ...serviceDepsFrom(env, handle, awsConfigFrom(env)),
-    now: () => clock.now,
-  };
   const redis = createRedisClient(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
   const store = new RedisCacheStore({ redis });
-  const mcp: McpRuntime = {
+  const tools = createToolRuntime({
     store,
-    ipLimiter: new MemoryRateLimiter({ limit: 10_000, windowMs: 60_000 }),
-    guardrails: createGuardrailLimiters({
+    limiters: createGuardrailLimiters({
       redis,
       prefix: `rl:e2e:${randomBytes(6).toString("hex")}:`,
       limits: options.limits ?? {},
     }),
     deadlineMs: 20_000,
+  });
+  const mcp: McpRuntime = {
+    tools,
+    ipLimiter: new MemoryRateLimiter({ limit: 10_000, windowMs: 60_000 }),
     allowedOrigins: ["https://tagc.test"],
   };
-  const logger = pino({ level: "silent" });
-  const app = createApp({ ...appDepsFrom(env, services, logger), mcp }, handle);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  // A pool the size a server would use, not the test helper's small one: the suites run bursts.
+  const handle = createDatabase({ url: database.url, poolMax: 20 });
+  const services: ServiceDeps = {
+    ...serviceDepsFrom(env, handle, awsConfigFrom(env), tools),
+    now: clock.now,
+  };
+  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+  const server = await listen(app.fetch);
+  const url = `${server.url}/mcp`;
+
+  const steps = servicesSteps(services, "e2e");
+  const acme = await onboardTenant(steps, sandbox, {
+    slug: "acme",
+    name: "acme",
+    email: "acme@example.com",
+    tier: "enterprise",
+    account: ACME,
+  });
+  const globex = await onboardTenant(steps, sandbox, {
+    slug: "globex",
+    name: "globex",
+    email: "globex@example.com",
+    tier: "starter",
+    account: GLOBEX,
+  });
   const admin = { deps: services, actor: { kind: "admin" as const, subject: "e2e" }, requestId: "e2e" };
-
-  const putRole = (
-    tenant: Pick<McpTenant, "account" | "externalId" | "roleName">,
-    withoutActions: string[] = [],
-  ) => {
-    const role = renderRole({
-      externalId: tenant.externalId,
-      roleName: tenant.roleName,
-      controlPlaneAccountId: "111111111111",
-    });
-    const permissions = structuredClone(role.permissionsPolicy) as { Statement: { Action: string[] }[] };
-    for (const statement of permissions.Statement)
-      statement.Action = statement.Action.filter((a) => !withoutActions.includes(a));
-    sandbox.putRole(tenant.account, {
-      name: role.roleName,
-      trust_policy: role.trustPolicy as never,
-      permissions_policy: permissions as never,
-      max_session_duration: role.maxSessionDuration,
-    });
-  };
-
-  const onboard = async (
-    name: string,
-    account: string,
-    tier: "starter" | "enterprise",
-  ): Promise<McpTenant> => {
-    const registration = await registerClient({
-      ctx: admin,
-      input: { name, contact_email: `${name}@example.com`, tier, aws_account_id: account },
-    });
-    const connection = await primaryConnection(services.db, registration.client.id);
-    const tenant = { account, externalId: connection.externalId, roleName: connection.roleName };
-    putRole(tenant);
-    const client = await loadClient(services.db, registration.client.id);
-    const verified = await verifyClient({ ctx: { ...admin, client }, input: {} });
-    if (verified.status !== "connected")
-      throw new Error(`${name} not connected: ${JSON.stringify(verified.error)}`);
-    const key = await issueApiKey({
-      ctx: { ...admin, client: await loadClient(services.db, client.id) },
-      input: { name: "e2e" },
-    });
-    return { id: client.id, ...tenant, apiKey: key.secret, keyId: key.id };
-  };
-  const acme = await onboard("acme", ACME, "enterprise");
-  const globex = await onboard("globex", GLOBEX, "starter");
   await putPolicy({
     ctx: { ...admin, client: await loadClient(services.db, globex.id) },
     input: { document: GLOBEX_POLICY },
@@ -172,7 +141,12 @@ export async function startMcpHarness(
       clients.push(client);
       return client;
     },
-    call: (client, name, args = {}) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    call: async (client, name, args = {}) => {
+      const result = await client.callTool({ name, arguments: args });
+      // The SDK types a result as either a tool result or a task result; tools here answer directly.
+      if (!("content" in result)) throw new Error(`${name} answered without content`);
+      return result as CallToolResult;
+    },
     async issueKey(tenant, scopes = ["mcp:tools"]) {
       const key = await issueApiKey({
         ctx: { ...admin, client: await loadClient(services.db, tenant.id) },
@@ -180,10 +154,10 @@ export async function startMcpHarness(
       });
       return { secret: key.secret, id: key.id };
     },
-    putRole,
+    putRole: (tenant, withoutActions = []) => deployRole(sandbox, tenant, { withoutActions }),
     async close() {
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
-      server.close();
+      await server.close();
       await store.delByPrefix(`client:${acme.id}:`);
       await store.delByPrefix(`client:${globex.id}:`);
       await redis.quit();

@@ -1,6 +1,7 @@
 // Tenant isolation under load: no ARN, cache entry, audit row or usage event of one client ever
 // appears for the other, including under 200 interleaved concurrent calls from both.
 import { auditEvents, usageEvents } from "@tagc/db";
+import { CONTROL_PLANE } from "@tagc/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type McpHarness, ok, startMcpHarness } from "./harness";
@@ -129,8 +130,7 @@ describe("under 200 interleaved concurrent calls", () => {
   });
 
   it("made one AssumeRole per client for all of it", async () => {
-    const sts =
-      h.sandbox.counters().by_caller["arn:aws:iam::111111111111:role/tagc-scanner-e2e"]?.["sts:AssumeRole"];
+    const sts = h.sandbox.counters().by_caller[CONTROL_PLANE.arn]?.["sts:AssumeRole"];
     // Two at onboarding (verify forces a fresh session), none for the 200 calls: the broker's cache serves them.
     expect(sts).toBe(2);
   });

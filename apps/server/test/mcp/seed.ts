@@ -1,14 +1,9 @@
 // Two customer accounts small enough to compute every expected number by hand (see the comments).
 import type { AccountSeedInput, SeedInput } from "@tagc/aws-sandbox";
+import { ACME_ACCOUNT, GLOBEX_ACCOUNT, sandboxSeed } from "@tagc/testkit";
 
-export const ACME = "222222222222";
-export const GLOBEX = "333333333333";
-export const CONTROL_PLANE = {
-  account_id: "111111111111",
-  arn: "arn:aws:iam::111111111111:role/tagc-scanner-e2e",
-  access_key_id: "AKIAE2ECONTROLPLANE1",
-  secret_access_key: "e2eControlPlaneSecret000000000000000000",
-};
+export const ACME = ACME_ACCOUNT;
+export const GLOBEX = GLOBEX_ACCOUNT;
 
 // 60 days of spend, evenly spread: the default 30-day window of the harness clock sees exactly half.
 const SPAN = { start: "2026-09-15", end: "2026-11-14" };
@@ -135,7 +130,4 @@ export const GLOBEX_POLICY = {
   optional_tags: [],
 };
 
-export const seed = (): SeedInput => ({
-  control_plane: CONTROL_PLANE,
-  accounts: [acmeAccount(), globexAccount()],
-});
+export const seed = (): SeedInput => sandboxSeed([acmeAccount(), globexAccount()]);

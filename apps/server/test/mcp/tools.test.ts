@@ -27,11 +27,14 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe("discovery", () => {
-  it("lists the 17 tools, all read-only towards AWS, with output schemas", async () => {
+  it("lists the 17 tools with output schemas; only the two that change settings are not read-only", async () => {
     const { tools } = await acme.listTools();
     expect(tools).toHaveLength(17);
+    const changing = ["import_aws_tag_policy", "schedule_compliance_audit"];
     for (const tool of tools) {
-      expect(tool.annotations?.readOnlyHint).toBe(true);
+      const changes = changing.includes(tool.name);
+      expect(tool.annotations).toMatchObject({ readOnlyHint: !changes, destructiveHint: changes });
+      expect(tool.inputSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
       expect(tool.outputSchema?.type).toBe("object");
     }
     expect(tools.find((t) => t.name === "check_tag_compliance")?.description).toContain("get_tagging_policy");
@@ -381,11 +384,11 @@ describe("12 detect_tag_drift", () => {
     const before = [g1!.tags, g2!.tags];
     onTestFinished(() => {
       [g1!.tags, g2!.tags] = before as [Record<string, string>, Record<string, string>];
-      h.clock.now = new Date(START);
+      h.clock.set(START);
     });
     g1!.tags = {};
     g2!.tags = { CostCenter: "Sales" };
-    h.clock.now = new Date(h.clock.now.getTime() + 2 * 86_400_000);
+    h.clock.advance(2 * 86_400_000);
     const second = ok<{ changes: Record<string, unknown>[] }>(
       await h.call(globex, "detect_tag_drift", { resource_types: ["ec2:instance"], lookback_days: 1 }),
     );

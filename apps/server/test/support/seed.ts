@@ -2,14 +2,9 @@
 // different resources each and no roles yet. The roles appear during onboarding, rendered from the real
 // CloudFormation template with each client's External ID, exactly as the customer's stack creates them.
 import type { AccountSeedInput, SeedInput } from "@tagc/aws-sandbox";
+import { sandboxSeed } from "@tagc/testkit";
 
-export const CONTROL_PLANE = {
-  account_id: "111111111111",
-  // Matches the template's aws:PrincipalArn pattern (tagc-scanner-*).
-  arn: "arn:aws:iam::111111111111:role/tagc-scanner-test",
-  access_key_id: "AKIATAGCSERVERTEST01",
-  secret_access_key: "tagcServerTestControlPlaneSecret00000000",
-} as const;
+export { CONTROL_PLANE } from "@tagc/testkit";
 
 export const ACME_ACCOUNT: AccountSeedInput = {
   account_id: "222222222222",
@@ -59,9 +54,4 @@ export const GLOBEX_ACCOUNT: AccountSeedInput = {
   ],
 };
 
-export function testSeed(): SeedInput {
-  return {
-    control_plane: { ...CONTROL_PLANE },
-    accounts: [structuredClone(ACME_ACCOUNT), structuredClone(GLOBEX_ACCOUNT)],
-  };
-}
+export const testSeed = (): SeedInput => sandboxSeed([ACME_ACCOUNT, GLOBEX_ACCOUNT]);

@@ -1,16 +1,19 @@
 // Helpers of the worker suites, on top of the server's shared harness (which onboards two tenants
 // through REST): workers built by the product's own startWorker, and schedules created with the
-// services verb behind the schedule_compliance_audit tool.
+// verb of the schedule_compliance_audit tool.
 import { createDatabase } from "@tagc/db";
 import {
+  createGuardrailLimiters,
+  createToolRuntime,
   loadClient,
   MemoryCacheStore,
   type Notifier,
-  type ScheduleInput,
   type ServiceDeps,
   scheduleComplianceAudit,
-  tenantCache,
+  type ToolRuntime,
+  toolCtx,
 } from "@tagc/services";
+import { runTool } from "@tagc/services/testing";
 import { awsConfigFrom, serviceDepsFrom } from "../../src/deps";
 import { createMetrics, type Metrics } from "../../src/metrics";
 import { startWorker, type Worker } from "../../src/worker/job-worker";
@@ -24,6 +27,14 @@ export interface TestWorker {
   services: ServiceDeps;
 }
 
+/** An in-memory runtime on the given clock, as a worker without Redis has. */
+const memoryRuntime = (now: () => Date): ToolRuntime =>
+  createToolRuntime({
+    store: new MemoryCacheStore({ now: () => now().getTime() }),
+    limiters: createGuardrailLimiters({ now: () => now().getTime() }),
+    deadlineMs: 30_000,
+  });
+
 /** A worker driven by hand (no timer). `own` gives it its own pool on the database: another replica. */
 export function testWorker(
   h: Harness,
@@ -36,17 +47,18 @@ export function testWorker(
     cleanup?: (() => Promise<unknown>)[];
   } = {},
 ): TestWorker {
+  const runtime = memoryRuntime(now);
   let services: ServiceDeps = { ...h.services, now };
   if (options.own && h.database.handle.kind === "postgres") {
     const handle = createDatabase({ url: h.database.url, poolMax: 4 });
     options.cleanup?.push(() => handle.close());
-    services = { ...serviceDepsFrom(h.env, handle, awsConfigFrom(h.env)), now };
+    services = { ...serviceDepsFrom(h.env, handle, awsConfigFrom(h.env), runtime), now };
   }
   const logs = captureLogs("debug");
   const metrics = options.metrics ?? createMetrics();
   const worker = startWorker({
     services,
-    store: new MemoryCacheStore({ now: () => now().getTime() }),
+    runtime,
     logger: logs.logger,
     metrics,
     notifier: options.notifier ?? { kind: "none", send: async () => undefined },
@@ -59,17 +71,15 @@ export function testWorker(
   return { worker, metrics, logs, services };
 }
 
-export async function createSchedule(h: Harness, clientId: string, input: ScheduleInput) {
-  const created = await scheduleComplianceAudit({
-    ctx: {
-      deps: h.services,
-      actor: { kind: "admin", subject: "worker-test" },
-      requestId: "req_worker_test",
-      client: await loadClient(h.db, clientId),
-      cache: tenantCache(new MemoryCacheStore(), clientId),
-      deadlineMs: 30_000,
-    },
-    input,
-  });
-  return created.schedules[0]!;
+export async function createSchedule(h: Harness, clientId: string, args: Record<string, unknown>) {
+  const base = {
+    deps: h.services,
+    actor: { kind: "admin" as const, subject: "worker-test" },
+    requestId: "req_worker_test",
+    client: await loadClient(h.db, clientId),
+  };
+  const created = await runTool(toolCtx(base, memoryRuntime(h.services.now)), scheduleComplianceAudit, args);
+  const [schedule] = created.schedules;
+  if (!schedule) throw new Error("no schedule was created");
+  return schedule;
 }

@@ -2,10 +2,10 @@
 // pool, run each due job once; /health shows the worker's last and next runs and its recent failures;
 // /metrics counts jobs and their durations; stopping finishes or releases the job under way.
 import { complianceSnapshots, jobs } from "@tagc/db";
+import { TestClock } from "@tagc/testkit";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WorkerHealth } from "../../src/worker/status";
-import { manualClock } from "../harness";
 import { useHarness } from "../support/use-harness";
 import { createSchedule, testWorker } from "./support";
 
@@ -21,7 +21,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20
 }
 
 describe("the worker role (postgres)", () => {
-  const clock = manualClock(START);
+  const clock = new TestClock(START);
   const harness = useHarness({ kind: "postgres", now: clock.now });
   const cleanup: (() => Promise<unknown>)[] = [];
   afterAll(async () => {
@@ -181,7 +181,7 @@ describe("the worker role (postgres)", () => {
 });
 
 describe("the worker role on the embedded default (pglite)", () => {
-  const clock = manualClock(START);
+  const clock = new TestClock(START);
   const harness = useHarness({ kind: "pglite", now: clock.now });
 
   it("runs the daily health checks and snapshots of both tenants", async () => {

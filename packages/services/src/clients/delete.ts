@@ -2,7 +2,6 @@ import { apiKeys, auditSchedules, awsConnections, clients } from "@tagc/db";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
-import { memoClear } from "../tools/scan/memo";
 import { loadClient } from "./load";
 import { clientView } from "./view";
 
@@ -42,7 +41,6 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
   if (!result) return { ...clientView(await loadClient(ctx.deps.db, ctx.client.id)), revoked_keys: 0 };
   // After the commit: no credential or cached scan of this tenant outlives its offboarding.
   ctx.deps.broker.invalidate(ctx.client.id);
-  memoClear(ctx.client.id);
-  await ctx.deps.onOffboard?.(ctx.client.id);
+  await ctx.deps.tenantData.purge(ctx.client.id);
   return { ...clientView(result.client), revoked_keys: result.revokedKeys };
 }

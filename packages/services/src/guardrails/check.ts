@@ -1,9 +1,9 @@
 import type { CacheStore } from "../cache/store";
 import { tenantCache } from "../cache/tenant-cache";
 import type { GuardrailLimiters } from "./limiters";
-import { LoopDetector } from "./loop-detector";
+import type { LoopDetector } from "./loop-detector";
 import type { RateLimitResult } from "./rate-limiter";
-import { SessionBudget } from "./session-budget";
+import type { SessionBudget } from "./session-budget";
 
 export type GuardrailCode = "RATE_LIMITED" | "SESSION_BUDGET" | "LOOP_DETECTED";
 
@@ -11,11 +11,6 @@ export type GuardrailResult =
   /** `degraded`: a counter could not be read (cache outage) and its check was skipped (fail open). */
   | { ok: true; degraded?: true }
   | { ok: false; code: GuardrailCode; message: string; retryAfterSeconds?: number };
-
-export interface AwsTarget {
-  accountId: string;
-  region: string;
-}
 
 export interface GuardrailInput {
   store: CacheStore;
@@ -25,16 +20,12 @@ export interface GuardrailInput {
   keyId: string;
   sessionId?: string | undefined;
   tool: string;
+  /** The parsed arguments: two spellings of one call (a lone string or a one-element list) are one call. */
   args: unknown;
-  /** The (account, region) pairs this call will scan, resolved by the tool; each spends one unit. */
-  awsTargets?: readonly AwsTarget[] | undefined;
-  budget?: SessionBudget;
-  loop?: LoopDetector;
+  budget: SessionBudget;
+  loop: LoopDetector;
   now?: () => number;
 }
-
-const defaultBudget = new SessionBudget();
-const defaultLoop = new LoopDetector();
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
@@ -52,8 +43,9 @@ function rateLimited(result: RateLimitResult, windowMs: number, what: string): G
 
 /**
  * Runs before every tool call, cheapest and broadest first: the API key's and the client's rate
- * limits, then the loop detector, the session budget, and the per-region AWS budgets. A refused call
- * stops at the first refusal; checks it already passed keep their count. Counters are keyed by ids
+ * limits, then the loop detector and the session budget. (The per-(client, account, region) AWS
+ * budget is spent by the scan itself, one unit per region it reads cold: see tools/scan/budget.ts.)
+ * A refused call stops at the first refusal; checks it already passed keep their count. Counters are keyed by ids
  * (client, key, account, region) and by hashes of the session id and arguments, never by a secret.
  */
 export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailResult> {
@@ -76,13 +68,13 @@ export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailR
   // Budget and loop counters are tenant data: they live under the tenant's prefix and go at offboarding.
   const cache = tenantCache(input.store, input.clientId);
   const caller = { keyId: input.keyId, sessionId: input.sessionId };
-  const loop = await (input.loop ?? defaultLoop).check(cache, {
+  const loop = await input.loop.check(cache, {
     ...caller,
     tool: input.tool,
     args: input.args,
   });
   if (!loop.allowed) return { ok: false, code: "LOOP_DETECTED", message: loop.message };
-  const budget = await (input.budget ?? defaultBudget).consume(cache, { ...caller, now });
+  const budget = await input.budget.consume(cache, { ...caller, now });
   if (!budget.allowed) {
     return {
       ok: false,
@@ -90,18 +82,6 @@ export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailR
       message: budget.message,
       ...(budget.retryAfterSeconds !== undefined ? { retryAfterSeconds: budget.retryAfterSeconds } : {}),
     };
-  }
-
-  const targets = new Set((input.awsTargets ?? []).map((t) => `${t.accountId}:${t.region}`));
-  for (const target of targets) {
-    const result = await limiters.awsRegion.consume(`aws:${input.clientId}:${target}`);
-    if (!result.allowed) {
-      return rateLimited(
-        result,
-        limiters.awsRegion.windowMs,
-        `scans of AWS account ${target.replace(":", " in region ")} are limited to protect your own AWS API quotas`,
-      );
-    }
   }
 
   return loop.count === null || budget.used === null ? { ok: true, degraded: true } : { ok: true };

@@ -1,7 +1,7 @@
 // What the background jobs run with, and the contract every job handler follows.
 import type { Job, JobKind, JsonObject, Tx } from "@tagc/db";
-import type { CacheStore } from "../cache/store";
 import type { ServiceDeps } from "../context";
+import type { ToolRuntime } from "../tools/runtime";
 import type { Notifier } from "./notify/notifier";
 
 export interface JobConfig {
@@ -31,8 +31,8 @@ export const DEFAULT_JOB_CONFIG: JobConfig = {
 /** Chosen once at start-up, like ServiceDeps; the notifier's log implementation is the embedded default. */
 export interface JobDeps {
   services: ServiceDeps;
-  /** The same cache the MCP tools use (region lists), reached only through tenantCache. */
-  store: CacheStore;
+  /** The same runtime the MCP tools use (cache, AWS budget, scan memo), so both see one state. */
+  runtime: ToolRuntime;
   notifier: Notifier;
   config: JobConfig;
 }

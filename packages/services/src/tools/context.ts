@@ -1,13 +1,36 @@
 // What a tool verb receives: the tenant (from the API key, never from input) and the runtime pieces
-// that are chosen once at start-up (cache store, limiter) and scoped here to this tenant.
+// chosen once at start-up, scoped here to this tenant.
 import type { ClientCtx } from "../context";
 import type { GuardrailLimiters, TenantCache } from "../runtime";
+import type { ToolRuntime } from "./runtime";
+import type { ScanState } from "./scan/state";
 
 export interface ToolCtx extends ClientCtx {
-  /** The only way tool code reaches the cache: every key is prefixed with this client's id. */
+  /** The only way tool code reaches the shared cache: every key is prefixed with this client's id. */
   cache: TenantCache;
+  /** This process's memo of scans and analyses, and the cold scans in flight (tenant-keyed). */
+  scans: ScanState;
+  /** Rate limits; scans spend the per-(client, account, region) AWS budget on every cold region. */
+  limiters: GuardrailLimiters;
   /** Scans stop and return partial results before the MCP client's 60 s timeout. */
   deadlineMs: number;
-  /** Per (client, AWS account, region) call budget: cold scans spend one unit per region. */
-  limiters?: GuardrailLimiters | undefined;
+}
+
+/** A tool call on behalf of an API key: what callTool needs beyond the verb's context. */
+export interface CallerCtx extends ToolCtx {
+  runtime: ToolRuntime;
+  key: { id: string; scopes: readonly string[] };
+  /** The MCP session, when the client has one; budgets fall back to the key and clock hour. */
+  sessionId?: string | undefined;
+}
+
+/** The tool context of one tenant on this runtime. */
+export function toolCtx(ctx: ClientCtx, runtime: ToolRuntime): ToolCtx {
+  return {
+    ...ctx,
+    cache: runtime.cacheFor(ctx.client.id),
+    scans: runtime.scans,
+    limiters: runtime.limiters,
+    deadlineMs: runtime.deadlineMs,
+  };
 }

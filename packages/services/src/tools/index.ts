@@ -1,25 +1,29 @@
-// The 17 MCP tools' verbs. Each takes `{ ctx, input }` with the tenant in ctx (from the API key).
-export type { ToolCtx } from "./context";
-export { invalidInput, ToolError } from "./errors";
-export { analyse } from "./scan/analyse";
-export { costDataFor, resolvePeriod, type TimePeriod } from "./scan/costs";
-export { type ScanTarget, scanTargets } from "./scan/targets";
-export { type CheckInput, checkTagCompliance } from "./verbs/check-tag-compliance";
-export { type DriftInput, detectTagDrift } from "./verbs/detect-tag-drift";
-export { type AutomationInput, exportForAutomation } from "./verbs/export-for-automation";
-export { type ExportCsvInput, exportViolationsCsv } from "./verbs/export-violations-csv";
-export { type FindUntaggedInput, findUntaggedResources } from "./verbs/find-untagged-resources";
-export { generateComplianceReport, type ReportInput } from "./verbs/generate-compliance-report";
-export {
-  generateConfigRules,
-  generateCustodianPolicy,
-  generateOpenopsWorkflow,
-  generateTerraformPolicy,
-} from "./verbs/generators";
-export { type GapInput, getCostAttributionGap } from "./verbs/get-cost-attribution-gap";
-export { getTaggingPolicy } from "./verbs/get-tagging-policy";
-export { getViolationHistory, type HistoryInput } from "./verbs/get-violation-history";
-export { type ImportInput, importAwsTagPolicy } from "./verbs/import-aws-tag-policy";
-export { type ScheduleInput, scheduleComplianceAudit } from "./verbs/schedule-compliance-audit";
-export { suggestTags } from "./verbs/suggest-tags";
-export { type ValidateInput, validateResourceTags } from "./verbs/validate-resource-tags";
+// The 17 MCP tools, each one typed definition (one file per tool), and the transport-free callTool
+// every edge uses. The scan pipeline under scan/ is what the scanning tools and scheduled audits share.
+export { callTool, describeIssues, type ToolOutcome } from "./call-tool";
+export { findTool, TOOLS } from "./catalog";
+export { checkTagCompliance } from "./check-tag-compliance";
+export { type CallerCtx, type ToolCtx, toolCtx } from "./context";
+export { defineTool, type Tool, type ToolDefinition, type ToolOutput } from "./define";
+export { detectTagDrift } from "./detect-tag-drift";
+export { exportForAutomation } from "./export-for-automation";
+export { exportViolationsCsv } from "./export-violations-csv";
+export { findUntaggedResources } from "./find-untagged-resources";
+export { generateComplianceReport } from "./generate-compliance-report";
+export { generateConfigRules } from "./generate-config-rules";
+export { generateCustodianPolicy } from "./generate-custodian-policy";
+export { generateOpenopsWorkflow } from "./generate-openops-workflow";
+export { generateTerraformPolicy } from "./generate-terraform-policy";
+export { getCostAttributionGap } from "./get-cost-attribution-gap";
+export { getTaggingPolicy } from "./get-tagging-policy";
+export { getViolationHistory } from "./get-violation-history";
+export { importAwsTagPolicy } from "./import-aws-tag-policy";
+export { type ListedTool, listedTool, TOOL_LIST, type ToolAnnotations } from "./list";
+export { createToolRuntime, type ToolRuntime, type ToolRuntimeOptions } from "./runtime";
+export type { Analysis } from "./scan/analyse";
+export { analyseAccounts, scanAccounts } from "./scan/pipeline";
+export { renderAnalysisReport } from "./scan/report";
+export type { ScanRequest, TimePeriod } from "./scan/types";
+export { scheduleComplianceAudit } from "./schedule-compliance-audit";
+export { suggestTags } from "./suggest-tags";
+export { validateResourceTags } from "./validate-resource-tags";

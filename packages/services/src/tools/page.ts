@@ -1,5 +1,5 @@
 // Large lists are capped (default 100 items) with a total and an opaque cursor to the next page.
-import { invalidInput } from "./errors";
+import { invalid } from "../errors";
 
 export const DEFAULT_PAGE = 100;
 
@@ -12,10 +12,7 @@ export function pageOf<T>(items: readonly T[], cursor: string | undefined, size 
       decoded < 0 ||
       !Buffer.from(cursor, "base64url").toString("utf8").startsWith("o:")
     ) {
-      throw invalidInput(
-        "cursor",
-        "is not a cursor returned by this tool; omit it to start from the first page",
-      );
+      throw invalid("cursor", "is not a cursor returned by this tool; omit it to start from the first page");
     }
     offset = decoded;
   }

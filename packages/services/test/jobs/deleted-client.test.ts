@@ -4,8 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { deleteClient } from "../../src/clients/delete";
 import { enqueueJobs } from "../../src/jobs/queue/enqueue";
-import { importAwsTagPolicy } from "../../src/tools/verbs/import-aws-tag-policy";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { importAwsTagPolicy } from "../../src/tools/import-aws-tag-policy";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { DAY, HOUR, useJobsHarness } from "./harness";
 import { ACME_TAG_POLICY_ID } from "./world";
 
@@ -17,20 +18,17 @@ describe("a client deleted while its jobs are queued (postgres)", () => {
   it("leaves no new rows and makes no AWS call for it; the other tenant's jobs still run", async () => {
     const h = harness();
     // Acme's policy is imported, so it also gets a policy sync job; both tenants get audit schedules.
-    await importAwsTagPolicy({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { policy_id: ACME_TAG_POLICY_ID, apply: true },
+    await runTool(await h.toolCtx(h.acme.id), importAwsTagPolicy, {
+      policy_id: ACME_TAG_POLICY_ID,
+      apply: true,
     });
     for (const tenant of [h.acme, h.globex]) {
-      await scheduleComplianceAudit({
-        ctx: await h.toolCtx(tenant.id),
-        input: {
-          schedule: "daily",
-          time: "03:00",
-          timezone: "UTC",
-          resource_types: ["all"],
-          recipients: ["finops@example.test"],
-        },
+      await runTool(await h.toolCtx(tenant.id), scheduleComplianceAudit, {
+        schedule: "daily",
+        time: "03:00",
+        timezone: "UTC",
+        resource_types: ["all"],
+        recipients: ["finops@example.test"],
       });
     }
     // The next day at 03:00: health, policy sync, daily snapshot and the audit are all due.

@@ -5,8 +5,9 @@ import type { ResourceSeedInput } from "@tagc/aws-sandbox";
 import { tagBaselines } from "@tagc/db";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { detectTagDrift } from "../../src/tools/verbs/detect-tag-drift";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { detectTagDrift } from "../../src/tools/detect-tag-drift";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { DAY, useJobsHarness } from "./harness";
 import { ACME_ACCOUNT, acmeAccount, reshapeAccount } from "./world";
 
@@ -56,9 +57,11 @@ describe("drift across two scheduled snapshots (postgres)", () => {
   it("reports added, removed and changed values with their severities, in a deterministic order", async () => {
     const h = harness();
     reshapeAccount(h.sandbox, acmeAccount(BEFORE));
-    await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { schedule: "daily", time: "12:00", timezone: "UTC", resource_types: ["ec2:instance"] },
+    await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      schedule: "daily",
+      time: "12:00",
+      timezone: "UTC",
+      resource_types: ["ec2:instance"],
     });
     const runAt = (day: number) => new Date(START.getTime() + day * DAY + 2 * 3600_000);
 
@@ -96,12 +99,9 @@ describe("drift across two scheduled snapshots (postgres)", () => {
       lookback_days: 1,
       tag_keys: ["Owner", "Environment", "Application", "CostCenter"],
     };
-    const sinceSecond = await detectTagDrift({ ctx: await h.toolCtx(h.acme.id), input });
+    const sinceSecond = await runTool(await h.toolCtx(h.acme.id), detectTagDrift, input);
     expect(sinceSecond).toMatchObject({ baseline_established: false, changes: [] });
-    const drift = await detectTagDrift({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { ...input, lookback_days: 2 },
-    });
+    const drift = await runTool(await h.toolCtx(h.acme.id), detectTagDrift, { ...input, lookback_days: 2 });
     expect(drift.baseline_established).toBe(false);
     expect(drift.changes).toEqual([
       change("i-0drift00000000001", "Owner", "removed", "web@acme.example", null, "critical"),
@@ -120,9 +120,9 @@ describe("drift across two scheduled snapshots (postgres)", () => {
     });
 
     // The other tenant compares with its own baseline (from its daily snapshot) and never sees Acme's.
-    const globex = await detectTagDrift({
-      ctx: await h.toolCtx(h.globex.id),
-      input: { resource_types: ["ec2:instance"], lookback_days: 1 },
+    const globex = await runTool(await h.toolCtx(h.globex.id), detectTagDrift, {
+      resource_types: ["ec2:instance"],
+      lookback_days: 1,
     });
     expect(globex).toMatchObject({ baseline_established: false, changes: [], resources_compared: 1 });
     expect(JSON.stringify(globex)).not.toContain(ACME_ACCOUNT);

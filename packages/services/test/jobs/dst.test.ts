@@ -3,7 +3,8 @@
 import { jobs } from "@tagc/db";
 import { asc, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { type JobsHarness, MINUTE, type Tenant, useJobsHarness } from "./harness";
 
 const localTime = (at: Date, timeZone: string) =>
@@ -12,9 +13,11 @@ const localTime = (at: Date, timeZone: string) =>
   );
 
 async function create(h: JobsHarness, tenant: Tenant, time: string, timezone: string) {
-  const created = await scheduleComplianceAudit({
-    ctx: await h.toolCtx(tenant.id),
-    input: { schedule: "daily", time, timezone, resource_types: ["ec2:instance"] },
+  const created = await runTool(await h.toolCtx(tenant.id), scheduleComplianceAudit, {
+    schedule: "daily",
+    time,
+    timezone,
+    resource_types: ["ec2:instance"],
   });
   return created.schedules[0]!;
 }
@@ -51,18 +54,15 @@ async function walk(h: JobsHarness, tenant: Tenant, scheduleId: string, first: s
       (s) => s.scope.schedule_id === scheduleId,
     );
     stamped.push(snapshots.at(-1)!.createdAt.toISOString());
-    const listed = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(tenant.id),
-      input: { action: "list" },
-    });
+    const listed = await runTool(await h.toolCtx(tenant.id), scheduleComplianceAudit, { action: "list" });
     const schedule = listed.schedules.find((s) => s.schedule_id === scheduleId)!;
     if (expected[index + 1]) expect(schedule.next_run).toBe(expected[index + 1]);
   }
   expect(stamped).toEqual(expected);
   // Done with it: later tests move the clock on and must not find it due.
-  await scheduleComplianceAudit({
-    ctx: await h.toolCtx(tenant.id),
-    input: { action: "cancel", schedule_id: scheduleId },
+  await runTool(await h.toolCtx(tenant.id), scheduleComplianceAudit, {
+    action: "cancel",
+    schedule_id: scheduleId,
   });
   return stamped;
 }
@@ -112,9 +112,8 @@ describe("schedules across DST changes (postgres)", () => {
       "02:30",
     ]);
     // The other tenant's schedules and snapshots are its own.
-    const acmeSchedules = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { action: "list" },
+    const acmeSchedules = await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      action: "list",
     });
     expect(acmeSchedules.schedules.map((s) => s.schedule_id)).not.toContain(schedule.schedule_id);
     expect((await h.snapshots(h.acme.id)).some((s) => s.scope.schedule_id === schedule.schedule_id)).toBe(

@@ -3,7 +3,8 @@
 import { auditEvents, jobs } from "@tagc/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { DAY, HOUR, MINUTE, useJobsHarness } from "./harness";
 
 // 2026-05-04 is a Monday; the tenants are onboarded at 10:00 UTC.
@@ -18,9 +19,11 @@ describe("each due job runs exactly once across two replicas (postgres)", () => 
     const b = h.replica("replica-b");
     for (const tenant of [h.acme, h.globex]) {
       for (const time of ["10:30", "10:45"]) {
-        await scheduleComplianceAudit({
-          ctx: await h.toolCtx(tenant.id),
-          input: { schedule: "daily", time, timezone: "UTC", resource_types: ["ec2:instance"] },
+        await runTool(await h.toolCtx(tenant.id), scheduleComplianceAudit, {
+          schedule: "daily",
+          time,
+          timezone: "UTC",
+          resource_types: ["ec2:instance"],
         });
       }
     }
@@ -63,10 +66,7 @@ describe("each due job runs exactly once across two replicas (postgres)", () => 
     // Ticking again changes nothing: every schedule moved to tomorrow.
     await Promise.all([a.tick(), b.tick()]);
     expect(await a.work()).toEqual([]);
-    const schedules = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { action: "list" },
-    });
+    const schedules = await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, { action: "list" });
     expect(schedules.schedules.map((s) => s.next_run)).toEqual([
       "2026-05-05T10:30:00.000Z",
       "2026-05-05T10:45:00.000Z",

@@ -3,9 +3,7 @@
 // the real CloudFormation template, verified). Each "replica" has its own credential broker and, on
 // Postgres, its own pool on the same database, as two server processes would.
 import { randomBytes } from "node:crypto";
-import { CredentialBroker } from "@tagc/aws";
 import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
-import { renderRole, TEMPLATE_VERSION } from "@tagc/cloudformation";
 import {
   type Client,
   complianceSnapshots,
@@ -15,42 +13,21 @@ import {
   tenantTables,
 } from "@tagc/db";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "@tagc/db/testing";
+import { deployRole, onboardTenant, TestClock } from "@tagc/testkit";
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { MemoryCacheStore } from "../../src/cache/memory-store";
-import { tenantCache } from "../../src/cache/tenant-cache";
-import { loadClient, primaryConnection } from "../../src/clients/load";
-import { registerClient } from "../../src/clients/register";
-import { verifyClient } from "../../src/clients/verify";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { loadClient } from "../../src/clients/load";
 import type { ClientCtx, ServiceDeps } from "../../src/context";
 import { LogNotifier } from "../../src/jobs/notify/log-notifier";
 import type { Notifier, ReportNotification } from "../../src/jobs/notify/notifier";
 import { tick } from "../../src/jobs/tick";
 import { DEFAULT_JOB_CONFIG, type JobConfig, type JobDeps } from "../../src/jobs/types";
 import { workJobs } from "../../src/jobs/work";
-import type { ToolCtx } from "../../src/tools/context";
+import { memoryToolRuntime, sandboxServices, servicesSteps } from "../../src/testing";
+import { type ToolCtx, toolCtx } from "../../src/tools/context";
 import { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT, seed } from "./world";
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-
-/** The clock every service reads; tests move it by hand. */
-export class TestClock {
-  private current: number;
-  constructor(start = new Date()) {
-    this.current = start.getTime();
-  }
-  readonly now = () => new Date(this.current);
-  set(at: Date | string) {
-    this.current = new Date(at).getTime();
-    return this.now();
-  }
-  advance(ms: number) {
-    this.current += ms;
-    return this.now();
-  }
-}
+export { DAY, HOUR, MINUTE, TestClock } from "@tagc/testkit";
 
 export interface Tenant {
   id: string;
@@ -129,44 +106,15 @@ export function useJobsHarness(
     const sandbox = await startSandbox({ seed: seed() });
     cleanups.push(() => sandbox.stop());
     const clock = new TestClock(options.start);
-    const aws = {
-      region: "us-east-1",
-      endpoint: sandbox.url,
-      credentials: {
-        accessKeyId: CONTROL_PLANE.access_key_id,
-        secretAccessKey: CONTROL_PLANE.secret_access_key,
-      },
-      maxAttempts: 2,
-    };
     const config: JobConfig = { ...DEFAULT_JOB_CONFIG, recheckDelayMs: 0, ...options.config };
-
-    const servicesOn = (db: Database): ServiceDeps => {
-      const broker = new CredentialBroker({ config: aws });
-      cleanups.push(async () => broker.destroy());
-      return {
-        db,
-        broker,
-        aws,
-        now: clock.now,
-        onboarding: {
-          templateUrl: `https://templates.tagc.example/tag-compliance-role-${TEMPLATE_VERSION}.yaml`,
-          templateVersion: TEMPLATE_VERSION,
-          defaultConsoleRegion: "us-east-1",
-          roleNamePrefix: "TagComplianceJobs",
-          externalIdTtlHours: 48,
-        },
-      };
-    };
 
     const makeReplica = (name: string, db: Database, overrides: Partial<JobConfig> = {}): Replica => {
       const notifier = new RecordingNotifier();
-      const deps: JobDeps = {
-        services: servicesOn(db),
-        // The cache honours the test clock, so a day later nothing cached is still fresh.
-        store: new MemoryCacheStore({ now: () => clock.now().getTime() }),
-        notifier,
-        config: { ...config, ...overrides },
-      };
+      // The cache honours the test clock, so a day later nothing cached is still fresh.
+      const runtime = memoryToolRuntime(clock);
+      const services = sandboxServices({ db, sandbox, clock, tenantData: runtime });
+      cleanups.push(async () => services.broker.destroy());
+      const deps: JobDeps = { services, runtime, notifier, config: { ...config, ...overrides } };
       return {
         name,
         deps,
@@ -190,54 +138,23 @@ export function useJobsHarness(
       requestId: requestId(),
     });
 
-    const putRole = (tenant: Tenant, withoutActions: string[] = []) => {
-      const role = renderRole({
-        externalId: tenant.externalId,
-        roleName: tenant.roleName,
-        controlPlaneAccountId: CONTROL_PLANE.account_id,
-      });
-      const drop = new Set(withoutActions);
-      const permissions = {
-        ...role.permissionsPolicy,
-        Statement: role.permissionsPolicy.Statement.map((statement) => ({
-          ...statement,
-          Action: [statement.Action].flat().filter((action) => !drop.has(action)),
-        })).filter((statement) => statement.Action.length > 0),
-      };
-      sandbox.putRole(tenant.accountId, {
-        name: role.roleName,
-        trust_policy: role.trustPolicy as never,
-        permissions_policy: permissions as never,
-        max_session_duration: role.maxSessionDuration,
-      });
-    };
+    const putRole = (tenant: Tenant, withoutActions: string[] = []) =>
+      void deployRole(sandbox, tenant, { withoutActions });
 
-    const onboard = async (name: string, accountId: string): Promise<Tenant> => {
-      const registration = await registerClient({
-        ctx: admin(),
-        input: {
+    const steps = servicesSteps(services, "jobs-test");
+    const onboard = async (name: string, accountId: string): Promise<Tenant> =>
+      onboardTenant(
+        steps,
+        sandbox,
+        {
+          slug: name,
           name,
-          contact_email: `ops@${name.toLowerCase()}.example`,
+          email: `ops@${name.toLowerCase()}.example`,
           tier: "professional",
-          aws_account_id: accountId,
+          account: accountId,
         },
-      });
-      const connection = await primaryConnection(db, registration.client.id);
-      const tenant = {
-        id: registration.client.id,
-        name,
-        accountId,
-        externalId: connection.externalId,
-        roleName: connection.roleName,
-      };
-      putRole(tenant);
-      const verified = await verifyClient({
-        ctx: { ...admin(), client: await loadClient(db, tenant.id) },
-        input: {},
-      });
-      expect(verified.status, JSON.stringify(verified.error)).toBe("connected");
-      return tenant;
-    };
+        { key: false },
+      );
 
     const acme = await onboard("Acme", ACME_ACCOUNT);
     const globex = await onboard("Globex", GLOBEX_ACCOUNT);
@@ -260,12 +177,8 @@ export function useJobsHarness(
       },
       services: () => services,
       clientCtx: async (clientId) => ({ ...admin(), client: await loadClient(db, clientId) }),
-      toolCtx: async (clientId) => ({
-        ...admin(),
-        client: await loadClient(db, clientId),
-        cache: tenantCache(main.deps.store, clientId),
-        deadlineMs: 30_000,
-      }),
+      toolCtx: async (clientId) =>
+        toolCtx({ ...admin(), client: await loadClient(db, clientId) }, main.deps.runtime),
       client: (clientId) => loadClient(db, clientId),
       onboard,
       putRole,

@@ -6,7 +6,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { registerClient } from "../../src/clients/register";
 import { getClientStatus } from "../../src/clients/status";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { REVOKE_AFTER_FAILURES } from "../../src/verification/transition";
 import { DAY, HOUR, type JobsHarness, MINUTE, requestId, useJobsHarness } from "./harness";
 
@@ -115,9 +116,11 @@ describe("connection health (postgres)", () => {
     const h = harness();
     h.clock.set(new Date("2026-06-20T08:00:00Z"));
     // Acme's role was deleted in the first test and the client is revoked.
-    const created = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { schedule: "daily", time: "09:00", timezone: "UTC", resource_types: ["ec2:instance"] },
+    const created = await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      schedule: "daily",
+      time: "09:00",
+      timezone: "UTC",
+      resource_types: ["ec2:instance"],
     });
     h.clock.set(new Date("2026-06-20T09:00:00Z"));
     await h.main.tick();
@@ -132,10 +135,7 @@ describe("connection health (postgres)", () => {
     expect(
       (await h.snapshots(h.acme.id)).filter((s) => s.scope.schedule_id === created.schedules[0]!.schedule_id),
     ).toEqual([]);
-    const listed = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { action: "list" },
-    });
+    const listed = await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, { action: "list" });
     expect(listed.schedules[0]).toMatchObject({ next_run: "2026-06-21T09:00:00.000Z", last_run: null });
     const skipped = await h.db
       .select()

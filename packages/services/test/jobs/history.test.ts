@@ -3,9 +3,10 @@
 // (stored by check_tag_compliance with a region filter) never change it.
 import type { ResourceSeedInput } from "@tagc/aws-sandbox";
 import { describe, expect, it } from "vitest";
-import { checkTagCompliance } from "../../src/tools/verbs/check-tag-compliance";
-import { getViolationHistory } from "../../src/tools/verbs/get-violation-history";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
+import { getViolationHistory } from "../../src/tools/get-violation-history";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { DAY, HOUR, useJobsHarness } from "./harness";
 import { acmeAccount, reshapeAccount } from "./world";
 
@@ -49,9 +50,11 @@ describe("violation history over a month of scheduled snapshots (postgres)", () 
 
   it("trends with the scheduled series; ad-hoc partial snapshots stay out of it", async () => {
     const h = harness();
-    await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { schedule: "daily", time: "06:00", timezone: "UTC", resource_types: ["ec2:instance"] },
+    await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      schedule: "daily",
+      time: "06:00",
+      timezone: "UTC",
+      resource_types: ["ec2:instance"],
     });
     for (let day = 1; day <= DAYS; day++) {
       reshapeAccount(h.sandbox, acmeAccount(resourcesOn(day)));
@@ -62,23 +65,21 @@ describe("violation history over a month of scheduled snapshots (postgres)", () 
     }
     // Partial ad-hoc checks today: one region of two, all of it untagged (score 0).
     for (let i = 0; i < 3; i++) {
-      const adHoc = await checkTagCompliance({
-        ctx: await h.toolCtx(h.acme.id),
-        input: {
-          resource_types: ["ec2:instance"],
-          filters: { regions: ["eu-west-1"] },
-          store_snapshot: true,
-          force_refresh: true,
-        },
+      const adHoc = await runTool(await h.toolCtx(h.acme.id), checkTagCompliance, {
+        resource_types: ["ec2:instance"],
+        filters: { regions: ["eu-west-1"] },
+        store_snapshot: true,
+        force_refresh: true,
       });
       expect(adHoc).toMatchObject({ compliance_score: 0, stored_in_history: true });
     }
 
     h.clock.set(new Date(BASE.getTime() + DAYS * DAY + 7 * HOUR));
     const ctx = await h.toolCtx(h.acme.id);
-    const scheduled = await getViolationHistory({
-      ctx,
-      input: { days_back: DAYS, group_by: "day", kind: "scheduled" },
+    const scheduled = await runTool(ctx, getViolationHistory, {
+      days_back: DAYS,
+      group_by: "day",
+      kind: "scheduled",
     });
     // Each day: the 02:00 daily snapshot and the 06:00 audit, both over the same instances.
     expect(scheduled.periods.map((p) => [p.period, p.snapshot_count, p.mean_score])).toEqual(
@@ -90,31 +91,31 @@ describe("violation history over a month of scheduled snapshots (postgres)", () 
       from_period: dayLabel(1),
       to_period: dayLabel(DAYS),
     });
-    const weekly = await getViolationHistory({
-      ctx,
-      input: { days_back: DAYS, group_by: "week", kind: "scheduled" },
+    const weekly = await runTool(ctx, getViolationHistory, {
+      days_back: DAYS,
+      group_by: "week",
+      kind: "scheduled",
     });
     expect(weekly.trend.direction).toBe("improving");
     expect(weekly.periods.reduce((sum, p) => sum + p.snapshot_count, 0)).toBe(2 * DAYS);
 
     // The ad-hoc series is only the partial scans; mixing both would drag today's mean down.
-    const adHoc = await getViolationHistory({
-      ctx,
-      input: { days_back: DAYS, group_by: "day", kind: "ad_hoc" },
+    const adHoc = await runTool(ctx, getViolationHistory, {
+      days_back: DAYS,
+      group_by: "day",
+      kind: "ad_hoc",
     });
     expect(adHoc.snapshot_count).toBe(3);
     expect(adHoc.periods.every((p) => p.mean_score === 0)).toBe(true);
-    const mixed = await getViolationHistory({
-      ctx,
-      input: { days_back: DAYS, group_by: "day", kind: "all" },
-    });
+    const mixed = await runTool(ctx, getViolationHistory, { days_back: DAYS, group_by: "day", kind: "all" });
     expect(mixed.snapshot_count).toBe(2 * DAYS + 3);
     expect(mixed.trend.change_points).toBeLessThan(scheduled.trend.change_points);
 
     // The other tenant's history is its own: its daily snapshots only, a flat trend.
-    const globex = await getViolationHistory({
-      ctx: await h.toolCtx(h.globex.id),
-      input: { days_back: DAYS, group_by: "day", kind: "scheduled" },
+    const globex = await runTool(await h.toolCtx(h.globex.id), getViolationHistory, {
+      days_back: DAYS,
+      group_by: "day",
+      kind: "scheduled",
     });
     expect(globex.snapshot_count).toBe(DAYS);
     expect(globex.trend.direction).toBe("stable");

@@ -6,7 +6,8 @@ import { fileURLToPath } from "node:url";
 import { auditEvents, jobs } from "@tagc/db";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { type JobsHarness, MINUTE, useJobsHarness } from "./harness";
 import { CONTROL_PLANE } from "./world";
 
@@ -60,9 +61,11 @@ describe("a worker killed mid-job (postgres, a real child process)", () => {
   it("keeps its lease until it runs out; then the other worker retries the job, which runs once", async () => {
     const h = harness();
     const other = h.replica("survivor");
-    const created = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { schedule: "daily", time: "10:30", timezone: "UTC", resource_types: ["all"] },
+    const created = await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      schedule: "daily",
+      time: "10:30",
+      timezone: "UTC",
+      resource_types: ["all"],
     });
     const scheduleId = created.schedules[0]!.schedule_id;
     h.clock.set(new Date(START.getTime() + 31 * MINUTE));
@@ -107,10 +110,7 @@ describe("a worker killed mid-job (postgres, a real child process)", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.clientId, h.acme.id), eq(auditEvents.operation, "schedule.run")));
     expect(runsAudited.map((row) => row.params.schedule_id)).toEqual([scheduleId]);
-    const listed = await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { action: "list" },
-    });
+    const listed = await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, { action: "list" });
     expect(listed.schedules[0]?.next_run).toBe("2026-05-05T10:30:00.000Z");
     // The other tenant was never touched by either worker.
     expect(await h.jobsOf(h.globex.id)).toEqual([]);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebhookNotifier } from "../../src/jobs/notify/webhook-notifier";
 import type { JobDeps } from "../../src/jobs/types";
 import { workJobs } from "../../src/jobs/work";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { MINUTE, useJobsHarness } from "./harness";
 
 const START = new Date("2026-10-05T10:00:00Z");
@@ -51,26 +52,20 @@ describe("report delivery (postgres)", () => {
     const h = harness();
     const deps: JobDeps = { ...h.main.deps, notifier: new WebhookNotifier({ url: relay.url }) };
     const work = () => workJobs({ deps, workerId: "notifier-test" });
-    await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: {
-        schedule: "weekly",
-        time: "11:00",
-        timezone: "UTC",
-        resource_types: ["ec2:instance"],
-        recipients: ["finops@acme.example", "cto@acme.example"],
-        notification_format: "both",
-      },
+    await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      schedule: "weekly",
+      time: "11:00",
+      timezone: "UTC",
+      resource_types: ["ec2:instance"],
+      recipients: ["finops@acme.example", "cto@acme.example"],
+      notification_format: "both",
     });
-    await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.globex.id),
-      input: {
-        schedule: "daily",
-        time: "11:00",
-        timezone: "UTC",
-        recipients: ["ops@globex.example"],
-        notification_format: "slack",
-      },
+    await runTool(await h.toolCtx(h.globex.id), scheduleComplianceAudit, {
+      schedule: "daily",
+      time: "11:00",
+      timezone: "UTC",
+      recipients: ["ops@globex.example"],
+      notification_format: "slack",
     });
     h.clock.set(new Date(START.getTime() + HOUR_AND_A_MINUTE));
     await h.main.tick();
@@ -113,15 +108,12 @@ describe("report delivery (postgres)", () => {
 
   it("the log notifier logs the numbers and how many recipients, never the addresses or the report", async () => {
     const h = harness();
-    await scheduleComplianceAudit({
-      ctx: await h.toolCtx(h.acme.id),
-      input: {
-        schedule: "daily",
-        time: "12:00",
-        timezone: "UTC",
-        resource_types: ["ec2:instance"],
-        recipients: ["finops@acme.example"],
-      },
+    await runTool(await h.toolCtx(h.acme.id), scheduleComplianceAudit, {
+      schedule: "daily",
+      time: "12:00",
+      timezone: "UTC",
+      resource_types: ["ec2:instance"],
+      recipients: ["finops@acme.example"],
     });
     h.clock.set(new Date(START.getTime() + 2 * HOUR_AND_A_MINUTE));
     await h.main.tick();

@@ -4,7 +4,8 @@ import { taggingPolicies } from "@tagc/db";
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { putPolicy } from "../../src/policy/put";
-import { importAwsTagPolicy } from "../../src/tools/verbs/import-aws-tag-policy";
+import { runTool } from "../../src/testing";
+import { importAwsTagPolicy } from "../../src/tools/import-aws-tag-policy";
 import { DAY, type JobsHarness, MINUTE, useJobsHarness } from "./harness";
 import { ACME_TAG_POLICY_ID, acmeAccount, reshapeAccount } from "./world";
 
@@ -30,9 +31,9 @@ describe("policy sync (postgres)", () => {
 
   it("keeps a new version only when the organization's tag policy changed", async () => {
     const h = harness();
-    const imported = await importAwsTagPolicy({
-      ctx: await h.toolCtx(h.acme.id),
-      input: { policy_id: ACME_TAG_POLICY_ID, apply: true },
+    const imported = await runTool(await h.toolCtx(h.acme.id), importAwsTagPolicy, {
+      policy_id: ACME_TAG_POLICY_ID,
+      apply: true,
     });
     expect(imported).toMatchObject({ applied: true, new_version: 2 });
 

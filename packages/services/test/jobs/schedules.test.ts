@@ -5,15 +5,18 @@ import { describe, expect, it } from "vitest";
 import { ServiceError } from "../../src/errors";
 import { cancelSchedule } from "../../src/schedules/cancel";
 import { listSchedules } from "../../src/schedules/list";
-import { scheduleComplianceAudit } from "../../src/tools/verbs/schedule-compliance-audit";
+import { runTool } from "../../src/testing";
+import { scheduleComplianceAudit } from "../../src/tools/schedule-compliance-audit";
 import { type JobsHarness, MINUTE, type Tenant, useJobsHarness } from "./harness";
 
 const START = new Date("2026-04-06T10:00:00Z");
 
 async function createSchedule(h: JobsHarness, tenant: Tenant, time: string) {
-  const created = await scheduleComplianceAudit({
-    ctx: await h.toolCtx(tenant.id),
-    input: { schedule: "daily", time, timezone: "Europe/Paris", resource_types: ["ec2:instance"] },
+  const created = await runTool(await h.toolCtx(tenant.id), scheduleComplianceAudit, {
+    schedule: "daily",
+    time,
+    timezone: "Europe/Paris",
+    resource_types: ["ec2:instance"],
   });
   return created.schedules[0]!.schedule_id;
 }

@@ -2,17 +2,9 @@
 // and belongs to an organization with one tag policy; Globex has one region and no organization. The
 // customer roles appear at onboarding, rendered from the real CloudFormation template.
 import type { AccountSeedInput, ResourceSeedInput, Sandbox, SeedInput } from "@tagc/aws-sandbox";
+import { ACME_ACCOUNT, GLOBEX_ACCOUNT, sandboxSeed } from "@tagc/testkit";
 
-export const CONTROL_PLANE = {
-  account_id: "111111111111",
-  // Inside the template's aws:PrincipalArn pattern (tagc-scanner-*).
-  arn: "arn:aws:iam::111111111111:role/tagc-scanner-jobs",
-  access_key_id: "AKIATAGCJOBSCONTROL1",
-  secret_access_key: "tagcJobsSuiteControlPlaneSecret000000000",
-};
-
-export const ACME_ACCOUNT = "222222222222";
-export const GLOBEX_ACCOUNT = "333333333333";
+export { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT } from "@tagc/testkit";
 export const ACME_TAG_POLICY_ID = "p-acme0001";
 
 const full = (owner: string, environment: string, application: string) => ({
@@ -95,21 +87,11 @@ export function acmeAccount(
   };
 }
 
-export function seed(): SeedInput {
-  return {
-    control_plane: CONTROL_PLANE,
-    accounts: [
-      acmeAccount(),
-      {
-        account_id: GLOBEX_ACCOUNT,
-        name: "globex",
-        regions: ["us-east-1"],
-        roles: [],
-        resources: GLOBEX_RESOURCES,
-      },
-    ],
-  };
-}
+export const seed = (): SeedInput =>
+  sandboxSeed([
+    acmeAccount(),
+    { account_id: GLOBEX_ACCOUNT, name: "globex", regions: ["us-east-1"], resources: GLOBEX_RESOURCES },
+  ]);
 
 /**
  * Replaces an account's resources (or its organization's tag policy) the way a customer's changes

@@ -2,6 +2,7 @@
 // in-memory implementations and real Redis. Each test gets its own key namespace and client ids and
 // deletes them afterwards, so parallel files and concurrent runs on one Redis never collide.
 import { randomBytes } from "node:crypto";
+import { TestClock } from "@tagc/testkit";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeEach } from "vitest";
 import { MemoryCacheStore } from "../../src/cache/memory-store";
@@ -17,14 +18,8 @@ export const STORE_KINDS: StoreKind[] = ["memory", "redis"];
 export const random = (bytes = 6) => randomBytes(bytes).toString("hex");
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A clock tests move by hand. */
-export class ManualClock {
-  constructor(private ms = Date.UTC(2025, 5, 15, 10, 30)) {}
-  now = (): number => this.ms;
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
+/** The runtime suites' clock: a fixed instant, moved by hand (the test kit's one clock). */
+export const manualClock = () => new TestClock(Date.UTC(2025, 5, 15, 10, 30));
 
 export interface StoreFixture {
   kind: StoreKind;
@@ -34,7 +29,7 @@ export interface StoreFixture {
   /** Unique to this test: prefix raw store keys with it. */
   ns: string;
   /** The memory store's and limiters' clock. */
-  clock: ManualClock;
+  clock: TestClock;
   /** A fresh client id whose `client:<id>:` keys are deleted after the test. */
   newClientId(): string;
   /** Lets `ms` pass: moves the clock for memory, sleeps for Redis (whose TTLs run on its own clock). */
@@ -61,12 +56,12 @@ export function useStore(kind: StoreKind): () => StoreFixture {
   let prefixes: string[] = [];
 
   beforeEach(() => {
-    const clock = new ManualClock();
+    const clock = manualClock();
     const ns = `test:${random()}:`;
     prefixes = [ns];
     const store: CacheStore =
       kind === "memory"
-        ? new MemoryCacheStore({ now: clock.now })
+        ? new MemoryCacheStore({ now: clock.nowMs })
         : new RedisCacheStore({ redis: redisClient() });
     current = {
       kind,

@@ -17,17 +17,19 @@ function guard(f: StoreFixture, limits: Partial<GuardrailLimits> = {}, clientId 
   const limiters = createGuardrailLimiters({
     ...(f.kind === "redis" ? { redis: f.redis, prefix: `${f.ns}rl:` } : {}),
     limits: { ...LIMITS, ...limits },
-    now: f.clock.now,
+    now: f.clock.nowMs,
   });
   return (overrides: Partial<GuardrailInput> = {}) =>
     checkGuardrails({
       store: f.store,
       limiters,
+      budget: new SessionBudget(),
+      loop: new LoopDetector(),
       clientId,
       keyId: "key_main",
       tool: "check_tag_compliance",
       args: {},
-      now: f.clock.now,
+      now: f.clock.nowMs,
       ...overrides,
     });
 }
@@ -94,22 +96,6 @@ describe.each(STORE_KINDS)("checkGuardrails on %s", (kind) => {
     expect(refused).toMatchObject({ ok: false, code: "SESSION_BUDGET", retryAfterSeconds: 1_800 });
   });
 
-  it("limits scans per (AWS account, region) and names the one that is over", async () => {
-    const check = guard(fixture(), { awsRegion: { limit: 2, windowMs: 60_000 } });
-    const euWest = { accountId: "111111111111", region: "eu-west-1" };
-    const usEast = { accountId: "111111111111", region: "us-east-1" };
-    expect(await check({ args: { i: 1 }, awsTargets: [euWest, usEast] })).toEqual({ ok: true });
-    // A duplicated target is spent once.
-    expect(await check({ args: { i: 2 }, awsTargets: [euWest, euWest] })).toEqual({ ok: true });
-    const refused = await check({ args: { i: 3 }, awsTargets: [usEast, euWest] });
-    expect(refused).toMatchObject({ ok: false, code: "RATE_LIMITED" });
-    expect(!refused.ok && refused.message).toMatch(/AWS account 111111111111 in region eu-west-1/);
-    expect(!refused.ok && refused.message).toMatch(/your own AWS API quotas/);
-    expect(await check({ args: { i: 4 }, awsTargets: [{ ...euWest, accountId: "222222222222" }] })).toEqual({
-      ok: true,
-    });
-  });
-
   it("uses custom loop settings when given", async () => {
     const check = guard(fixture());
     const loop = new LoopDetector({ maxIdentical: 1 });
@@ -127,14 +113,10 @@ describe("checkGuardrails keys in Redis", () => {
     const check = guard(f, {}, clientId);
     const sessionId = "session-visible-7f3a";
     const args = { note: "arg-value-9c2e", regions: ["eu-west-1"] };
-    await check({ sessionId, args, awsTargets: [{ accountId: "111111111111", region: "eu-west-1" }] });
+    await check({ sessionId, args });
     const counters = await redisKeys(f.redis, `${f.ns}rl:`);
     const mine = await redisKeys(f.redis, `client:${clientId}:`);
-    expect(counters.map((k) => k.slice(f.ns.length))).toEqual([
-      `rl:aws:${clientId}:111111111111:eu-west-1`,
-      `rl:client:${clientId}`,
-      "rl:key:key_main",
-    ]);
+    expect(counters.map((k) => k.slice(f.ns.length))).toEqual([`rl:client:${clientId}`, "rl:key:key_main"]);
     // One loop counter and one session budget counter, both under the tenant's prefix.
     expect(mine).toHaveLength(2);
     expect(mine.every((k) => k.startsWith(`client:${clientId}:guard:`) && k.includes("key_main"))).toBe(true);

@@ -3,13 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { HealthTracker } from "../../src/cache/health";
 import type { CacheHealth } from "../../src/cache/store";
-import { ManualClock } from "./fixtures";
+import { manualClock } from "./fixtures";
 
 describe("HealthTracker", () => {
   it("reports each transition once and skips the backend for breakMs after a failure", () => {
-    const clock = new ManualClock();
+    const clock = manualClock();
     const reports: CacheHealth[] = [];
-    const health = new HealthTracker({ listener: (h) => reports.push(h), breakMs: 1_000, now: clock.now });
+    const health = new HealthTracker({ listener: (h) => reports.push(h), breakMs: 1_000, now: clock.nowMs });
     expect(health.skipping).toBe(false);
 
     health.failed(new Error("connect ECONNREFUSED"));

@@ -1,7 +1,7 @@
 // What only the in-memory store has to prove: it stays bounded and its TTLs follow the injected clock.
 import { describe, expect, it } from "vitest";
 import { MemoryCacheStore } from "../../src/cache/memory-store";
-import { ManualClock } from "./fixtures";
+import { manualClock } from "./fixtures";
 
 describe("MemoryCacheStore", () => {
   it("keeps at most maxEntries, dropping the least recently used", async () => {
@@ -20,8 +20,8 @@ describe("MemoryCacheStore", () => {
   });
 
   it("expires an entry exactly when its TTL has passed on the injected clock", async () => {
-    const clock = new ManualClock();
-    const store = new MemoryCacheStore({ now: clock.now });
+    const clock = manualClock();
+    const store = new MemoryCacheStore({ now: clock.nowMs });
     await store.set("k", "v", 2);
     clock.advance(1_999);
     expect(await store.get("k")).toBe("v");
@@ -31,8 +31,8 @@ describe("MemoryCacheStore", () => {
   });
 
   it("does not count expired entries in delByPrefix", async () => {
-    const clock = new ManualClock();
-    const store = new MemoryCacheStore({ now: clock.now });
+    const clock = manualClock();
+    const store = new MemoryCacheStore({ now: clock.nowMs });
     await store.set("p:old", "v", 1);
     clock.advance(1_000);
     await store.set("p:new", "v", 60);

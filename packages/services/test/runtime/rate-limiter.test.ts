@@ -7,7 +7,7 @@ import { RedisRateLimiter } from "../../src/guardrails/redis-rate-limiter";
 import { STORE_KINDS, type StoreFixture, useStore } from "./fixtures";
 
 function limiterFor(fixture: StoreFixture, policy: RateLimitPolicy): RateLimiter {
-  if (fixture.kind === "memory") return new MemoryRateLimiter({ ...policy, now: fixture.clock.now });
+  if (fixture.kind === "memory") return new MemoryRateLimiter({ ...policy, now: fixture.clock.nowMs });
   return new RedisRateLimiter({ ...policy, redis: fixture.redis, prefix: `${fixture.ns}rl:` });
 }
 

@@ -8,7 +8,9 @@ import type { CacheHealth } from "../../src/cache/store";
 import { tenantCache } from "../../src/cache/tenant-cache";
 import { checkGuardrails } from "../../src/guardrails/check";
 import { createGuardrailLimiters } from "../../src/guardrails/limiters";
+import { LoopDetector } from "../../src/guardrails/loop-detector";
 import { RedisRateLimiter } from "../../src/guardrails/redis-rate-limiter";
+import { SessionBudget } from "../../src/guardrails/session-budget";
 import { REDIS_URL, random, sleep } from "./fixtures";
 import { closedPort, startBlackHole, startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
@@ -85,7 +87,16 @@ describe("RedisCacheStore with Redis down", () => {
       onHealthChange,
     });
     const call = (i: number) =>
-      checkGuardrails({ store, limiters, clientId: "cli_down", keyId: "key_down", tool: "t", args: { i } });
+      checkGuardrails({
+        store,
+        limiters,
+        budget: new SessionBudget(),
+        loop: new LoopDetector(),
+        clientId: "cli_down",
+        keyId: "key_down",
+        tool: "t",
+        args: { i },
+      });
     expect(await call(1)).toEqual({ ok: true, degraded: true });
     expect(await call(2)).toEqual({ ok: true, degraded: true });
     const third = await call(3);

@@ -13,7 +13,7 @@ describe.each(STORE_KINDS)("SessionBudget on %s", (kind) => {
     const { store, newClientId, clock } = fixture();
     const cache = tenantCache(store, newClientId());
     const budget = new SessionBudget();
-    const caller = { keyId: "key_a", sessionId: "mcp-session-1", now: clock.now() };
+    const caller = { keyId: "key_a", sessionId: "mcp-session-1", now: clock.nowMs() };
     for (let i = 1; i <= 100; i++)
       expect(await budget.consume(cache, caller)).toEqual({ allowed: true, used: i });
     const refused = await budget.consume(cache, caller);
@@ -50,7 +50,7 @@ describe.each(STORE_KINDS)("SessionBudget on %s", (kind) => {
   it("keeps one tenant's budget apart from another's", async () => {
     const { store, newClientId, clock } = fixture();
     const budget = new SessionBudget({ calls: 1 });
-    const caller = { keyId: "key_same", sessionId: "same-session", now: clock.now() };
+    const caller = { keyId: "key_same", sessionId: "same-session", now: clock.nowMs() };
     const acme = tenantCache(store, newClientId());
     await budget.consume(acme, caller);
     expect((await budget.consume(acme, caller)).allowed).toBe(false);

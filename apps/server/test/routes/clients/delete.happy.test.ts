@@ -1,6 +1,7 @@
 import { authenticateApiKey } from "@tagc/services";
+import { deployRole, TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { deployRole, KINDS, manualClock } from "../../harness";
+import { KINDS } from "../../harness";
 import type { AuditList, ClientDetail, DeletedClient, KeyList, VerifyResult } from "../../support/api-types";
 import { connectionRow } from "../../support/db-state";
 import { expectError } from "../../support/expect-error";
@@ -12,7 +13,7 @@ const NOW = new Date("2026-11-21T12:00:00.000Z");
 const ACME_ACCOUNT = "222222222222";
 
 describe.each(KINDS)("deleteClient (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
 
   /** A connected client with two keys, in acme's AWS account. */
@@ -23,7 +24,8 @@ describe.each(KINDS)("deleteClient (%s)", (kind) => {
       tier: "professional",
     });
     const id = registration.client.id;
-    deployRole(h.sandbox, ACME_ACCOUNT, {
+    await deployRole(h.sandbox, {
+      accountId: ACME_ACCOUNT,
       externalId: registration.onboarding.external_id,
       roleName: registration.onboarding.role_name,
     });

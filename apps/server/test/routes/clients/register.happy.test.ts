@@ -1,8 +1,9 @@
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import { DEFAULT_POLICY } from "@tagc/core";
 import { clients } from "@tagc/db";
+import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { KINDS, manualClock, PUBLIC_BASE_URL } from "../../harness";
+import { KINDS, PUBLIC_BASE_URL } from "../../harness";
 import type { AuditList, ClientList, PolicyBody, Registration } from "../../support/api-types";
 import { auditRows, connectionRow } from "../../support/db-state";
 import { anId, anIso } from "../../support/matchers";
@@ -12,7 +13,7 @@ const NOW = new Date("2026-11-21T12:00:00.000Z");
 const TEMPLATE_URL = `${PUBLIC_BASE_URL}/v1/templates/tag-compliance-role-${TEMPLATE_VERSION}.yaml`;
 
 describe.each(KINDS)("registerClient (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
 
   test("registers a pending client with its External ID, role name and quick-create link", async () => {

@@ -1,7 +1,8 @@
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import { fixFor } from "@tagc/services";
+import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { KINDS, manualClock } from "../../harness";
+import { KINDS } from "../../harness";
 import type { ClientStatusBody } from "../../support/api-types";
 import { registerScratchClient } from "../../support/routes";
 import { useHarness } from "../../support/use-harness";
@@ -9,7 +10,7 @@ import { useHarness } from "../../support/use-harness";
 const NOW = new Date("2026-11-21T12:00:00.000Z");
 
 describe.each(KINDS)("getClientStatus (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
 
   test("a connected client: healthy, verified, no error, the deployed template version", async () => {

@@ -1,6 +1,7 @@
 import { fixFor } from "@tagc/services";
+import { deployRole, TestClock } from "@tagc/testkit";
 import { beforeEach, describe, expect, test } from "vitest";
-import { deployRole, KINDS, manualClock } from "../../harness";
+import { KINDS } from "../../harness";
 import type { ClientStatusBody, VerifyResult } from "../../support/api-types";
 import { clientRow } from "../../support/db-state";
 import { registerScratchClient } from "../../support/routes";
@@ -11,7 +12,7 @@ const NOW = new Date("2026-11-21T12:00:00.000Z");
 const ACME_ACCOUNT = "222222222222";
 
 describe.each(KINDS)("verifyClient (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
   beforeEach(() => clock.set(NOW));
 
@@ -49,7 +50,7 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
     const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
     const id = registration.client.id;
     const { external_id: externalId, role_name: roleName } = registration.onboarding;
-    deployRole(h.sandbox, ACME_ACCOUNT, { externalId, roleName });
+    await deployRole(h.sandbox, { accountId: ACME_ACCOUNT, externalId, roleName });
     expect((await h.request<VerifyResult>("POST", `/v1/clients/${id}/verify`)).body.status).toBe("connected");
 
     expect(h.sandbox.deleteRole(ACME_ACCOUNT, roleName)).toBe(true);
@@ -75,7 +76,7 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
     expect((await clientRow(h, id)).statusReason).toBe("access_denied");
 
     // Re-deploying the stack brings the client back.
-    deployRole(h.sandbox, ACME_ACCOUNT, { externalId, roleName });
+    await deployRole(h.sandbox, { accountId: ACME_ACCOUNT, externalId, roleName });
     const back = await h.request<VerifyResult>("POST", `/v1/clients/${id}/verify`);
     expect(back.body).toMatchObject({
       status: "connected",
@@ -90,7 +91,8 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
   test("a role that trusts another client's External ID is denied", async () => {
     const h = harness();
     const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
-    deployRole(h.sandbox, ACME_ACCOUNT, {
+    await deployRole(h.sandbox, {
+      accountId: ACME_ACCOUNT,
       externalId: h.globex.externalId,
       roleName: registration.onboarding.role_name,
     });
@@ -106,7 +108,7 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
     const h = harness();
     const registration = await registerScratchClient(h);
     const { external_id: externalId, role_name: roleName } = registration.onboarding;
-    deployRole(h.sandbox, ACME_ACCOUNT, { externalId, roleName });
+    await deployRole(h.sandbox, { accountId: ACME_ACCOUNT, externalId, roleName });
     const roleArn = `arn:aws:iam::${ACME_ACCOUNT}:role/${roleName}`;
     const response = await h.request<VerifyResult>("POST", `/v1/clients/${registration.client.id}/verify`, {
       body: { role_arn: roleArn },
@@ -128,11 +130,15 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
   test("a narrowed role: degraded, naming the denied read calls", async () => {
     const h = harness();
     const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
-    deployRole(h.sandbox, ACME_ACCOUNT, {
-      externalId: registration.onboarding.external_id,
-      roleName: registration.onboarding.role_name,
-      allowedActions: ["ec2:DescribeRegions"],
-    });
+    await deployRole(
+      h.sandbox,
+      {
+        accountId: ACME_ACCOUNT,
+        externalId: registration.onboarding.external_id,
+        roleName: registration.onboarding.role_name,
+      },
+      { allowedActions: ["ec2:DescribeRegions"] },
+    );
     const response = await h.request<VerifyResult>("POST", `/v1/clients/${registration.client.id}/verify`);
     expect(response.body).toMatchObject({
       status: "degraded",
@@ -149,7 +155,8 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
   test("an External ID never verified within 48 hours has expired: no AWS call, a clear error", async () => {
     const h = harness();
     const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
-    deployRole(h.sandbox, ACME_ACCOUNT, {
+    await deployRole(h.sandbox, {
+      accountId: ACME_ACCOUNT,
       externalId: registration.onboarding.external_id,
       roleName: registration.onboarding.role_name,
     });

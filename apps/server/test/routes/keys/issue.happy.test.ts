@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { authenticateApiKey, hasValidChecksum } from "@tagc/services";
+import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { KINDS, manualClock } from "../../harness";
+import { KINDS } from "../../harness";
 import type { AuditList, IssuedKey, KeyList } from "../../support/api-types";
 import { keyRow, snapshotDatabase } from "../../support/db-state";
 import { anId, anIso, SECRET } from "../../support/matchers";
@@ -10,7 +11,7 @@ import { useHarness } from "../../support/use-harness";
 const NOW = new Date("2026-11-21T12:00:00.000Z");
 
 describe.each(KINDS)("issueApiKey (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
 
   test("issues a key: the secret is in this response only, with a display prefix and default scope", async () => {

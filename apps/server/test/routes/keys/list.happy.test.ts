@@ -1,6 +1,7 @@
 import { authenticateApiKey } from "@tagc/services";
+import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { KINDS, manualClock } from "../../harness";
+import { KINDS } from "../../harness";
 import type { KeyList } from "../../support/api-types";
 import { KEY_FIELDS } from "../../support/matchers";
 import { issueScratchKey } from "../../support/routes";
@@ -9,7 +10,7 @@ import { useHarness } from "../../support/use-harness";
 const NOW = new Date("2026-11-21T12:00:00.000Z");
 
 describe.each(KINDS)("listApiKeys (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
 
   test("the tenant's own keys only, oldest first, without secrets or hashes", async () => {

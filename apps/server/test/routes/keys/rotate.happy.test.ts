@@ -1,6 +1,7 @@
 import { authenticateApiKey } from "@tagc/services";
+import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { KINDS, manualClock } from "../../harness";
+import { KINDS } from "../../harness";
 import type { AuditList, RotatedKey } from "../../support/api-types";
 import { anId, SECRET } from "../../support/matchers";
 import { issueScratchKey } from "../../support/routes";
@@ -10,7 +11,7 @@ const NOW = new Date("2026-11-21T12:00:00.000Z");
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
 
 describe.each(KINDS)("rotateApiKey (%s)", (kind) => {
-  const clock = manualClock(NOW);
+  const clock = new TestClock(NOW);
   const harness = useHarness({ kind, now: clock.now });
 
   test("a new secret; the old one keeps working until overlap_seconds, then stops", async () => {

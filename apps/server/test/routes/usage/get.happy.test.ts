@@ -1,6 +1,7 @@
 import { auditEvents } from "@tagc/db";
+import { TestClock } from "@tagc/testkit";
 import { beforeAll, describe, expect, test } from "vitest";
-import { type Harness, KINDS, manualClock } from "../../harness";
+import { type Harness, KINDS } from "../../harness";
 import type { UsageBody } from "../../support/api-types";
 import { insertUsage } from "../../support/db-state";
 import { registerScratchClient } from "../../support/routes";
@@ -56,7 +57,7 @@ async function seedUsage(h: Harness) {
 }
 
 describe.each(KINDS)("getUsage (%s)", (kind) => {
-  const harness = useHarness({ kind, now: manualClock(NOW).now });
+  const harness = useHarness({ kind, now: new TestClock(NOW).now });
   beforeAll(async () => seedUsage(harness()));
 
   test("the current month by default: scans, unique resources, regions, tool calls, quota and remaining", async () => {

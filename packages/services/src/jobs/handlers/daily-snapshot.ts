@@ -4,9 +4,11 @@
 import { COST_GENERATING_TYPES } from "@tagc/core";
 import type { Tx } from "@tagc/db";
 import { recordAudit } from "../../audit/record";
-import { ToolError } from "../../tools/errors";
-import { analyse } from "../../tools/scan/analyse";
-import { writeBaselines, writeSnapshot } from "../steps/snapshot";
+import { ServiceError } from "../../errors";
+import { baselinesOf, insertBaselines } from "../../snapshots/baselines";
+import { insertSnapshot } from "../../snapshots/insert";
+import type { Analysis } from "../../tools/scan/analyse";
+import { analyseAccounts } from "../../tools/scan/pipeline";
 import { isUsable, liveClient } from "../steps/tenant";
 import { systemClientCtx, systemToolCtx } from "../steps/tool-ctx";
 import type { JobHandler, JobOutcome } from "../types";
@@ -20,29 +22,24 @@ export const dailySnapshot: JobHandler = {
     if (!isUsable(client))
       return { skipped: true, result: { reason: "not_connected", status: client.status } };
     const resourceTypes = [...COST_GENERATING_TYPES];
-    let analysis: Awaited<ReturnType<typeof analyse>>;
+    let analysis: Analysis;
     try {
-      analysis = await analyse(systemToolCtx(deps, job, client), {
+      analysis = await analyseAccounts(systemToolCtx(deps, job, client), {
         tool: "daily_snapshot",
         resourceTypes,
         allTypes: true,
-        withCosts: false,
         forceRefresh: true,
       });
     } catch (error) {
-      if (error instanceof ToolError && (error.code === "ACCESS_REVOKED" || error.code === "NOT_CONNECTED")) {
+      if (
+        error instanceof ServiceError &&
+        (error.code === "ACCESS_REVOKED" || error.code === "NOT_CONNECTED")
+      ) {
         return { skipped: true, result: { reason: "not_connected", error_code: error.code } };
       }
       throw error;
     }
     const now = deps.services.now();
-    const input = {
-      clientId: client.id,
-      analysis,
-      resourceTypes: ["all"],
-      at: now,
-      source: { source: "daily" },
-    };
     const result = {
       score: analysis.evaluation.compliance_score,
       total: analysis.evaluation.total_resources,
@@ -51,8 +48,15 @@ export const dailySnapshot: JobHandler = {
     return {
       result,
       async write(tx: Tx) {
-        const snapshotId = await writeSnapshot(tx, input);
-        const baselines = await writeBaselines(tx, input);
+        const snapshotId = await insertSnapshot(tx, {
+          clientId: client.id,
+          analysis,
+          resourceTypes: ["all"],
+          kind: "scheduled",
+          at: now,
+          source: { source: "daily" },
+        });
+        const baselines = await insertBaselines(tx, baselinesOf(client.id, analysis, now));
         await recordAudit(tx, systemClientCtx(deps, job, client), {
           operation: "snapshot.daily",
           params: { snapshot_id: snapshotId, baselines, ...result },

@@ -3,9 +3,9 @@
 import { AwsReadError, describeTagPolicy } from "@tagc/aws";
 import { convertAwsTagPolicy, parsePolicy, serializePolicy, type TaggingPolicy } from "@tagc/core";
 import type { Tx } from "@tagc/db";
+import { ServiceError } from "../../errors";
 import { currentPolicy } from "../../policy/current";
 import { putPolicy } from "../../policy/put";
-import { ToolError } from "../../tools/errors";
 import { credentialsFor } from "../../tools/scan/credentials";
 import { scanTargets } from "../../tools/scan/targets";
 import { isUsable, liveClient } from "../steps/tenant";
@@ -38,7 +38,8 @@ export const policySync: JobHandler = {
     let policyId: string;
     try {
       const [target] = await scanTargets(ctx, undefined);
-      const credentials = await credentialsFor(ctx, target!);
+      if (!target) return { skipped: true, result: { reason: "not_connected" } };
+      const credentials = await credentialsFor(ctx, target);
       ({ content, id: policyId } = await describeTagPolicy({
         config: deps.services.aws,
         credentials,
@@ -51,7 +52,7 @@ export const policySync: JobHandler = {
           result: { reason: "unreadable", error_code: error.code, version: row.version },
         };
       }
-      if (error instanceof ToolError)
+      if (error instanceof ServiceError)
         return { skipped: true, result: { reason: "not_connected", error_code: error.code } };
       throw error;
     }

@@ -3,13 +3,15 @@
 // for the recipients — every write in the one transaction that completes the job.
 import type { AuditSchedule, Client, Job, Tx } from "@tagc/db";
 import { recordAudit } from "../../audit/record";
-import { ToolError } from "../../tools/errors";
-import { analyse } from "../../tools/scan/analyse";
+import { ServiceError } from "../../errors";
+import { baselinesOf, insertBaselines } from "../../snapshots/baselines";
+import { insertSnapshot } from "../../snapshots/insert";
+import type { Analysis } from "../../tools/scan/analyse";
+import { analyseAccounts } from "../../tools/scan/pipeline";
 import { resolveResourceTypes } from "../../tools/scan/scope";
 import { renderNotification } from "../notify/render";
 import { enqueueJobs } from "../queue/enqueue";
 import { recheckConnection } from "../steps/recheck";
-import { writeBaselines, writeSnapshot } from "../steps/snapshot";
 import { isUsable, liveClient } from "../steps/tenant";
 import { systemClientCtx, systemToolCtx } from "../steps/tool-ctx";
 import { type JobDeps, type JobHandler, type JobOutcome, RetryableJobError } from "../types";
@@ -57,19 +59,23 @@ export const scheduledAudit: JobHandler = {
     const current = (await liveClient(db, client.id)) ?? client;
     const requested = (schedule.scope.resource_types as string[] | undefined) ?? ["all"];
     const resourceTypes = resolveResourceTypes(requested);
-    let analysis: Awaited<ReturnType<typeof analyse>>;
+    let analysis: Analysis;
     try {
-      analysis = await analyse(systemToolCtx(deps, job, current), {
+      // The scan pipeline of the check and report tools, so a scheduled report and a tool call agree.
+      analysis = await analyseAccounts(systemToolCtx(deps, job, current), {
         tool: "scheduled_audit",
         resourceTypes,
         allTypes: requested.includes("all"),
-        withCosts: true,
+        costs: {},
         // A scheduled snapshot is a fresh look at the account, never a cached scan.
         forceRefresh: true,
       });
     } catch (error) {
       // The role was refused three times in a row during the scan: the scan marked the client revoked.
-      if (error instanceof ToolError && (error.code === "ACCESS_REVOKED" || error.code === "NOT_CONNECTED")) {
+      if (
+        error instanceof ServiceError &&
+        (error.code === "ACCESS_REVOKED" || error.code === "NOT_CONNECTED")
+      ) {
         return skip(deps, job, client, schedule, now, { reason: "not_connected", error_code: error.code });
       }
       throw error;
@@ -78,13 +84,6 @@ export const scheduledAudit: JobHandler = {
     const notification = schedule.recipients.length
       ? renderNotification(current, schedule, analysis, schedule.nextRunAt)
       : null;
-    const input = {
-      clientId: client.id,
-      analysis,
-      resourceTypes: requested,
-      at: now,
-      source: { schedule_id: schedule.id },
-    };
     const result = {
       score: analysis.evaluation.compliance_score,
       total: analysis.evaluation.total_resources,
@@ -94,8 +93,15 @@ export const scheduledAudit: JobHandler = {
     return {
       result,
       async write(tx: Tx) {
-        const snapshotId = await writeSnapshot(tx, input);
-        const baselines = await writeBaselines(tx, input);
+        const snapshotId = await insertSnapshot(tx, {
+          clientId: client.id,
+          analysis,
+          resourceTypes: requested,
+          kind: "scheduled",
+          at: now,
+          source: { schedule_id: schedule.id },
+        });
+        const baselines = await insertBaselines(tx, baselinesOf(client.id, analysis, now));
         const next = await advanceSchedule(tx, schedule, now, true);
         if (notification) {
           // Delivery is its own job: a failing mail relay is retried without scanning again.

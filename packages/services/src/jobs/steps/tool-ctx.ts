@@ -1,18 +1,16 @@
 import type { Client, Job } from "@tagc/db";
-import { tenantCache } from "../../cache/tenant-cache";
 import type { ClientCtx } from "../../context";
-import type { ToolCtx } from "../../tools/context";
+import { type ToolCtx, toolCtx } from "../../tools/context";
 import type { JobDeps } from "../types";
 
 /**
  * The context the scanning pipeline expects, for a job: the system actor named after the job kind (so
  * audit rows say which job acted), the job id as the request id (so a retried job meters its scan once),
- * and this tenant's cache handle.
+ * the shared tool runtime, and the job's own scan deadline (no MCP client is waiting).
  */
 export function systemToolCtx(deps: JobDeps, job: Job, client: Client): ToolCtx {
   return {
-    ...systemClientCtx(deps, job, client),
-    cache: tenantCache(deps.store, client.id),
+    ...toolCtx(systemClientCtx(deps, job, client), deps.runtime),
     deadlineMs: deps.config.scanDeadlineMs,
   };
 }

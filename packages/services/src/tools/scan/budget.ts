@@ -1,30 +1,33 @@
-import type { ToolCtx } from "../context";
+// The per-(client, AWS account, region) call budget: every cold scan spends one unit per region it
+// reads, so no assistant can burn the customer's own AWS API quotas (ONBOARDING.md, "Metering and
+// quotas"). A region over budget is skipped and named in data_quality; the rest of the scan goes on.
+import type { RateLimiter } from "../../guardrails/rate-limiter";
 import type { ScanIssue } from "./types";
 
-/**
- * Cold scans spend one unit of the (client, account, region) budget per region, so no tenant's
- * assistant can burn the customer's own AWS API quotas. Refused regions are skipped and reported.
- */
-export async function spendRegionBudget(ctx: ToolCtx, accountId: string, regions: string[]) {
-  if (!ctx.limiters) return { allowed: regions, skipped: [] as ScanIssue[] };
+export async function spendRegionBudget(
+  limiter: RateLimiter,
+  { clientId, accountId }: { clientId: string; accountId: string },
+  regions: readonly string[],
+) {
+  // A region listed twice is one region: spent once.
   const verdicts = await Promise.all(
-    regions.map(async (region) => ({
+    [...new Set(regions)].map(async (region) => ({
       region,
-      ok: (await ctx.limiters!.awsRegion.consume(`aws:${ctx.client.id}:${accountId}:${region}`)).allowed,
+      verdict: await limiter.consume(`aws:${clientId}:${accountId}:${region}`),
     })),
   );
+  const minutes = Math.max(1, Math.round(limiter.windowMs / 60_000));
   return {
-    allowed: verdicts.filter((v) => v.ok).map((v) => v.region),
+    allowed: verdicts.filter((v) => v.verdict.allowed).map((v) => v.region),
     skipped: verdicts
-      .filter((v) => !v.ok)
+      .filter((v) => !v.verdict.allowed)
       .map(
-        (v): ScanIssue => ({
+        ({ region, verdict }): ScanIssue => ({
           scope: "region",
-          region: v.region,
+          region,
           account_id: accountId,
           code: "RATE_LIMITED",
-          message:
-            "Skipped to protect this account's AWS API quotas (too many scans of this region in the last minute). Retry in a minute.",
+          message: `Skipped to protect this account's AWS API quotas: the budget of ${verdict.limit} scans of region ${region} per ${minutes === 1 ? "minute" : `${minutes} minutes`} is spent. Retry in ${Math.max(1, Math.ceil(verdict.retryAfterMs / 1000))} seconds, or use the cached result without force_refresh.`,
         }),
       ),
   };

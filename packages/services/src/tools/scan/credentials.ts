@@ -3,9 +3,9 @@ import { AssumeRoleError, type AwsCredentialIdentityProvider } from "@tagc/aws";
 import { awsConnections, clients } from "@tagc/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../audit/record";
+import { ServiceError } from "../../errors";
 import { nextState, REVOKE_AFTER_FAILURES } from "../../verification/transition";
 import type { ToolCtx } from "../context";
-import { ToolError } from "../errors";
 import type { ScanTarget } from "./targets";
 
 const roleTarget = (ctx: ToolCtx, target: ScanTarget) => ({
@@ -34,7 +34,7 @@ export async function credentialsFor(
       if (!(error instanceof AssumeRoleError)) throw error;
       const { classification } = error;
       if (!classification.countsTowardRevocation) {
-        throw new ToolError(
+        throw new ServiceError(
           "AWS_ERROR",
           `AWS could not be reached for account ${target.accountId}: ${classification.message} ${classification.fix}`,
         );
@@ -42,7 +42,7 @@ export async function credentialsFor(
       failures += 1;
       if (failures >= REVOKE_AFTER_FAILURES || attempt >= REVOKE_AFTER_FAILURES - 1) {
         await markRevoked(ctx, target, failures, classification.code);
-        throw new ToolError(
+        throw new ServiceError(
           "ACCESS_REVOKED",
           `Access revoked — re-deploy the stack. AWS refused to let Tag Compliance Cloud assume the role in account ${target.accountId} (the role was deleted, its trust was edited, or the External ID changed). Ask the account administrator to re-deploy the CloudFormation stack from the onboarding link, then verify the client again.`,
         );

@@ -1,42 +1,61 @@
-// A small process-local memo of parsed, computed results (scans and their analyses), in front of the
-// shared cache store. Warm tool calls then skip re-parsing thousands of resources and re-scoring them:
-// the analysis of one scan under one policy version is deterministic, so it is computed once.
-// Keys always start with the tenant's `client:<id>:` prefix (built by `memoKey`), entries expire with
-// the scan's freshness window, and the LRU bounds memory by entries, not by tenants.
+// A small process-local memo in front of the shared cache store, keyed per client by construction:
+// parsed scans, their analyses and their spend, so warm tool calls skip re-parsing and re-scoring
+// thousands of resources. Entries expire with the scan's freshness window; the LRU bounds memory by
+// entries, not by tenants.
 
-const MAX_ENTRIES = 16;
-
-interface Entry {
-  value: unknown;
+interface Entry<T> {
+  value: T;
   expiresAt: number;
 }
 
-const entries = new Map<string, Entry>();
+export const scopedKey = (clientId: string, key: string) => `client:${clientId}:${key}`;
 
-/** The only way to build a memo key: scoped to one client, like every tenant cache key. */
-export const memoKey = (clientId: string, key: string) => `client:${clientId}:${key}`;
+export class TenantMemo<T> {
+  private readonly entries = new Map<string, Entry<T>>();
 
-export function memoGet<T>(key: string, now: number): T | undefined {
-  const entry = entries.get(key);
-  if (!entry) return undefined;
-  if (entry.expiresAt <= now) {
-    entries.delete(key);
-    return undefined;
+  constructor(private readonly maxEntries = 16) {}
+
+  get(clientId: string, key: string, now: number): T | undefined {
+    const full = scopedKey(clientId, key);
+    const entry = this.entries.get(full);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.entries.delete(full);
+      return undefined;
+    }
+    // Refresh its place in the LRU order.
+    this.entries.delete(full);
+    this.entries.set(full, entry);
+    return entry.value;
   }
-  // Refresh its place in the LRU order.
-  entries.delete(key);
-  entries.set(key, entry);
-  return entry.value as T;
+
+  set(clientId: string, key: string, value: T, expiresAt: number): void {
+    const full = scopedKey(clientId, key);
+    this.entries.delete(full);
+    this.entries.set(full, { value, expiresAt });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+
+  purge(clientId: string): void {
+    const prefix = scopedKey(clientId, "");
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
 }
 
-export function memoSet(key: string, value: unknown, expiresAt: number): void {
-  entries.delete(key);
-  entries.set(key, { value, expiresAt });
-  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-}
+/** Runs `work` once per (client, key) at a time in this process; concurrent callers share its result. */
+export class Flights<T> {
+  private readonly running = new Map<string, Promise<T>>();
 
-/** Drops every entry of one client (offboarding, a new policy version). */
-export function memoClear(clientId: string): void {
-  const prefix = memoKey(clientId, "");
-  for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key);
+  run(clientId: string, key: string, work: () => Promise<T>): Promise<T> {
+    const full = scopedKey(clientId, key);
+    const current = this.running.get(full);
+    if (current) return current;
+    const flight = work().finally(() => this.running.delete(full));
+    this.running.set(full, flight);
+    return flight;
+  }
 }

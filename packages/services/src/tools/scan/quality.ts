@@ -1,9 +1,8 @@
-import type { DataQuality } from "@tagc/aws";
-import type { ScanIssue, ScanQuality } from "./types";
+import type { AccountQuality, ScanQuality } from "./types";
 
 /** One data_quality for the whole call, with the sentence the model must heed when partial. */
-export function mergeQuality(parts: DataQuality[]): ScanQuality {
-  const issues = parts.flatMap((p) => p.issues as ScanIssue[]);
+export function mergeQuality(parts: AccountQuality[]): ScanQuality {
+  const issues = parts.flatMap((p) => p.issues);
   const partial = issues.length > 0;
   return {
     status: partial ? "partial" : "complete",

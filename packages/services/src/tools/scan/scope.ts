@@ -1,6 +1,6 @@
 // Validating what a scanning tool was asked to cover: resource types and regions.
 import { COST_GENERATING_TYPES, isCostGeneratingType, isFreeType, typesOfService } from "@tagc/core";
-import { invalidInput } from "../errors";
+import { invalid } from "../../errors";
 
 /** `"all"` means every cost-generating type; free and unknown types are input errors. */
 export function resolveResourceTypes(
@@ -8,7 +8,7 @@ export function resolveResourceTypes(
   field = "resource_types",
 ): string[] {
   if (!input?.length)
-    throw invalidInput(field, `is required: give one or more resource types (e.g. ec2:instance) or "all"`);
+    throw invalid(field, `is required: give one or more resource types (e.g. ec2:instance) or "all"`);
   if (input.includes("all")) return [...COST_GENERATING_TYPES];
   const problems = input.flatMap((type) => {
     if (isCostGeneratingType(type)) return [];
@@ -19,7 +19,7 @@ export function resolveResourceTypes(
     ];
   });
   if (problems.length) {
-    throw invalidInput(
+    throw invalid(
       field,
       `${problems.join("; ")}. Call get_tagging_policy and use all_applicable_resource_types, or "all".`,
     );
@@ -36,7 +36,7 @@ export function resolveRegions(
   if (!requested?.length) return [...enabled].sort();
   const unknown = requested.filter((region) => !enabled.includes(region));
   if (unknown.length) {
-    throw invalidInput(
+    throw invalid(
       field,
       `${unknown.join(", ")} is not enabled for this account; available regions: ${[...enabled].sort().join(", ")}`,
     );

@@ -1,8 +1,8 @@
 // The AWS accounts a tool may read for this client: its own connections, and only usable ones.
 import type { AwsConnection } from "@tagc/db";
 import { listConnections } from "../../clients/load";
+import { invalid, ServiceError } from "../../errors";
 import type { ToolCtx } from "../context";
-import { invalidInput, ToolError } from "../errors";
 
 export interface ScanTarget {
   connection: AwsConnection;
@@ -10,9 +10,11 @@ export interface ScanTarget {
   roleArn: string;
 }
 
-const STATUS_MESSAGES: Record<string, string> = {
-  pending:
-    "This client's AWS account is not connected yet: the CloudFormation stack from the onboarding link has not been deployed or verified. Ask the account administrator to deploy it, then try again.",
+const NOT_CONNECTED =
+  "This client's AWS account is not connected yet: the CloudFormation stack from the onboarding link has not been deployed or verified. Ask the account administrator to deploy it, then try again.";
+
+const STATUS_MESSAGES: Partial<Record<string, string>> = {
+  pending: NOT_CONNECTED,
   revoked:
     "Access revoked — re-deploy the stack. AWS refused to let Tag Compliance Cloud assume the read-only role (it was deleted, its trust was edited, or the External ID changed). Ask the account administrator to re-deploy the CloudFormation stack from the onboarding link.",
   deleted: "This client has been offboarded; no AWS account can be scanned.",
@@ -22,16 +24,16 @@ const STATUS_MESSAGES: Record<string, string> = {
 export async function scanTargets(ctx: ToolCtx, accounts: string[] | undefined): Promise<ScanTarget[]> {
   const message = STATUS_MESSAGES[ctx.client.status];
   if (message)
-    throw new ToolError(ctx.client.status === "revoked" ? "ACCESS_REVOKED" : "NOT_CONNECTED", message);
+    throw new ServiceError(ctx.client.status === "revoked" ? "ACCESS_REVOKED" : "NOT_CONNECTED", message);
   const usable = (await listConnections(ctx.deps.db, ctx.client.id)).filter(
     (c): c is AwsConnection & { accountId: string; roleArn: string } =>
       (c.status === "connected" || c.status === "degraded") && !!c.accountId && !!c.roleArn,
   );
-  if (!usable.length) throw new ToolError("NOT_CONNECTED", STATUS_MESSAGES.pending!);
+  if (!usable.length) throw new ServiceError("NOT_CONNECTED", NOT_CONNECTED);
   const known = usable.map((c) => c.accountId);
   const unknown = (accounts ?? []).filter((a) => !known.includes(a));
   if (unknown.length) {
-    throw invalidInput(
+    throw invalid(
       "accounts",
       `${unknown.join(", ")} is not a connected account of this client; connected: ${known.join(", ")}`,
     );

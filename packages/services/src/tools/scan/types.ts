@@ -1,19 +1,33 @@
 import { createHash } from "node:crypto";
 import type { DiscoveryResult } from "@tagc/aws";
-import type { Resource } from "@tagc/core";
+import type { GapGroupBy, Resource } from "@tagc/core";
 import type { ScanTarget } from "./targets";
 
+/** How long a scan stays fresh, on the services clock (the stores' TTLs only bound memory). */
 export const SCAN_TTL_S = 300;
 
+export type Severity = "all" | "errors_only" | "warnings_only";
+
+export interface TimePeriod {
+  Start: string;
+  End: string;
+}
+
+/** What a tool asks the pipeline for. */
 export interface ScanRequest {
   tool: string;
   resourceTypes: string[];
+  /** The caller asked for "all": services with no taggable resource stay out of the gap. */
+  allTypes?: boolean | undefined;
   regions?: string[] | undefined;
   accounts?: string[] | undefined;
-  /** Already resolved by the caller (one connections read per call); resolved from `accounts` otherwise. */
+  /** Already resolved by the tool (it validated ARNs against them); resolved from `accounts` otherwise. */
   targets?: ScanTarget[] | undefined;
-  policyVersion: number;
   forceRefresh?: boolean | undefined;
+  /** Present: Cost Explorer spend is read alongside discovery. */
+  costs?: { period?: Partial<TimePeriod> | undefined; groupBy?: GapGroupBy | undefined } | undefined;
+  /** Which violations an analysis lists; never changes the score or totals. */
+  severity?: Severity | undefined;
 }
 
 export interface ScanIssue {
@@ -32,8 +46,20 @@ export interface ScanQuality {
   note: string | null;
 }
 
+/** One account's data quality: discovery's issues, plus those the pipeline adds (the AWS budget). */
+export interface AccountQuality {
+  status: "complete" | "partial";
+  issues: ScanIssue[];
+  tagged_only_types: string[];
+  note?: string | undefined;
+}
+
 /** One account's discovery result as cached: when it was taken and an id for exactly this data. */
-export type StampedScan = DiscoveryResult & { scanned_at: string; scan_id: string };
+export type StampedScan = Omit<DiscoveryResult, "data_quality"> & {
+  data_quality: AccountQuality;
+  scanned_at: string;
+  scan_id: string;
+};
 
 export interface ScanOutcome {
   /** Identifies the scanned data (null when the quota trimmed it): equal ids, equal resources. */

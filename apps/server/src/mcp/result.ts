@@ -1,0 +1,19 @@
+// The MCP edge's one error mapper: a tool outcome becomes a CallToolResult. Errors the model can act
+// on are `isError` results with the services' message (it says what to do); an internal failure is
+// logged here with the request id and answered generically (no stack, no AWS text, no secret).
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { ToolOutcome, ToolOutput } from "@tagc/services";
+import type { Logger } from "pino";
+
+export function toCallToolResult(
+  outcome: ToolOutcome<ToolOutput>,
+  log: { logger: Logger; tool: string; clientId: string },
+): CallToolResult {
+  if (outcome.ok) {
+    return { content: [{ type: "text", text: outcome.summary }], structuredContent: outcome.output };
+  }
+  if (outcome.error.code === "INTERNAL") {
+    log.logger.error({ err: outcome.cause, tool: log.tool, client_id: log.clientId }, "tool failed");
+  }
+  return { content: [{ type: "text", text: outcome.error.message }], isError: true };
+}

@@ -1,0 +1,99 @@
+// Tool 1: the compliance score of the client's accounts against its policy, with the violations (one
+// page), the attribution gap and per-region and per-account breakdowns. Computed by core's
+// evaluateCompliance and attributionGap through the shared scan pipeline (scan/pipeline.ts).
+import { z } from "zod";
+import { insertSnapshot } from "../snapshots/insert";
+import { defineTool } from "./define";
+import { accounts, cursor, filters, regionsOf, resourceTypes, severity } from "./inputs";
+import { dataQuality, money, round2 } from "./outputs";
+import { pageOf } from "./page";
+import { analyseAccounts } from "./scan/pipeline";
+import { resolveResourceTypes } from "./scan/scope";
+
+export const checkTagCompliance = defineTool({
+  name: "check_tag_compliance",
+  title: "Check tag compliance",
+  description:
+    "Scans the client's AWS account(s) and scores tagging against the client's policy: compliance_score (0–1), violations (first 100, with next_cursor), the cost attribution gap, and per-region and per-account breakdowns. Call get_tagging_policy first to learn which resource types the policy covers. If data_quality.status is partial, say which regions or types are missing; never present partial numbers as account-wide. Results are cached for a few minutes; force_refresh bypasses the cache.",
+  input: z.strictObject({
+    resource_types: resourceTypes,
+    filters: filters.optional(),
+    accounts: accounts.optional(),
+    severity: severity.optional().describe("Which violations to list; never changes the score"),
+    store_snapshot: z
+      .boolean()
+      .optional()
+      .describe("Store the aggregate in the history (get_violation_history)"),
+    force_refresh: z.boolean().optional(),
+    cursor: cursor.optional(),
+  }),
+  output: z.object({
+    compliance_score: z.number(),
+    total_resources: z.number(),
+    compliant_resources: z.number(),
+    violations: z.array(z.object({ resource_arn: z.string(), tag_name: z.string() })),
+    violations_total: z.number(),
+    next_cursor: z.string().nullable(),
+    cost_attribution_gap: z.object({ gap: money, gap_percentage: z.number() }).nullable(),
+    stored_in_history: z.boolean(),
+    scan_timestamp: z.string(),
+    data_quality: dataQuality,
+  }),
+  // Storing a snapshot only adds to the client's own history; it changes no setting.
+  mutates: false,
+  readsAws: true,
+  async run(ctx, input) {
+    const resourceTypes = resolveResourceTypes(input.resource_types);
+    const { evaluation, gap, scan } = await analyseAccounts(ctx, {
+      tool: "check_tag_compliance",
+      resourceTypes,
+      allTypes: input.resource_types.includes("all"),
+      regions: regionsOf(input.filters),
+      accounts: input.filters?.account_id ? [input.filters.account_id] : input.accounts,
+      severity: input.severity ?? "all",
+      forceRefresh: input.force_refresh,
+      costs: {},
+    });
+    const violations = pageOf(evaluation.violations, input.cursor);
+    if (input.store_snapshot) {
+      await insertSnapshot(ctx.deps.db, {
+        clientId: ctx.client.id,
+        analysis: { evaluation, scan },
+        resourceTypes,
+        kind: "ad_hoc",
+        at: ctx.deps.now(),
+      });
+    }
+    return {
+      compliance_score: evaluation.compliance_score,
+      total_resources: evaluation.total_resources,
+      compliant_resources: evaluation.compliant_resources,
+      non_compliant_resources: evaluation.non_compliant_resources,
+      violation_counts: evaluation.violation_counts,
+      violations: violations.items,
+      violations_total: violations.total,
+      next_cursor: violations.next_cursor,
+      cost_attribution_gap: gap
+        ? {
+            total_spend: round2(gap.total),
+            attributable_spend: round2(gap.attributable),
+            unattributable_by_nature: round2(gap.unattributable_by_nature),
+            gap: round2(gap.gap),
+            gap_percentage: gap.gap_percentage,
+            period: gap.period,
+            currency: "USD",
+          }
+        : null,
+      by_region: evaluation.by_region,
+      by_account: evaluation.by_account,
+      accounts: scan.accounts,
+      regions: scan.regions,
+      scan_timestamp: scan.scanned_at,
+      stored_in_history: input.store_snapshot === true,
+      data_quality: scan.data_quality,
+      quota: scan.quota,
+    };
+  },
+  summarize: (r) =>
+    `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations listed (data quality: ${r.data_quality.status}).`,
+});

@@ -1,0 +1,8 @@
+// The remediation generators (tools 9, 10, 16, 17) are pure core functions over the client's current
+// policy; core's strict input schemas are the tools' schemas too.
+import type { TaggingPolicy } from "@tagc/core";
+import { currentPolicy } from "../policy/current";
+import type { ToolCtx } from "./context";
+
+export const policyOf = async (ctx: ToolCtx): Promise<TaggingPolicy> =>
+  (await currentPolicy(ctx.deps.db, ctx.client.id)).policy;

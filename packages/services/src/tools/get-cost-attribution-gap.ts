@@ -1,0 +1,79 @@
+// Tool 4: how much spend cannot be attributed because of bad tags, broken down by type, region,
+// account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts).
+import { z } from "zod";
+import { ServiceError } from "../errors";
+import { defineTool } from "./define";
+import { accounts, filters, regionsOf, resourceTypes, scalar } from "./inputs";
+import { dataQuality, money, round2 } from "./outputs";
+import { analyseAccounts } from "./scan/pipeline";
+import { resolveResourceTypes } from "./scan/scope";
+
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
+
+export const getCostAttributionGap = defineTool({
+  name: "get_cost_attribution_gap",
+  title: "Cost attribution gap",
+  description:
+    "How much spend cannot be attributed because of bad tags: total, attributable (spend of compliant resources), unattributable by nature (tax, support, data transfer…), the gap and its percentage, broken down by resource_type, region, account or service. Default period: the last 30 days (Cost Explorer, cached for an hour).",
+  input: z.strictObject({
+    resource_types: resourceTypes,
+    time_period: z
+      .strictObject({ Start: DATE, End: DATE })
+      .optional()
+      .describe("End exclusive, at most 365 days"),
+    group_by: scalar(z.enum(["resource_type", "region", "account", "service"])).optional(),
+    filters: filters.optional(),
+    accounts: accounts.optional(),
+  }),
+  output: z.object({
+    total_spend: money,
+    attributable_spend: money,
+    taggable_spend: money,
+    attribution_gap: money,
+    attribution_gap_percentage: z.number(),
+    breakdown: z.record(z.string(), z.object({ total: money })),
+    data_quality: dataQuality,
+  }),
+  mutates: false,
+  readsAws: true,
+  async run(ctx, input) {
+    const resourceTypes = resolveResourceTypes(input.resource_types);
+    const { gap, scan } = await analyseAccounts(ctx, {
+      tool: "get_cost_attribution_gap",
+      resourceTypes,
+      allTypes: input.resource_types.includes("all"),
+      regions: regionsOf(input.filters),
+      accounts: input.filters?.account_id ? [input.filters.account_id] : input.accounts,
+      costs: { period: input.time_period, groupBy: input.group_by ?? "resource_type" },
+    });
+    // Costs were requested, so the analysis always has a gap.
+    if (!gap) throw new ServiceError("INTERNAL", "the attribution gap was not computed");
+    return {
+      total_spend: round2(gap.total),
+      attributable_spend: round2(gap.attributable),
+      unattributable_by_nature: round2(gap.unattributable_by_nature),
+      unattributable_services: gap.unattributable_services,
+      taggable_spend: round2(gap.taggable_total),
+      attribution_gap: round2(gap.gap),
+      attribution_gap_percentage: gap.gap_percentage,
+      group_by: gap.group_by,
+      breakdown: Object.fromEntries(
+        Object.entries(gap.breakdown).map(([key, group]) => [
+          key,
+          {
+            ...group,
+            total: round2(group.total),
+            attributable: round2(group.attributable),
+            gap: round2(group.gap),
+          },
+        ]),
+      ),
+      cost_sources: gap.cost_sources,
+      period: gap.period,
+      currency: "USD",
+      data_quality: scan.data_quality,
+    };
+  },
+  summarize: (r) =>
+    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).`,
+});

@@ -1,0 +1,65 @@
+// Tool 8: compliance over time from the client's stored snapshots. Computed by core's aggregateHistory.
+import { aggregateHistory } from "@tagc/core";
+import { complianceSnapshots } from "@tagc/db";
+import { and, asc, eq, gte } from "drizzle-orm";
+import { z } from "zod";
+import { defineTool } from "./define";
+import { scalar } from "./inputs";
+
+export const getViolationHistory = defineTool({
+  name: "get_violation_history",
+  title: "Violation history",
+  description:
+    "Compliance over time from stored snapshots: mean score, totals and violations per day, week (Monday start) or month, and the trend (improving / declining / stable, with the change in points). kind=scheduled gives the scheduled series, which is the trend to report; ad-hoc scans may be partial.",
+  input: z.strictObject({
+    days_back: z.number().int().min(1).max(90).optional(),
+    group_by: scalar(z.enum(["day", "week", "month"])).optional(),
+    kind: scalar(z.enum(["scheduled", "ad_hoc", "all"])).optional(),
+  }),
+  output: z.object({
+    periods: z.array(z.object({ period: z.string(), mean_score: z.number() })),
+    trend: z.object({ direction: z.string() }),
+  }),
+  mutates: false,
+  readsAws: false,
+  async run(ctx, input) {
+    const days = input.days_back ?? 30;
+    const since = new Date(ctx.deps.now().getTime() - days * 86_400_000);
+    const kind = input.kind ?? "all";
+    const rows = await ctx.deps.db
+      .select()
+      .from(complianceSnapshots)
+      .where(
+        and(
+          eq(complianceSnapshots.clientId, ctx.client.id),
+          gte(complianceSnapshots.createdAt, since),
+          ...(kind === "all" ? [] : [eq(complianceSnapshots.kind, kind)]),
+        ),
+      )
+      .orderBy(asc(complianceSnapshots.createdAt));
+    // Ad-hoc scans that were partial (a failed region, a denied type) never enter the trend.
+    const usable = rows.filter((r) => r.kind === "scheduled" || r.scope.data_quality !== "partial");
+    const history = aggregateHistory(
+      usable.map((r) => ({
+        created_at: r.createdAt,
+        score: r.score,
+        total: r.total,
+        compliant: r.compliant,
+        violations: r.violationCount,
+        kind: r.kind,
+      })),
+      input.group_by ?? "day",
+    );
+    return {
+      ...history,
+      days_back: days,
+      kind,
+      snapshot_count: usable.length,
+      excluded_partial: rows.length - usable.length,
+      note: rows.length
+        ? null
+        : "No snapshots yet: call check_tag_compliance with store_snapshot: true, or schedule an audit.",
+    };
+  },
+  summarize: (r) => `${r.periods.length} periods; trend ${r.trend.direction}.`,
+});

@@ -1,0 +1,57 @@
+// Input building blocks shared by the tools: strict, capped, and forgiving in one documented way
+// (a single-element array given for a scalar is unwrapped). Every piece converts to valid JSON Schema
+// 2020-12 (no tuples: their `items` array form is draft-07 only and the Anthropic API rejects it).
+import { z } from "zod";
+
+/** Accepts `x` or `[x]` for a scalar parameter (every use is optional, so `undefined` is expected). */
+export const scalar = <T extends z.ZodType>(schema: T) =>
+  z.union([
+    schema,
+    z
+      .array(schema)
+      .length(1)
+      .transform(([first]) => first),
+  ]);
+
+const TYPE = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^(all|[a-z0-9-]+:[a-z0-9-]+)$/, 'must be a resource type like "ec2:instance", or "all"');
+
+// A lone string is accepted as a one-element list: models often send "ec2:instance" for ["ec2:instance"].
+export const resourceTypes = z
+  .union([TYPE, z.array(TYPE).min(1).max(10)], {
+    // A union reports only "Invalid input"; say what is allowed instead.
+    error:
+      'must be a list of 1 to 10 resource types like ["ec2:instance", "rds:db"] (at most 10 resource types per call), or ["all"]',
+  })
+  .transform((value) => (typeof value === "string" ? [value] : value))
+  .describe(
+    'Resource types, e.g. ["ec2:instance","rds:db"], or ["all"]. Use get_tagging_policy\'s all_applicable_resource_types.',
+  );
+
+export const region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d{1,2}$/, "must be an AWS region like us-east-1");
+export const regions = z.array(region).min(1).max(20, "at most 20 regions");
+export const accountId = z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id");
+export const accounts = z
+  .array(accountId)
+  .min(1)
+  .max(20)
+  .describe("Connected AWS account ids to scan; default all");
+export const severity = scalar(z.enum(["all", "errors_only", "warnings_only"]));
+export const cursor = z.string().max(200).describe("next_cursor of the previous page");
+
+export const filters = z
+  .strictObject({
+    regions: regions.optional(),
+    region: scalar(region).optional(),
+    account_id: scalar(accountId).optional(),
+  })
+  .describe("Narrow the scan: regions (list), region (one), account_id (one connected account)");
+
+/** `filters.region` folds into `filters.regions`. */
+export const regionsOf = (f: z.output<typeof filters> | undefined) =>
+  f?.regions ?? (f?.region ? [f.region] : undefined);

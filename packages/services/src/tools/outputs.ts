@@ -1,0 +1,14 @@
+// Output schema pieces shared by the tools. They describe what clients and models rely on; objects
+// list only what matters; results may carry more fields (the listed JSON Schema leaves objects open).
+import { z } from "zod";
+
+export const dataQuality = z.object({
+  status: z.enum(["complete", "partial"]),
+  issues: z.array(z.object({ scope: z.string(), code: z.string(), message: z.string() })),
+  tagged_only_types: z.array(z.string()),
+  note: z.string().nullable(),
+});
+
+export const money = z.number().describe("USD, rounded to cents");
+
+export const round2 = (n: number) => Math.round(n * 100) / 100;

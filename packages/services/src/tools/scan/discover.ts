@@ -1,0 +1,95 @@
+// Discovery of every planned account, each served from this process's memo, then the shared cache,
+// then AWS (one cold discovery per scope at a time, spending the per-region AWS budget).
+import { discoverResources, listEnabledRegions } from "@tagc/aws";
+import type { ToolCtx } from "../context";
+import { spendRegionBudget } from "./budget";
+import type { PlannedTarget, ScanPlan } from "./plan";
+import { resolveRegions } from "./scope";
+import { hash, SCAN_TTL_S, type StampedScan } from "./types";
+
+const REGIONS_TTL_S = 3600;
+
+export interface AccountScan {
+  accountId: string;
+  regions: string[];
+  result: StampedScan;
+  fromCache: boolean;
+}
+
+export function discover(ctx: ToolCtx, plan: ScanPlan): Promise<AccountScan[]> {
+  return Promise.all(plan.targets.map((target) => discoverAccount(ctx, plan, target)));
+}
+
+async function discoverAccount(ctx: ToolCtx, plan: ScanPlan, target: PlannedTarget): Promise<AccountScan> {
+  const { request } = plan;
+  const enabled = await ctx.cache.getOrCompute(`regions:${target.accountId}`, REGIONS_TTL_S, () =>
+    listEnabledRegions({ config: ctx.deps.aws, credentials: target.credentials }),
+  );
+  const regions = resolveRegions(request.regions, enabled);
+  const key = `scan:${target.accountId}:p${plan.policyVersion}:${hash([request.resourceTypes, regions])}`;
+  const clientId = ctx.client.id;
+  const now = ctx.deps.now().getTime();
+  // Freshness is judged on the services clock, which jobs and tests move; the stores' TTLs only bound memory.
+  const fresh = (scan: StampedScan | undefined): scan is StampedScan => {
+    const age = scan ? now - Date.parse(scan.scanned_at) : Number.POSITIVE_INFINITY;
+    return age >= 0 && age < SCAN_TTL_S * 1000;
+  };
+  const expiry = (scan: StampedScan) => Date.parse(scan.scanned_at) + SCAN_TTL_S * 1000;
+  const served = (result: StampedScan): AccountScan => ({
+    accountId: target.accountId,
+    regions,
+    result,
+    fromCache: true,
+  });
+
+  if (!request.forceRefresh) {
+    const memo = ctx.scans.scans.get(clientId, key, now);
+    if (fresh(memo)) return served(memo);
+    const cached = await ctx.cache.getJson<StampedScan>(key);
+    if (fresh(cached)) {
+      ctx.scans.scans.set(clientId, key, cached, expiry(cached));
+      return served(cached);
+    }
+  }
+
+  return ctx.scans.flights.run(clientId, key, async () => {
+    const budget = await spendRegionBudget(
+      ctx.limiters.awsRegion,
+      { clientId, accountId: target.accountId },
+      regions,
+    );
+    const run = (credentials: PlannedTarget["credentials"]) =>
+      discoverResources({
+        config: ctx.deps.aws,
+        credentials,
+        accountId: target.accountId,
+        resourceTypes: request.resourceTypes,
+        regions: budget.allowed,
+        deadlineMs: ctx.deadlineMs,
+        now: ctx.deps.now,
+      });
+    let result = await run(target.credentials);
+    // Every call denied and nothing found: the session may belong to a role the customer deleted.
+    const issues = result.data_quality.issues;
+    if (!result.resources.length && issues.length && issues.every((i) => i.code === "ACCESS_DENIED")) {
+      result = await run(await target.reassume());
+    }
+    const quality = result.data_quality;
+    const scannedAt = ctx.deps.now().toISOString();
+    const stamped: StampedScan = {
+      ...result,
+      data_quality: budget.skipped.length
+        ? { ...quality, status: "partial", issues: [...quality.issues, ...budget.skipped] }
+        : quality,
+      scanned_at: scannedAt,
+      // Identifies exactly this data, so analyses of it are memoised and its metering marked once.
+      scan_id: hash([key, scannedAt, result.resources.length]),
+    };
+    // Partial scans are not cached: the next call should try the failed parts again.
+    if (stamped.data_quality.status === "complete") {
+      await ctx.cache.setJson(key, stamped, SCAN_TTL_S);
+      ctx.scans.scans.set(clientId, key, stamped, expiry(stamped));
+    }
+    return { accountId: target.accountId, regions, result: stamped, fromCache: false };
+  });
+}

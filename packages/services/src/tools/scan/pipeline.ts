@@ -1,0 +1,40 @@
+// The scan pipeline every scanning tool (and the scheduled audit) goes through, in one direction:
+// plan (targets, credentials, policy, period) → discovery, with Cost Explorer alongside → quota and
+// metering → analysis. `scanAccounts` stops before the analysis for tools that only need resources.
+import type { ToolCtx } from "../context";
+import { type Analysis, analyse } from "./analyse";
+import { type Spend, spendFor } from "./costs";
+import { discover } from "./discover";
+import { meter } from "./meter";
+import { planScan, type ScanPlan } from "./plan";
+import type { ScanOutcome, ScanRequest } from "./types";
+
+export interface Scanned {
+  plan: ScanPlan;
+  scan: ScanOutcome;
+  /** Present when the request asked for costs. */
+  spend: Spend | undefined;
+}
+
+export { planScan };
+
+export async function scanAccounts(ctx: ToolCtx, request: ScanRequest): Promise<Scanned> {
+  return scanPlanned(ctx, await planScan(ctx, request));
+}
+
+/** The rest of the pipeline for a plan the tool looked at first (to refuse bad input before any read). */
+export async function scanPlanned(ctx: ToolCtx, plan: ScanPlan): Promise<Scanned> {
+  const [discovered, spend] = await Promise.all([discover(ctx, plan), spendFor(ctx, plan)]);
+  const scan = await meter(ctx, plan, discovered);
+  if (spend?.issues.length) {
+    scan.data_quality.issues.push(...spend.issues);
+    scan.data_quality.status = "partial";
+    scan.data_quality.note ??= "Cost data is missing for some accounts; cost numbers are not account-wide.";
+  }
+  return { plan, scan, spend };
+}
+
+export async function analyseAccounts(ctx: ToolCtx, request: ScanRequest): Promise<Analysis> {
+  const { plan, scan, spend } = await scanAccounts(ctx, request);
+  return analyse(ctx, plan, scan, spend);
+}

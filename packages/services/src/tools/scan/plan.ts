@@ -1,0 +1,58 @@
+// The top of the scan pipeline: everything one call needs is resolved here, once, before any AWS
+// read: the client's usable accounts, a credential provider for each (AssumeRole when cold), the
+// current policy and its version, and the cost period. Later stages only read the plan.
+import type { AwsCredentialIdentityProvider } from "@tagc/aws";
+import type { GapGroupBy, TaggingPolicy } from "@tagc/core";
+import { currentPolicy } from "../../policy/current";
+import type { ToolCtx } from "../context";
+import { credentialsFor, dropCredentials } from "./credentials";
+import { resolvePeriod } from "./period";
+import { type ScanTarget, scanTargets } from "./targets";
+import type { ScanRequest, TimePeriod } from "./types";
+
+export interface PlannedTarget extends ScanTarget {
+  credentials: AwsCredentialIdentityProvider;
+  /**
+   * Drops the session and assumes the role again: a scan whose every call was denied may hold the
+   * session of a role the customer deleted, and re-assuming tells revoked (AssumeRole refused three
+   * times → ACCESS_REVOKED) from narrowed.
+   */
+  reassume(): Promise<AwsCredentialIdentityProvider>;
+}
+
+export interface ScanPlan {
+  request: ScanRequest;
+  policy: TaggingPolicy;
+  policyVersion: number;
+  targets: PlannedTarget[];
+  /** Set when the request wants costs. */
+  period?: TimePeriod | undefined;
+  groupBy: GapGroupBy;
+}
+
+export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<ScanPlan> {
+  // The period is validated first: a typo must not cost an AssumeRole or a scan.
+  const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
+  const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
+  const targets = request.targets ?? (await scanTargets(ctx, request.accounts));
+  const planned = await Promise.all(
+    targets.map(
+      async (target): Promise<PlannedTarget> => ({
+        ...target,
+        credentials: await credentialsFor(ctx, target),
+        async reassume() {
+          dropCredentials(ctx, target);
+          return credentialsFor(ctx, target);
+        },
+      }),
+    ),
+  );
+  return {
+    request,
+    policy,
+    policyVersion: row.version,
+    targets: planned,
+    period,
+    groupBy: request.costs?.groupBy ?? "resource_type",
+  };
+}

@@ -1,0 +1,121 @@
+// Tool 3: specific resources by ARN against the policy; `not_found` when AWS does not know one (not
+// as the seed, which reported every tag missing). Computed by core's parseArn and validateResource.
+import { isGlobalType, parseArn, type Resource, validateResource } from "@tagc/core";
+import { z } from "zod";
+import { invalid } from "../errors";
+import { defineTool } from "./define";
+import { dataQuality } from "./outputs";
+import { scanAccounts } from "./scan/pipeline";
+import { scanTargets } from "./scan/targets";
+
+const ARN = z
+  .string()
+  .max(2048)
+  .regex(
+    /^arn:aws(-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/,
+    "must be an ARN: arn:partition:service:region:account:resource",
+  );
+
+interface Parsed {
+  arn: string;
+  type: string;
+  region: string;
+  account: string;
+  id: string;
+}
+
+function parseAll(arns: string[], accounts: string[]): Parsed[] {
+  return arns.map((arn, index) => {
+    const field = `resource_arns[${index}]`;
+    const parsed = parseArn(arn);
+    if (!parsed.ok) throw invalid(field, parsed.message);
+    const { resourceType, region, account, resourceId } = parsed.arn;
+    if (!resourceType) throw invalid(field, `${arn} is not a resource type this service scans`);
+    // The tenant boundary: an ARN of an AWS account that is not this client's is refused outright.
+    if (account && !accounts.includes(account)) {
+      throw invalid(field, `belongs to AWS account ${account}, which is not connected to this client`);
+    }
+    return {
+      arn,
+      type: resourceType,
+      region: isGlobalType(resourceType) ? "global" : region,
+      account,
+      id: resourceId,
+    };
+  });
+}
+
+export const validateResourceTags = defineTool({
+  name: "validate_resource_tags",
+  title: "Validate specific resources",
+  description:
+    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag).",
+  input: z.strictObject({ resource_arns: z.array(ARN).min(1).max(100, "at most 100 ARNs per call") }),
+  output: z.object({
+    results: z.array(z.object({ resource_arn: z.string(), status: z.enum(["found", "not_found"]) })),
+    summary: z.object({
+      total: z.number(),
+      compliant: z.number(),
+      non_compliant: z.number(),
+      not_found: z.number(),
+    }),
+    data_quality: dataQuality,
+  }),
+  mutates: false,
+  readsAws: true,
+  async run(ctx, input) {
+    const targets = await scanTargets(ctx, undefined);
+    const parsed = parseAll(
+      input.resource_arns,
+      targets.map((t) => t.accountId),
+    );
+    const regions = [...new Set(parsed.map((p) => p.region).filter((r) => r && r !== "global"))];
+    const accounts = [...new Set(parsed.map((p) => p.account).filter(Boolean))];
+    const { plan, scan } = await scanAccounts(ctx, {
+      tool: "validate_resource_tags",
+      resourceTypes: [...new Set(parsed.map((p) => p.type))].sort(),
+      regions: regions.length ? regions : undefined,
+      targets: accounts.length ? targets.filter((t) => accounts.includes(t.accountId)) : targets,
+    });
+    const byArn = new Map(scan.resources.map((r) => [r.arn, r]));
+    const find = (p: Parsed): Resource | undefined =>
+      byArn.get(p.arn) ??
+      scan.resources.find(
+        (r) => r.type === p.type && r.id === p.id && (p.region === "global" || r.region === p.region),
+      );
+    const results = parsed.map((p) => {
+      const resource = find(p);
+      if (!resource) {
+        return {
+          resource_arn: p.arn,
+          status: "not_found" as const,
+          compliant: null,
+          current_tags: null,
+          violations: [],
+        };
+      }
+      const violations = validateResource(resource, plan.policy);
+      return {
+        resource_arn: p.arn,
+        status: "found" as const,
+        resource_type: resource.type,
+        region: resource.region,
+        compliant: violations.length === 0,
+        current_tags: resource.tags,
+        violations,
+      };
+    });
+    return {
+      results,
+      summary: {
+        total: results.length,
+        compliant: results.filter((r) => r.compliant === true).length,
+        non_compliant: results.filter((r) => r.compliant === false).length,
+        not_found: results.filter((r) => r.status === "not_found").length,
+      },
+      data_quality: scan.data_quality,
+    };
+  },
+  summarize: ({ summary: s }) =>
+    `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found (of ${s.total}).`,
+});

@@ -1,0 +1,26 @@
+// The test kit: one control plane, one clock, one way to onboard a tenant, for the demo, the
+// benchmark and every harness. The services-side helpers are in @tagc/services/testing.
+export { TestClock, testNow } from "./clock";
+export {
+  ACME_ACCOUNT,
+  CONTROL_PLANE,
+  DAY,
+  GLOBEX_ACCOUNT,
+  HOUR,
+  MINUTE,
+  OUTSIDE_PATTERN,
+  type Principal,
+  UNTRUSTED_ACCOUNT,
+} from "./constants";
+export { type Listening, listen } from "./listen";
+export {
+  type Customer,
+  type OnboardedTenant,
+  type OnboardingSteps,
+  type OnboardOptions,
+  onboardTenant,
+  type Registered,
+  type Verification,
+} from "./onboard";
+export { deployRole, type RoleHost, type RoleOptions, type RoleTarget } from "./role";
+export { sandboxSeed } from "./world";
