@@ -24,3 +24,10 @@ export {
 } from "./onboard";
 export { deployRole, type RoleHost, type RoleOptions, type RoleTarget } from "./role";
 export { sandboxSeed } from "./world";
+export {
+  acmeAccount,
+  GLOBEX_POLICY,
+  globexAccount,
+  HAND_COMPUTED_START,
+  handComputedSeed,
+} from "./worlds/hand-computed";

@@ -26,6 +26,7 @@ import { servicesSteps } from "@tagc/services/testing";
 import {
   CONTROL_PLANE,
   deployRole,
+  HAND_COMPUTED_START,
   listen,
   type OnboardedTenant,
   onboardTenant,
@@ -58,7 +59,7 @@ export interface McpHarness {
 }
 
 /** Wed 2026-11-10: the default 30-day cost window is 2026-10-11..2026-11-10, inside the seeded spend. */
-export const START = new Date("2026-11-10T12:00:00Z");
+export const START = HAND_COMPUTED_START;
 
 export async function startMcpHarness(
   options: { limits?: Partial<GuardrailLimits> } = {},
