@@ -8,7 +8,7 @@ import {
   MemoryRateLimiter,
 } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
-import { ACME_ACCOUNT, CONTROL_PLANE, listen, onboardTenant } from "@tagc/testkit";
+import { ACME_ACCOUNT, CONTROL_PLANE, customer, listen, onboardTenant } from "@tagc/testkit";
 import pino from "pino";
 import { createApp } from "../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../src/deps";
@@ -54,13 +54,7 @@ export async function startBench(options: {
   const url = `${server.url}/mcp`;
 
   const steps = servicesSteps(services, "bench");
-  const tenant = await onboardTenant(steps, sandbox, {
-    slug: "bench",
-    name: "Bench Corp",
-    email: "bench@example.com",
-    tier: "enterprise",
-    account: ACME_ACCOUNT,
-  });
+  const tenant = await onboardTenant(steps, sandbox, customer("bench", ACME_ACCOUNT, "enterprise"));
   const keys = [tenant.apiKey];
   while (keys.length < options.keys)
     keys.push((await steps.issueKey(tenant.id, `bench-${keys.length}`)).secret);

@@ -27,6 +27,7 @@ import {
   type OnboardedTenant,
   type OnboardingSteps,
   onboardTenant,
+  registrationBody,
 } from "@tagc/testkit";
 import { SignJWT } from "jose";
 import { type App, createApp } from "../src/app";
@@ -258,13 +259,7 @@ function restSteps(request: Send): OnboardingSteps {
     async register(customer) {
       const registered = await request<Registration>("POST", "/v1/clients", {
         headers: { "idempotency-key": `harness-${customer.slug}` },
-        body: {
-          name: customer.name,
-          contact_email: customer.email,
-          tier: customer.tier,
-          ...(customer.account ? { aws_account_id: customer.account } : {}),
-          ...(customer.region ? { region: customer.region } : {}),
-        },
+        body: registrationBody(customer),
       });
       expectStatus(registered, 201, `register ${customer.slug}`);
       const { client, onboarding } = registered.body;

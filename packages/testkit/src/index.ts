@@ -15,11 +15,13 @@ export {
 export { type Listening, listen } from "./listen";
 export {
   type Customer,
+  customer,
   type OnboardedTenant,
   type OnboardingSteps,
   type OnboardOptions,
   onboardTenant,
   type Registered,
+  registrationBody,
   type Verification,
 } from "./onboard";
 export { deployRole, type RoleHost, type RoleOptions, type RoleTarget } from "./role";

@@ -18,6 +18,28 @@ export interface Customer {
   idempotencyKey?: string | undefined;
 }
 
+/** A customer of a test world: named after its slug, with an address at example.com. */
+export const customer = (
+  slug: string,
+  account: string,
+  tier: Customer["tier"] = "professional",
+): Customer => ({
+  slug,
+  name: slug,
+  email: `${slug}@example.com`,
+  tier,
+  account,
+});
+
+/** The registration a customer's operator submits, as the REST body and the verb's input both spell it. */
+export const registrationBody = (c: Customer) => ({
+  name: c.name,
+  contact_email: c.email,
+  tier: c.tier,
+  ...(c.account ? { aws_account_id: c.account } : {}),
+  ...(c.region ? { region: c.region } : {}),
+});
+
 export interface Registered {
   clientId: string;
   externalId: string;

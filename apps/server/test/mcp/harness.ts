@@ -25,6 +25,7 @@ import {
 import { servicesSteps } from "@tagc/services/testing";
 import {
   CONTROL_PLANE,
+  customer,
   deployRole,
   HAND_COMPUTED_START,
   listen,
@@ -102,20 +103,8 @@ export async function startMcpHarness(
   const url = `${server.url}/mcp`;
 
   const steps = servicesSteps(services, "e2e");
-  const acme = await onboardTenant(steps, sandbox, {
-    slug: "acme",
-    name: "acme",
-    email: "acme@example.com",
-    tier: "enterprise",
-    account: ACME,
-  });
-  const globex = await onboardTenant(steps, sandbox, {
-    slug: "globex",
-    name: "globex",
-    email: "globex@example.com",
-    tier: "starter",
-    account: GLOBEX,
-  });
+  const acme = await onboardTenant(steps, sandbox, customer("acme", ACME, "enterprise"));
+  const globex = await onboardTenant(steps, sandbox, customer("globex", GLOBEX, "starter"));
   const admin = { deps: services, actor: { kind: "admin" as const, subject: "e2e" }, requestId: "e2e" };
   await putPolicy({
     ctx: { ...admin, client: await loadClient(services.db, globex.id) },

@@ -1,6 +1,6 @@
 // Onboarding steps driven by the services verbs, acting as an admin: the demo, the benchmark and
 // the services suites onboard tenants through these (the server suites through REST).
-import type { OnboardingSteps } from "@tagc/testkit";
+import { type OnboardingSteps, registrationBody } from "@tagc/testkit";
 import { loadClient, primaryConnection } from "../clients/load";
 import { registerClient } from "../clients/register";
 import { verifyClient } from "../clients/verify";
@@ -19,12 +19,8 @@ export function servicesSteps(deps: ServiceDeps, subject = "testkit"): Onboardin
       const registration = await registerClient({
         ctx: admin(),
         input: {
-          name: customer.name,
-          contact_email: customer.email,
-          tier: customer.tier,
-          ...(customer.account ? { aws_account_id: customer.account } : {}),
+          ...registrationBody(customer),
           ...(customer.idempotencyKey ? { idempotency_key: customer.idempotencyKey } : {}),
-          ...(customer.region ? { region: customer.region } : {}),
         },
       });
       const connection = await primaryConnection(deps.db, registration.client.id);

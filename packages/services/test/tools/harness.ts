@@ -5,6 +5,7 @@ import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
 import { type AuditEvent, auditEvents } from "@tagc/db";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "@tagc/db/testing";
 import {
+  customer,
   GLOBEX_POLICY,
   HAND_COMPUTED_START,
   handComputedSeed,
@@ -73,13 +74,6 @@ export function useToolsHarness(kind: DatabaseKind, options: { limits?: Partial<
     const services = sandboxServices({ db: database.handle.db, sandbox, clock, tenantData: runtime });
     closers.push(async () => services.broker.destroy());
     const steps = servicesSteps(services, "tools-test");
-    const customer = (slug: string, account: string, tier: "starter" | "enterprise") => ({
-      slug,
-      name: slug,
-      email: `${slug}@example.com`,
-      tier,
-      account,
-    });
     const acme = await onboardTenant(steps, sandbox, customer("acme", "222222222222", "enterprise"));
     const globex = await onboardTenant(steps, sandbox, customer("globex", "333333333333", "starter"));
     const admin = {
