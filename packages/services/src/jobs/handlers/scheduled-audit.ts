@@ -2,6 +2,7 @@
 // snapshot and fresh drift baselines, move the schedule to its next occurrence, and queue the report
 // for the recipients — every write in the one transaction that completes the job.
 import type { AuditSchedule, Client, Job, Tx } from "@tagc/db";
+import { z } from "zod";
 import { recordAudit } from "../../audit/record";
 import { ServiceError } from "../../errors";
 import { baselinesOf, insertBaselines } from "../../snapshots/baselines";
@@ -17,16 +18,20 @@ import { systemClientCtx, systemToolCtx } from "../steps/tool-ctx";
 import { type JobDeps, type JobHandler, type JobOutcome, RetryableJobError } from "../types";
 import { advanceSchedule, loadSchedule } from "./schedule-row";
 
-export interface ScheduledAuditPayload {
-  schedule_id: string;
+export const scheduledAuditPayload = z.object({
+  schedule_id: z.string(),
   /** The schedule's next_run_at when the job was queued (ISO-8601). */
-  due_at: string;
-}
+  due_at: z.string(),
+});
+export type ScheduledAuditPayload = z.infer<typeof scheduledAuditPayload>;
 
 export const scheduledAudit: JobHandler = {
   kind: "scheduled_audit",
   async run({ deps, job }): Promise<JobOutcome> {
-    const payload = job.payload as unknown as ScheduledAuditPayload;
+    const parsed = scheduledAuditPayload.safeParse(job.payload);
+    // Queued by this code, so a bad payload is a bug: recorded, never retried.
+    if (!parsed.success) return { skipped: true, result: { reason: "invalid_payload" } };
+    const payload = parsed.data;
     const { db } = deps.services;
     const client = await liveClient(db, job.clientId);
     if (!client) return { skipped: true, result: { reason: "client_deleted" } };
