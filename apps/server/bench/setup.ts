@@ -25,6 +25,10 @@ export async function startBench(options: {
   const sandbox = await spawnSandbox(options.resources, options.regions);
   const database = await createTestDatabase({ kind: "postgres" });
   const env = parseEnv({
+    // The benchmark is the operator's own deployment shape: not demo mode, so these are required.
+    PLATFORM_ACCOUNT_ID: CONTROL_PLANE.account_id,
+    TEMPLATE_URL: "https://tagc-templates-bench.s3.us-east-1.amazonaws.com/tag-compliance-role.yaml",
+    ONBOARDING_LINK_SECRET: "bench-onboarding-link-secret-0123456789abcdef",
     AWS_ENDPOINT_URL: sandbox.url,
     AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,
     AWS_SECRET_ACCESS_KEY: CONTROL_PLANE.secret_access_key,

@@ -1,5 +1,6 @@
 // The one place that reads process.env: parsed once at boot; a bad value stops the process with the
 // variable named. Everything else receives configuration as arguments.
+import { parseS3TemplateUrl } from "@tagc/cloudformation";
 import { z } from "zod";
 
 const bool = z
@@ -7,6 +8,20 @@ const bool = z
   .default("false")
   .transform((v) => v === "true" || v === "1");
 const optionalUrl = z.url().optional();
+
+export const TEMPLATE_URL_HINT =
+  "must be an S3 https URL like https://BUCKET.s3.REGION.amazonaws.com/KEY (CloudFormation reads templates only from S3); publish one with pnpm tagc publish-template";
+
+/** The sandbox's control-plane account: the demo's operator. */
+export const DEMO_PLATFORM_ACCOUNT_ID = "111111111111";
+
+/**
+ * Demo mode only (the superRefine refuses a missing secret anywhere else): a fixed, public value,
+ * so every demo process verifies the links another one issued. A random per-boot secret would break
+ * links as soon as two processes serve; anyone who reads this file can forge a demo link, which is
+ * fine for a loopback sandbox and the reason it is refused outside demo mode.
+ */
+export const DEMO_ONBOARDING_LINK_SECRET = "tagc-demo-onboarding-link-secret-not-for-production";
 
 export const envSchema = z
   .object({
@@ -64,8 +79,27 @@ export const envSchema = z
     AWS_SECRET_ACCESS_KEY: z.string().optional(),
     AWS_SESSION_TOKEN: z.string().optional(),
 
-    /** The versioned template URL in quick-create links; defaults to the copy this server serves. */
+    /**
+     * The operator's AWS account (12 digits): the one every customer role trusts, and the one this
+     * server's own identity must be in. Required outside demo mode; the demo uses the sandbox's.
+     */
+    PLATFORM_ACCOUNT_ID: z
+      .string()
+      .regex(/^\d{12}$/, "must be the 12-digit AWS account id of the control plane")
+      .optional(),
+    /** The scanner role names the customer's trust allows (aws:PrincipalArn), as a glob: * and ?. */
+    SCANNER_ROLE_PATTERN: z
+      .string()
+      .regex(/^[\w+=,.@*?-]{1,64}$/, "must be an IAM role name glob (letters, digits, +=,.@_- and * ?)")
+      .default("tagc-scanner-*"),
+    /**
+     * The versioned S3 https URL of the published role template, used in quick-create links.
+     * Required outside demo mode: CloudFormation reads templates only from S3, so the server's own
+     * /v1/templates copy (http, any host) would be refused by the customer's console.
+     */
     TEMPLATE_URL: optionalUrl,
+    /** Signs the customer's onboarding links (HS256); required outside demo mode. */
+    ONBOARDING_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     CONSOLE_REGION: z.string().default("us-east-1"),
     ROLE_NAME_PREFIX: z
       .string()
@@ -98,7 +132,29 @@ export const envSchema = z
   .refine((env) => !env.AWS_ACCESS_KEY_ID === !env.AWS_SECRET_ACCESS_KEY, {
     message: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together",
     path: ["AWS_SECRET_ACCESS_KEY"],
-  });
+  })
+  .superRefine((env, issues) => {
+    // The demo runs against the in-process sandbox, whose S3 is plain http on loopback.
+    if (env.DEMO) return;
+    const missing = (field: string, message: string) =>
+      issues.addIssue({ code: "custom", path: [field], message });
+    if (!env.PLATFORM_ACCOUNT_ID) {
+      missing(
+        "PLATFORM_ACCOUNT_ID",
+        "is required outside demo mode: the 12-digit AWS account id the scanner role runs in",
+      );
+    }
+    if (!env.ONBOARDING_LINK_SECRET) {
+      missing("ONBOARDING_LINK_SECRET", "is required outside demo mode (at least 32 random characters)");
+    }
+    if (!env.TEMPLATE_URL || !parseS3TemplateUrl(env.TEMPLATE_URL))
+      missing("TEMPLATE_URL", TEMPLATE_URL_HINT);
+  })
+  .transform((env) => ({
+    ...env,
+    PLATFORM_ACCOUNT_ID: env.PLATFORM_ACCOUNT_ID ?? DEMO_PLATFORM_ACCOUNT_ID,
+    ONBOARDING_LINK_SECRET: env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -36,6 +36,7 @@ import { type Env, parseEnv } from "../src/env";
 import type { AppDeps } from "../src/types";
 import type { IssuedKey, Registration, VerifyResult } from "./support/api-types";
 import { captureLogs, type LogCapture } from "./support/log-capture";
+import { OPERATOR_ENV } from "./support/operator-env";
 import { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT, testSeed } from "./support/seed";
 
 export { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT } from "./support/seed";
@@ -145,6 +146,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const jwtSecret = randomBytes(32).toString("hex");
     // The product's own env schema and factories, pointed at the sandbox and the test database.
     const env = parseEnv({
+      ...OPERATOR_ENV,
       NODE_ENV: "test",
       LOG_LEVEL: "debug",
       PUBLIC_BASE_URL,

@@ -38,6 +38,7 @@ import { createApp } from "../../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../../src/deps";
 import { parseEnv } from "../../src/env";
 import type { McpRuntime } from "../../src/mcp/context";
+import { OPERATOR_ENV } from "../support/operator-env";
 import { ACME, GLOBEX, GLOBEX_POLICY, seed } from "./seed";
 
 export type McpTenant = OnboardedTenant;
@@ -69,6 +70,7 @@ export async function startMcpHarness(
   const database: TestDatabase = await createTestDatabase({ kind: "postgres" });
   const clock = new TestClock(START);
   const env = parseEnv({
+    ...OPERATOR_ENV,
     AWS_ENDPOINT_URL: sandbox.url,
     AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,
     AWS_SECRET_ACCESS_KEY: CONTROL_PLANE.secret_access_key,

@@ -2,10 +2,11 @@
 // stops the process naming the variable.
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../../src/env";
+import { OPERATOR_ENV } from "../support/operator-env";
 
 describe("worker environment", () => {
   it("defaults to a 02:00 UTC daily snapshot, the log notifier, two jobs at once", () => {
-    const env = parseEnv({});
+    const env = parseEnv({ ...OPERATOR_ENV });
     expect(env).toMatchObject({
       DAILY_SNAPSHOT_TIME: "02:00",
       WORKER_CONCURRENCY: 2,
@@ -16,6 +17,7 @@ describe("worker environment", () => {
 
   it("reads the configured values", () => {
     const env = parseEnv({
+      ...OPERATOR_ENV,
       DAILY_SNAPSHOT_TIME: "23:45",
       NOTIFY_WEBHOOK_URL: "https://relay.example/reports",
       WORKER_INTERVAL_MS: "250",
@@ -36,6 +38,6 @@ describe("worker environment", () => {
     ["WORKER_CONCURRENCY", "0", "WORKER_CONCURRENCY:"],
     ["WORKER_INTERVAL_MS", "10", "WORKER_INTERVAL_MS:"],
   ])("%s=%s stops the process naming it", (name, value, message) => {
-    expect(() => parseEnv({ [name]: value })).toThrow(message);
+    expect(() => parseEnv({ ...OPERATOR_ENV, [name]: value })).toThrow(message);
   });
 });

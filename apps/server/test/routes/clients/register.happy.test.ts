@@ -3,14 +3,14 @@ import { DEFAULT_POLICY } from "@tagc/core";
 import { clients } from "@tagc/db";
 import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
-import { KINDS, PUBLIC_BASE_URL } from "../../harness";
+import { KINDS } from "../../harness";
 import type { AuditList, ClientList, PolicyBody, Registration } from "../../support/api-types";
 import { auditRows, connectionRow } from "../../support/db-state";
 import { anId, anIso } from "../../support/matchers";
+import { TEST_TEMPLATE_URL as TEMPLATE_URL } from "../../support/operator-env";
 import { useHarness } from "../../support/use-harness";
 
 const NOW = new Date("2026-11-21T12:00:00.000Z");
-const TEMPLATE_URL = `${PUBLIC_BASE_URL}/v1/templates/tag-compliance-role-${TEMPLATE_VERSION}.yaml`;
 
 describe.each(KINDS)("registerClient (%s)", (kind) => {
   const clock = new TestClock(NOW);
@@ -178,14 +178,15 @@ describe.each(KINDS)("registerClient (%s)", (kind) => {
     ]);
   });
 
-  test("the quick-create link's template URL is served by this server", async () => {
+  test("the quick-create link's template URL is the configured S3 object of the current version", async () => {
     const h = harness();
     const response = await h.request<Registration>("POST", "/v1/clients", {
       body: { name: "Template", contact_email: "t@example.test", tier: "starter" },
     });
-    const path = new URL(response.body.onboarding.template_url).pathname;
-    const template = await h.request<string>("GET", path, { token: null });
-    expect(template.status).toBe(200);
-    expect(template.body).toContain(`TemplateVersion: "${TEMPLATE_VERSION}"`);
+    const url = new URL(response.body.onboarding.template_url);
+    // CloudFormation reads a TemplateURL only from S3 over https, never from this server.
+    expect(url.protocol).toBe("https:");
+    expect(url.hostname).toMatch(/\.s3\.us-east-1\.amazonaws\.com$/);
+    expect(url.pathname).toBe(`/tag-compliance-role-${TEMPLATE_VERSION}.yaml`);
   });
 });
