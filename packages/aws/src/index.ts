@@ -5,6 +5,7 @@ export {
   type GetCredentialsOptions,
   MAX_SESSION_SECONDS,
 } from "./broker";
+export { getCallerIdentityArn } from "./caller-identity";
 export {
   type AwsConfig,
   awsConfig,
@@ -51,6 +52,14 @@ export {
 } from "./errors";
 export { PROBES, type ProbeResult, runProbes } from "./probes";
 export { roleArnAccount } from "./role-arn";
+export {
+  type CallerRole,
+  checkScannerIdentity,
+  matchesRolePattern,
+  parseCallerRole,
+  type ScannerIdentityCheck,
+  type ScannerIdentityConfig,
+} from "./scanner-identity";
 export { roleSessionName, sanitizeSessionName, sourceIdentity } from "./session-name";
 export { createStsClient } from "./sts-client";
 export type {
