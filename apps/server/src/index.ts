@@ -1,6 +1,7 @@
 // Process entry: parse env, build dependencies, serve, shut down gracefully.
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { startIdentityCheck } from "./boot/identity-check";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
@@ -17,12 +18,22 @@ async function main() {
   const effectiveEnv = demo?.env ?? env;
   const database = await openDatabase(effectiveEnv, logger);
   const runtime = createRuntime(effectiveEnv, logger);
+  const aws = awsConfigFrom(effectiveEnv);
+  // Every AssumeRole fails if this server is not the scanner role the templates trust: say so early.
+  const identity = startIdentityCheck({
+    aws,
+    expected: {
+      platformAccountId: effectiveEnv.PLATFORM_ACCOUNT_ID,
+      rolePattern: effectiveEnv.SCANNER_ROLE_PATTERN,
+    },
+    logger,
+  });
   // Offboarding purges the tenant's memoised and cached scans through the runtime that holds them.
-  const services = serviceDepsFrom(effectiveEnv, database, awsConfigFrom(effectiveEnv), runtime.tools);
+  const services = serviceDepsFrom(effectiveEnv, database, aws, runtime.tools);
   const roles = effectiveEnv.PROCESS_ROLES;
   const deps: AppDeps = {
     ...appDepsFrom(effectiveEnv, services, logger),
-    readiness: runtime.readiness,
+    readiness: { ...runtime.readiness, aws_identity: identity.readiness },
     serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
   };
@@ -60,6 +71,7 @@ async function main() {
     closing = true;
     logger.info({ signal }, "shutting down");
     server.close();
+    identity.stop();
     await worker?.stop();
     await jobs?.stop();
     await database.close();

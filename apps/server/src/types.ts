@@ -25,12 +25,20 @@ export interface AdminAuthConfig {
   audience?: string | undefined;
 }
 
+/** A readiness check's outcome; the message says what is wrong and how to fix it. */
+export interface ReadinessResult {
+  ok: boolean;
+  message?: string;
+}
+
+export type ReadinessCheck = () => Promise<boolean | ReadinessResult>;
+
 export interface AppDeps {
   services: ServiceDeps;
   logger: Logger;
   adminAuth: AdminAuthConfig;
-  /** Readiness checks beyond the database (e.g. Redis), by name. */
-  readiness?: Record<string, () => Promise<boolean>>;
+  /** Readiness checks beyond the database (e.g. Redis, the AWS identity), by name. */
+  readiness?: Record<string, ReadinessCheck>;
   metrics: import("./metrics").Metrics;
   publicBaseUrl: string;
   version: string;

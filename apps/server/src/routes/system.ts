@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { TEMPLATE_VERSION, templatePath } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import { envelope } from "../errors";
-import type { AppDeps } from "../types";
+import type { AppDeps, ReadinessCheck, ReadinessResult } from "../types";
 import type { Router } from "./context";
 
 export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<DatabaseHandle, "ping">) {
@@ -20,22 +20,29 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
   );
 
   app.get("/health/ready", async (c) => {
-    const checks: Record<string, () => Promise<boolean>> = {
+    const checks: Record<string, ReadinessCheck> = {
       database: () => database.ping(),
       ...deps.readiness,
     };
-    const results = Object.fromEntries(
-      await Promise.all(
-        Object.entries(checks).map(
-          async ([name, check]) => [name, await check().catch(() => false)] as const,
-        ),
+    const outcomes = await Promise.all(
+      Object.entries(checks).map(async ([name, check]) => [name, await settle(check)] as const),
+    );
+    const results = Object.fromEntries(outcomes.map(([name, outcome]) => [name, outcome.ok]));
+    const degraded = outcomes.filter(([, outcome]) => !outcome.ok).map(([name]) => name);
+    // Only the failing checks' messages, and the key only when there is one: the shape stays
+    // {status, checks, degraded} for callers that compare it exactly.
+    const messages = Object.fromEntries(
+      outcomes.flatMap(([name, outcome]) =>
+        !outcome.ok && outcome.message ? [[name, outcome.message]] : [],
       ),
     );
-    const degraded = Object.entries(results)
-      .filter(([, ok]) => !ok)
-      .map(([name]) => name);
     return c.json(
-      { status: degraded.length ? "degraded" : "ready", checks: results, degraded },
+      {
+        status: degraded.length ? "degraded" : "ready",
+        checks: results,
+        degraded,
+        ...(Object.keys(messages).length ? { messages } : {}),
+      },
       degraded.length ? 503 : 200,
     );
   });
@@ -64,4 +71,13 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
     c.header("content-type", "application/x-yaml; charset=utf-8");
     return c.body(await serveTemplate());
   });
+}
+
+async function settle(check: ReadinessCheck): Promise<ReadinessResult> {
+  try {
+    const outcome = await check();
+    return typeof outcome === "boolean" ? { ok: outcome } : outcome;
+  } catch {
+    return { ok: false };
+  }
 }
