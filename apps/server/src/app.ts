@@ -7,10 +7,12 @@ import { registerMcp } from "./mcp/route";
 import { adminAuth } from "./middleware/admin-auth";
 import { resolveClient } from "./middleware/client";
 import { observe } from "./middleware/observe";
+import { registerOnboardingPages } from "./onboard/routes";
 import { registerListAudit } from "./routes/audit/list";
 import { registerDeleteClient } from "./routes/clients/delete";
 import { registerGetClient } from "./routes/clients/get";
 import { registerListClients } from "./routes/clients/list";
+import { registerOnboardingLink } from "./routes/clients/onboarding-link";
 import { registerRegisterClient } from "./routes/clients/register";
 import { registerClientStatus } from "./routes/clients/status";
 import { registerVerifyClient } from "./routes/clients/verify";
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     registerGetClient(app, s);
     registerClientStatus(app, s);
     registerVerifyClient(app, s);
+    registerOnboardingLink(app, s, deps.publicBaseUrl);
     registerDeleteClient(app, s);
     registerIssueKey(app, s);
     registerListKeys(app, s);
@@ -77,6 +80,8 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     registerListAudit(app, s);
     registerListSchedules(app, s);
     registerCancelSchedule(app, s);
+    // The customer's page belongs with the api role; its token is its only credential.
+    registerOnboardingPages(app, s, deps.publicBaseUrl);
   }
 
   app.openAPIRegistry.registerComponent("securitySchemes", "adminBearer", {

@@ -85,6 +85,7 @@ export function serviceDepsFrom(
       defaultConsoleRegion: env.CONSOLE_REGION,
       roleNamePrefix: env.ROLE_NAME_PREFIX,
       externalIdTtlHours: 48,
+      linkSecret: env.ONBOARDING_LINK_SECRET,
     },
   };
 }

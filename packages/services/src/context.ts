@@ -13,6 +13,11 @@ export interface OnboardingConfig {
   roleNamePrefix: string;
   /** An External ID that was never verified stops working after this many hours. */
   externalIdTtlHours: number;
+  /**
+   * HS256 secret of the customer's onboarding links (ONBOARDING_LINK_SECRET); without it no link is
+   * issued or opened. Shared by every replica, so any of them opens a link another one issued.
+   */
+  linkSecret?: string | undefined;
 }
 
 export interface ServiceDeps {

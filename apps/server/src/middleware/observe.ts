@@ -29,7 +29,7 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler<App
         request_id: requestId,
         method: c.req.method,
         route,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         duration_ms: Math.round(seconds * 10_000) / 10,
         client_id: c.get("client")?.id ?? null,
@@ -41,3 +41,6 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler<App
     );
   };
 }
+
+/** The onboarding link's token is a bearer credential: the log keeps the route, not the token. */
+export const loggedPath = (path: string) => path.replace(/^\/onboard\/[^/]+/, "/onboard/:token");

@@ -1,0 +1,29 @@
+// The onboarding pages' headers: the page holds a tenant's External ID behind a bearer link, so it is
+// never cached, never framed, never leaks its URL (the token) as a Referer, and runs only its own
+// nonce'd inline script and style: no external asset can load.
+import { randomBytes } from "node:crypto";
+import type { Context } from "hono";
+import type { AppEnv } from "../types";
+
+export const newNonce = () => randomBytes(18).toString("base64");
+
+export function setPageHeaders(c: Context<AppEnv>, nonce: string) {
+  const scripts = `'nonce-${nonce}'`;
+  c.header(
+    "content-security-policy",
+    [
+      "default-src 'none'",
+      `script-src ${scripts}`,
+      `style-src ${scripts}`,
+      "connect-src 'self'",
+      "img-src 'self' data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  c.header("referrer-policy", "no-referrer");
+  c.header("cache-control", "no-store");
+  c.header("x-content-type-options", "nosniff");
+  c.header("x-frame-options", "DENY");
+}
