@@ -120,6 +120,13 @@ export const ROUTES = {
     success: 200,
     target: own,
   },
+  createOnboardingLink: {
+    operationId: "createOnboardingLink",
+    method: "POST",
+    template: "/v1/clients/{id}/onboarding-link",
+    success: 201,
+    target: async (_h, tenant) => ({ params: { id: tenant.id }, body: { expires_in_hours: 1 } }),
+  },
   deleteClient: {
     operationId: "deleteClient",
     method: "DELETE",
