@@ -16,7 +16,11 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   ["zero hours", { body: { expires_in_hours: 0 } }, hours("Too small: expected number to be >=1")],
   ["more than a week", { body: { expires_in_hours: 169 } }, hours("Too big: expected number to be <=168")],
   ["a fraction", { body: { expires_in_hours: 1.5 } }, hours("Invalid input: expected int, received number")],
-  ["a string", { body: { expires_in_hours: "72" } }, hours("Invalid input: expected number, received string")],
+  [
+    "a string",
+    { body: { expires_in_hours: "72" } },
+    hours("Invalid input: expected number, received string"),
+  ],
   [
     "an unknown field",
     { body: { expires_in_hours: 2, client_id: "cli_other" } },
@@ -49,7 +53,13 @@ describe("createOnboardingLink errors (postgres)", () => {
     const h = harness();
     const scratch = await registerScratchClient(h);
     expect((await h.request("DELETE", `/v1/clients/${scratch.client.id}`)).status).toBe(200);
-    const response = await h.request("POST", `/v1/clients/${scratch.client.id}/onboarding-link`, { body: {} });
-    expectError(response, { status: 409, code: "CONFLICT", message: `client ${scratch.client.id} is deleted` });
+    const response = await h.request("POST", `/v1/clients/${scratch.client.id}/onboarding-link`, {
+      body: {},
+    });
+    expectError(response, {
+      status: 409,
+      code: "CONFLICT",
+      message: `client ${scratch.client.id} is deleted`,
+    });
   });
 });

@@ -32,7 +32,9 @@ describe.each(KINDS)("createOnboardingLink (%s)", (kind) => {
     const lifetime = new Date(link.expires_at).getTime() - Date.now();
     expect(lifetime).toBeGreaterThan(3_590_000);
     expect(lifetime).toBeLessThanOrEqual(3_600_000);
-    const rows = (await auditRows(h, h.globex.id)).filter((row) => row.operation === "clients.onboarding_link");
+    const rows = (await auditRows(h, h.globex.id)).filter(
+      (row) => row.operation === "clients.onboarding_link",
+    );
     expect(rows.at(-1)).toMatchObject({
       operation: "clients.onboarding_link",
       actor: "admin",
@@ -52,7 +54,11 @@ describe.each(KINDS)("createOnboardingLink (%s)", (kind) => {
         token: h.acme.apiKey,
         body: {},
       });
-      expectError(response, { status: 401, code: "UNAUTHORIZED", message: "The admin token is invalid or expired." });
+      expectError(response, {
+        status: 401,
+        code: "UNAUTHORIZED",
+        message: "The admin token is invalid or expired.",
+      });
     }
   });
 });
