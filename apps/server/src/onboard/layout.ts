@@ -1,4 +1,5 @@
-// The onboarding pages' shell: one small inline stylesheet, no external assets.
+// The onboarding pages' shell: one small inline stylesheet, no external assets (an empty data: icon,
+// so the browser does not ask for /favicon.ico).
 import { html, SafeHtml } from "./html";
 
 const STYLE = `
@@ -22,6 +23,7 @@ export function layout(title: string, body: SafeHtml, nonce: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${title}</title>
 <style nonce="${nonce}">${new SafeHtml(STYLE)}</style>
 </head>
