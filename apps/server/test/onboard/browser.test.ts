@@ -79,15 +79,13 @@ describe("onboarding page in Chromium (postgres)", () => {
       expect(await page.textContent("#region-shown")).toBe("eu-west-1");
 
       // Before the stack exists the page polls and stays pending, with the fix-it text.
-      await page.waitForFunction(
-        () => document.getElementById("checked")?.textContent?.startsWith("Last checked"),
-        null,
-        {
-          timeout: 20_000,
-        },
-      );
+      await expect
+        .poll(() => page.textContent("#checked"), { timeout: 20_000, interval: 250 })
+        .toMatch(/^Last checked/);
       expect(await page.getAttribute("#status", "data-status")).toBe("pending");
       expect(await page.isVisible("#claude")).toBe(false);
+      expect(await page.isVisible("#problem")).toBe(true);
+      expect(await page.textContent("#problem-fix")).toContain("Re-deploy the stack from the onboarding link");
 
       await deployRole(h.sandbox, client);
       clock.advance(PAGE_VERIFY_AFTER_MS);
