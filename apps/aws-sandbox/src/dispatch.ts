@@ -78,12 +78,19 @@ function emptyAccount(id: string): Account {
   };
 }
 
-/** A session acts with its role's permissions, evaluated at call time: a deleted role denies everything. */
-function authorize(identity: Identity, account: Account, operation: Operation) {
-  if (operation.skipPermissionCheck || !identity.session) return;
-  const role = account.roles.get(identity.session.roleName);
-  if (role && isActionAllowed(role.permissions_policy, operation.action)) return;
-  const message = `User: ${identity.callerArn} is not authorized to perform: ${operation.action} because no identity-based policy allows the ${operation.action} action`;
+/**
+ * A session acts with its role's permissions, evaluated at call time: a deleted role denies
+ * everything. A long-lived caller is checked against its seeded policy when it has one.
+ */
+function authorize(identity: Identity, account: Account, operation: Operation, resource?: string) {
+  if (operation.skipPermissionCheck) return;
+  const policy = identity.session
+    ? account.roles.get(identity.session.roleName)?.permissions_policy
+    : identity.policy;
+  if (!identity.session && !identity.policy) return;
+  if (policy && isActionAllowed(policy, operation.action, {}, resource)) return;
+  const on = resource ? ` on resource: ${resource}` : "";
+  const message = `User: ${identity.callerArn} is not authorized to perform: ${operation.action}${on} because no identity-based policy allows the ${operation.action} action`;
   throw new Generic(
     "AccessDenied",
     operation.action.startsWith("ec2:")
@@ -138,14 +145,16 @@ export async function dispatch(runtime: Runtime, request: IncomingSigned): Promi
     }
 
     const account = world.accounts.get(identity.accountId) ?? emptyAccount(identity.accountId);
-    authorize(identity, account, operation);
     const ctx: OpContext = { world, identity, account, region: auth.region, requestId, now: world.now() };
+    authorize(identity, account, operation, operation.resource?.(ctx, input));
     const result = await operation.handle(ctx, input as OpInput);
     return renderResult(service, name, result, requestId);
   } catch (error) {
     const rendered = toWireError(service, error);
     counters.error(rendered.code);
-    return renderError(service, rendered, requestId);
+    const response = renderError(service, rendered, requestId);
+    // HEAD answers never carry a body (S3's HeadObject 404 is bare); the SDK names it by status.
+    return request.method === "HEAD" ? { ...response, body: "" } : response;
   }
 }
 
