@@ -9,7 +9,7 @@ import {
   signatureMatches,
 } from "./auth/sigv4";
 import { AwsError } from "./errors";
-import { isActionAllowed } from "./iam/evaluate";
+import { callerMay, notAuthorized } from "./iam/caller";
 import type { OpContext, Operation, OpInput } from "./protocol/operation";
 import { renderError, renderResult, type WireResponse } from "./protocol/render";
 import { type GenericCode, SERVICES, type ServiceDef } from "./protocol/services";
@@ -78,19 +78,9 @@ function emptyAccount(id: string): Account {
   };
 }
 
-/**
- * A session acts with its role's permissions, evaluated at call time: a deleted role denies
- * everything. A long-lived caller is checked against its seeded policy when it has one.
- */
-function authorize(identity: Identity, account: Account, operation: Operation, resource?: string) {
-  if (operation.skipPermissionCheck) return;
-  const policy = identity.session
-    ? account.roles.get(identity.session.roleName)?.permissions_policy
-    : identity.policy;
-  if (!identity.session && !identity.policy) return;
-  if (policy && isActionAllowed(policy, operation.action, {}, resource)) return;
-  const on = resource ? ` on resource: ${resource}` : "";
-  const message = `User: ${identity.callerArn} is not authorized to perform: ${operation.action}${on} because no identity-based policy allows the ${operation.action} action`;
+function authorize(world: World, identity: Identity, operation: Operation, resource?: string) {
+  if (operation.skipPermissionCheck || callerMay(world, identity, operation.action, resource)) return;
+  const message = notAuthorized(identity, operation.action, resource);
   throw new Generic(
     "AccessDenied",
     operation.action.startsWith("ec2:")
@@ -146,7 +136,7 @@ export async function dispatch(runtime: Runtime, request: IncomingSigned): Promi
 
     const account = world.accounts.get(identity.accountId) ?? emptyAccount(identity.accountId);
     const ctx: OpContext = { world, identity, account, region: auth.region, requestId, now: world.now() };
-    authorize(identity, account, operation, operation.resource?.(ctx, input));
+    authorize(world, identity, operation, operation.resource?.(ctx, input));
     const result = await operation.handle(ctx, input as OpInput);
     return renderResult(service, name, result, requestId);
   } catch (error) {
