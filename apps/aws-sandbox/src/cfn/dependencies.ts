@@ -13,13 +13,16 @@ function collect(value: Json, out: Set<string>): void {
   for (const [key, item] of Object.entries(value)) {
     if (key === "Ref" && typeof item === "string") out.add(item);
     else if (key === "Fn::GetAtt") {
-      const target = typeof item === "string" ? item.split(".")[0] : Array.isArray(item) ? item[0] : undefined;
+      const target =
+        typeof item === "string" ? item.split(".")[0] : Array.isArray(item) ? item[0] : undefined;
       if (typeof target === "string") out.add(target);
     } else if (key === "Fn::Sub") {
       const text = typeof item === "string" ? item : Array.isArray(item) ? item[0] : undefined;
       const locals = Array.isArray(item) && isObject(item[1]) ? Object.keys(item[1]) : [];
       for (const match of typeof text === "string" ? text.matchAll(/\$\{([^}!][^}]*)\}/g) : []) {
-        const name = (match[1] ?? "").startsWith("AWS::") ? (match[1] ?? "") : (match[1] ?? "").split(".")[0] ?? "";
+        const name = (match[1] ?? "").startsWith("AWS::")
+          ? (match[1] ?? "")
+          : ((match[1] ?? "").split(".")[0] ?? "");
         if (!locals.includes(name)) out.add(name);
       }
       if (Array.isArray(item) && isObject(item[1])) collect(item[1], out);
@@ -57,7 +60,10 @@ export function creationOrder(template: Template): string[] {
         );
       }
     }
-    needs.set(logicalId, [...new Set([...refs, ...dependsOn])].filter((n) => Object.hasOwn(template.Resources, n)));
+    needs.set(
+      logicalId,
+      [...new Set([...refs, ...dependsOn])].filter((n) => Object.hasOwn(template.Resources, n)),
+    );
   }
   const outputRefs = new Set<string>();
   for (const output of Object.values(template.Outputs)) collect(output.Value, outputRefs);

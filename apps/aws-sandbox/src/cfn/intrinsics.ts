@@ -31,7 +31,8 @@ export function condition(name: string, ctx: EvalContext): boolean {
   const cached = ctx.conditions.get(name);
   if (cached !== undefined) return cached;
   const decl = ctx.template.Conditions[name];
-  if (decl === undefined) throw new EvalError(`Template format error: Unresolved condition dependency ${name}`);
+  if (decl === undefined)
+    throw new EvalError(`Template format error: Unresolved condition dependency ${name}`);
   const result = truth(evaluate(decl, ctx), name);
   ctx.conditions.set(name, result);
   return result;
@@ -78,7 +79,8 @@ function call(fn: string, arg: Json, ctx: EvalContext): Value {
     case "Condition":
       return condition(str(arg, fn), ctx);
     case "Fn::GetAtt": {
-      const [logicalId, attribute] = typeof arg === "string" ? arg.split(/\.(.*)/s) : list(arg, fn, 2).map(ev);
+      const [logicalId, attribute] =
+        typeof arg === "string" ? arg.split(/\.(.*)/s) : list(arg, fn, 2).map(ev);
       return getAtt(str(logicalId ?? "", fn), str(attribute ?? "", fn), ctx);
     }
     case "Fn::Sub":
@@ -93,12 +95,15 @@ function call(fn: string, arg: Json, ctx: EvalContext): Value {
     }
     case "Fn::Join": {
       const [delimiter, items] = list(arg, fn, 2);
-      return list(ev(items ?? null), fn).map((item) => str(item, fn)).join(str(ev(delimiter ?? ""), fn));
+      return list(ev(items ?? null), fn)
+        .map((item) => str(item, fn))
+        .join(str(ev(delimiter ?? ""), fn));
     }
     case "Fn::Select": {
       const [index, items] = list(arg, fn, 2);
       const picked = list(ev(items ?? null), fn)[Number(ev(index ?? null))];
-      if (picked === undefined) throw new EvalError("Template error: Fn::Select cannot select nonexistent value");
+      if (picked === undefined)
+        throw new EvalError("Template error: Fn::Select cannot select nonexistent value");
       return picked;
     }
     case "Fn::Split": {
@@ -140,7 +145,9 @@ function ref(name: string, ctx: EvalContext): Value {
   if (known !== undefined) return known;
   const resource = ctx.resources.get(name);
   if (resource) return resource.physicalId;
-  throw new EvalError(`Template format error: Unresolved resource dependencies [${name}] in the Resources block of the template`);
+  throw new EvalError(
+    `Template format error: Unresolved resource dependencies [${name}] in the Resources block of the template`,
+  );
 }
 
 function getAtt(logicalId: string, attribute: string, ctx: EvalContext): string {

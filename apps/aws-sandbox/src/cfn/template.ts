@@ -62,7 +62,9 @@ export function parseTemplate(body: string): Template {
   const result = templateSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw templateError(`Template format error: [/${issue?.path.join("/") ?? ""}] ${issue?.message ?? "invalid"}`);
+    throw templateError(
+      `Template format error: [/${issue?.path.join("/") ?? ""}] ${issue?.message ?? "invalid"}`,
+    );
   }
   return result.data;
 }

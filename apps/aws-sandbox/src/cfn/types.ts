@@ -69,7 +69,9 @@ export type StackStatus =
   | "ROLLBACK_IN_PROGRESS"
   | "ROLLBACK_COMPLETE"
   | "DELETE_IN_PROGRESS"
-  | "DELETE_COMPLETE";
+  | "DELETE_COMPLETE"
+  | "DELETE_FAILED"
+  | "ROLLBACK_FAILED";
 
 export interface StackResource {
   logicalId: string;

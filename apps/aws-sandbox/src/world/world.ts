@@ -1,6 +1,7 @@
 // The sandbox's in-memory AWS: accounts with their roles, resources, costs and organization, the
 // long-lived callers from the seed, and the temporary sessions AssumeRole hands out.
 import { randomBytes } from "node:crypto";
+import type { Stack } from "../cfn/types";
 import {
   type AccountSeed,
   type AccountSeedInput,
@@ -72,6 +73,8 @@ export class World {
    * which account owns a bucket is its s3:bucket resource.
    */
   readonly objects = new Map<string, Map<string, StoredObject>>();
+  /** CloudFormation stacks of every account and region, deleted ones included (DescribeStacks by id). */
+  readonly stacks: Stack[] = [];
 
   constructor(
     seed: Seed,
