@@ -11,7 +11,7 @@ import { deleteResources } from "./delete";
 import { creationOrder } from "./dependencies";
 import { resourceEvent, stackStatus } from "./events";
 import { handlerContext } from "./handler-context";
-import { condition, type EvalContext, EvalError, evaluate } from "./intrinsics";
+import { condition, type EvalContext, evaluate, TemplateEvalError } from "./intrinsics";
 import { resolveParameters } from "./parameters";
 import { HANDLERS } from "./resources";
 import { ResourceFailure } from "./resources/handler";
@@ -28,7 +28,7 @@ export interface CreateStackInput {
   onFailure: "ROLLBACK" | "DELETE" | "DO_NOTHING";
 }
 
-function evalContext(ctx: OpContext, stack: Stack, template: Template): EvalContext {
+function evalContext(stack: Stack, template: Template): EvalContext {
   const refs: Record<string, Json> = {
     "AWS::AccountId": stack.accountId,
     "AWS::Region": stack.region,
@@ -66,7 +66,7 @@ function createResources(ctx: OpContext, stack: Stack, template: Template, evalC
         status: "CREATE_COMPLETE",
       });
     } catch (error) {
-      if (!(error instanceof ResourceFailure || error instanceof EvalError)) throw error;
+      if (!(error instanceof ResourceFailure || error instanceof TemplateEvalError)) throw error;
       resourceEvent(stack, ctx.now, {
         logicalId,
         type: decl.Type,
@@ -124,7 +124,7 @@ function checkConditions(template: Template, evalCtx: EvalContext): void {
   try {
     for (const name of used) condition(name, evalCtx);
   } catch (error) {
-    if (error instanceof EvalError) throw new AwsError("ValidationError", error.message, 400);
+    if (error instanceof TemplateEvalError) throw new AwsError("ValidationError", error.message, 400);
     throw error;
   }
 }
@@ -155,7 +155,7 @@ export function createStack(ctx: OpContext, input: CreateStackInput): Stack {
     resources: [],
     events: [],
   };
-  const evalCtx = evalContext(ctx, stack, template);
+  const evalCtx = evalContext(stack, template);
   checkConditions(template, evalCtx);
   ctx.world.stacks.push(stack);
   stackStatus(stack, ctx.now, "CREATE_IN_PROGRESS", "User Initiated");
@@ -167,7 +167,7 @@ export function createStack(ctx: OpContext, input: CreateStackInput): Stack {
   try {
     stack.outputs = outputs(template, evalCtx);
   } catch (error) {
-    if (!(error instanceof EvalError)) throw error;
+    if (!(error instanceof TemplateEvalError)) throw error;
     resourceEvent(stack, ctx.now, {
       logicalId: stack.name,
       type: "AWS::CloudFormation::Stack",

@@ -1,12 +1,12 @@
 // The intrinsic functions, evaluated the way CloudFormation does while it creates a stack: Ref to
 // parameters, pseudo parameters and already-created resources, Fn::GetAtt, Fn::Sub (with ${!x}
 // escapes and ${Res.Attr}), Fn::FindInMap, Fn::Join/Select/Split, conditions (Fn::If, Fn::Equals,
-// Fn::Not, Fn::And, Fn::Or, Condition) and AWS::NoValue. A failure throws EvalError, which the
+// Fn::Not, Fn::And, Fn::Or, Condition) and AWS::NoValue. A failure throws TemplateEvalError, which the
 // engine turns into a failed resource, never a crashed request.
 import { isObject, type Json, type JsonObject, type StackResource, type Template } from "./types";
 
-export class EvalError extends Error {
-  override name = "EvalError";
+export class TemplateEvalError extends Error {
+  override name = "TemplateEvalError";
 }
 
 export interface EvalContext {
@@ -32,7 +32,7 @@ export function condition(name: string, ctx: EvalContext): boolean {
   if (cached !== undefined) return cached;
   const decl = ctx.template.Conditions[name];
   if (decl === undefined)
-    throw new EvalError(`Template format error: Unresolved condition dependency ${name}`);
+    throw new TemplateEvalError(`Template format error: Unresolved condition dependency ${name}`);
   const result = truth(evaluate(decl, ctx), name);
   ctx.conditions.set(name, result);
   return result;
@@ -57,18 +57,18 @@ function node(value: Json, ctx: EvalContext): Value {
 const str = (value: Json, fn: string): string => {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  throw new EvalError(`Template error: ${fn} expects a string`);
+  throw new TemplateEvalError(`Template error: ${fn} expects a string`);
 };
 const list = (value: Json, fn: string, length?: number): Json[] => {
   if (!Array.isArray(value) || (length !== undefined && value.length !== length)) {
-    throw new EvalError(`Template error: ${fn} expects a list${length ? ` of ${length} items` : ""}`);
+    throw new TemplateEvalError(`Template error: ${fn} expects a list${length ? ` of ${length} items` : ""}`);
   }
   return value;
 };
 const truth = (value: Json, where: string): boolean => {
   if (value === true || value === "true") return true;
   if (value === false || value === "false") return false;
-  throw new EvalError(`Template error: ${where} must evaluate to a boolean`);
+  throw new TemplateEvalError(`Template error: ${where} must evaluate to a boolean`);
 };
 
 function call(fn: string, arg: Json, ctx: EvalContext): Value {
@@ -89,7 +89,7 @@ function call(fn: string, arg: Json, ctx: EvalContext): Value {
       const [map, top, second] = list(arg, fn, 3).map((part) => str(ev(part), fn));
       const found = ctx.template.Mappings[map ?? ""]?.[top ?? ""]?.[second ?? ""];
       if (found === undefined) {
-        throw new EvalError(`Template error: Unable to get mapping for ${map}::${top}::${second}`);
+        throw new TemplateEvalError(`Template error: Unable to get mapping for ${map}::${top}::${second}`);
       }
       return found;
     }
@@ -103,7 +103,7 @@ function call(fn: string, arg: Json, ctx: EvalContext): Value {
       const [index, items] = list(arg, fn, 2);
       const picked = list(ev(items ?? null), fn)[Number(ev(index ?? null))];
       if (picked === undefined)
-        throw new EvalError("Template error: Fn::Select cannot select nonexistent value");
+        throw new TemplateEvalError("Template error: Fn::Select cannot select nonexistent value");
       return picked;
     }
     case "Fn::Split": {
@@ -135,7 +135,7 @@ function call(fn: string, arg: Json, ctx: EvalContext): Value {
     case "Fn::Length":
       return list(ev(arg), fn).length;
     default:
-      throw new EvalError(`Template error: the aws-sandbox does not evaluate ${fn}`);
+      throw new TemplateEvalError(`Template error: the aws-sandbox does not evaluate ${fn}`);
   }
 }
 
@@ -145,7 +145,7 @@ function ref(name: string, ctx: EvalContext): Value {
   if (known !== undefined) return known;
   const resource = ctx.resources.get(name);
   if (resource) return resource.physicalId;
-  throw new EvalError(
+  throw new TemplateEvalError(
     `Template format error: Unresolved resource dependencies [${name}] in the Resources block of the template`,
   );
 }
@@ -153,11 +153,13 @@ function ref(name: string, ctx: EvalContext): Value {
 function getAtt(logicalId: string, attribute: string, ctx: EvalContext): string {
   const resource = ctx.resources.get(logicalId);
   if (!resource) {
-    throw new EvalError(`Template error: instance of Fn::GetAtt references undefined resource ${logicalId}`);
+    throw new TemplateEvalError(
+      `Template error: instance of Fn::GetAtt references undefined resource ${logicalId}`,
+    );
   }
   const value = resource.attributes[attribute];
   if (value === undefined) {
-    throw new EvalError(
+    throw new TemplateEvalError(
       `Template error: resource ${logicalId} does not support attribute type ${attribute} in Fn::GetAtt`,
     );
   }
@@ -169,7 +171,7 @@ function getAtt(logicalId: string, attribute: string, ctx: EvalContext): string 
 function sub(arg: Json, ctx: EvalContext): string {
   const [template, variables] = Array.isArray(arg) ? list(arg, "Fn::Sub", 2) : [arg, {}];
   if (typeof template !== "string" || !isObject(variables)) {
-    throw new EvalError("Template error: Fn::Sub expects a string or [string, { variables }]");
+    throw new TemplateEvalError("Template error: Fn::Sub expects a string or [string, { variables }]");
   }
   const local = new Map(Object.entries(variables).map(([k, v]) => [k, str(evaluate(v, ctx), "Fn::Sub")]));
   return template.replace(/\$\{([^}]*)\}/g, (_all, name: string) => {
