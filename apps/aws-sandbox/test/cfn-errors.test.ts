@@ -160,6 +160,27 @@ describe("CreateStack refusals", () => {
       "Template format error: Unresolved resource dependencies [Nowhere] in the Resources block of the template",
     ],
     [
+      "an unknown short-form tag",
+      {
+        TemplateURL: undefined,
+        TemplateBody: "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Path: !Reff X\n",
+      },
+      expect.stringMatching(/^Template format error: YAML not well-formed\. .*!Reff/),
+    ],
+    [
+      "resources that need each other",
+      {
+        TemplateURL: undefined,
+        TemplateBody: JSON.stringify({
+          Resources: {
+            A: { Type: "AWS::IAM::Role", DependsOn: "B" },
+            B: { Type: "AWS::IAM::Role", Properties: { Path: { "Fn::GetAtt": ["A", "Arn"] } } },
+          },
+        }),
+      },
+      "Circular dependency between resources: [A, B]",
+    ],
+    [
       "a bad stack name",
       { StackName: "1-starts-with-a-digit" },
       "1 validation error detected: Value '1-starts-with-a-digit' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*",
