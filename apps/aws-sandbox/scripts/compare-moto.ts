@@ -43,8 +43,10 @@ async function run(label: string, endpoint: string) {
       const out = await call();
       log.push(`${name}: ${JSON.stringify(out, (k, v) => (k === "$metadata" ? undefined : v))}`);
     } catch (error) {
-      const e = error as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-      log.push(`${name}: ERROR ${e.$metadata?.httpStatusCode} ${e.name}: ${e.message}`);
+      const e = error instanceof Error ? error : new Error(String(error));
+      const meta = "$metadata" in e && typeof e.$metadata === "object" && e.$metadata ? e.$metadata : {};
+      const status = "httpStatusCode" in meta ? String(meta.httpStatusCode) : "?";
+      log.push(`${name}: ERROR ${status} ${e.name}: ${e.message}`);
     }
   };
   await attempt("CreateBucket", () => s3.send(new CreateBucketCommand({ Bucket: "compare-templates" })));
