@@ -77,6 +77,21 @@ const globex = generateAccount({
   seed: 99,
 });
 
+// The customers' cloud admins, who click "Launch stack": CloudFormation with the IAM rights a stack
+// that creates a named role needs, and read access to the operator's published template.
+const customerAdmin = (accountId: string, name: string, accessKeyId: string, secret: string) => ({
+  account_id: accountId,
+  arn: `arn:aws:iam::${accountId}:user/${name}`,
+  access_key_id: accessKeyId,
+  secret_access_key: secret,
+  policy: {
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow" as const, Action: ["cloudformation:*", "iam:*", "s3:GetObject"], Resource: "*" },
+    ],
+  },
+});
+
 const seed: SeedInput = {
   control_plane: {
     account_id: "111111111111",
@@ -91,6 +106,18 @@ const seed: SeedInput = {
       access_key_id: "AKIAUNTRUSTED0000001",
       secret_access_key: "untrustedSecretKey00000000000000000000",
     },
+    customerAdmin(
+      "222222222222",
+      "acme-admin",
+      "AKIAACMEADMIN0000001",
+      "acmeAdminSecretKey0000000000000000000000",
+    ),
+    customerAdmin(
+      "333333333333",
+      "globex-admin",
+      "AKIAGLOBEXADMIN00001",
+      "globexAdminSecretKey00000000000000000000",
+    ),
   ],
   accounts: [
     {

@@ -9,7 +9,7 @@ import {
   signatureMatches,
 } from "./auth/sigv4";
 import { AwsError } from "./errors";
-import { isActionAllowed } from "./iam/evaluate";
+import { callerMay, notAuthorized } from "./iam/caller";
 import type { OpContext, Operation, OpInput } from "./protocol/operation";
 import { renderError, renderResult, type WireResponse } from "./protocol/render";
 import { type GenericCode, SERVICES, type ServiceDef } from "./protocol/services";
@@ -78,12 +78,9 @@ function emptyAccount(id: string): Account {
   };
 }
 
-/** A session acts with its role's permissions, evaluated at call time: a deleted role denies everything. */
-function authorize(identity: Identity, account: Account, operation: Operation) {
-  if (operation.skipPermissionCheck || !identity.session) return;
-  const role = account.roles.get(identity.session.roleName);
-  if (role && isActionAllowed(role.permissions_policy, operation.action)) return;
-  const message = `User: ${identity.callerArn} is not authorized to perform: ${operation.action} because no identity-based policy allows the ${operation.action} action`;
+function authorize(world: World, identity: Identity, operation: Operation, resource?: string) {
+  if (operation.skipPermissionCheck || callerMay(world, identity, operation.action, resource)) return;
+  const message = notAuthorized(identity, operation.action, resource);
   throw new Generic(
     "AccessDenied",
     operation.action.startsWith("ec2:")
@@ -138,14 +135,16 @@ export async function dispatch(runtime: Runtime, request: IncomingSigned): Promi
     }
 
     const account = world.accounts.get(identity.accountId) ?? emptyAccount(identity.accountId);
-    authorize(identity, account, operation);
     const ctx: OpContext = { world, identity, account, region: auth.region, requestId, now: world.now() };
+    authorize(world, identity, operation, operation.resource?.(ctx, input));
     const result = await operation.handle(ctx, input as OpInput);
     return renderResult(service, name, result, requestId);
   } catch (error) {
     const rendered = toWireError(service, error);
     counters.error(rendered.code);
-    return renderError(service, rendered, requestId);
+    const response = renderError(service, rendered, requestId);
+    // HEAD answers never carry a body (S3's HeadObject 404 is bare); the SDK names it by status.
+    return request.method === "HEAD" ? { ...response, body: "" } : response;
   }
 }
 

@@ -85,7 +85,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     res.writeHead(response.status, {
       ...response.headers,
-      "content-length": Buffer.byteLength(response.body),
+      // A HEAD answer states the length of the body it does not send (HeadObject's Content-Length).
+      "content-length": response.headers["content-length"] ?? Buffer.byteLength(response.body),
     });
     res.end(response.body);
   });

@@ -5,6 +5,7 @@ import {
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { describe, expect, it } from "vitest";
 import { generateAccount, parseSeed, SeedError, startSandbox } from "../src";
+import { isActionAllowed } from "../src/iam/evaluate";
 import { assume, baseSeed, clientConfig, EXTERNAL_ID, scannerRole } from "./fixtures";
 
 describe("seed validation", () => {
@@ -12,6 +13,14 @@ describe("seed validation", () => {
     const demo = parseSeed(JSON.parse(readFileSync(new URL("../seeds/demo.json", import.meta.url), "utf8")));
     expect(demo.accounts.map((a) => a.account_id)).toEqual(["222222222222", "333333333333"]);
     expect(demo.accounts[0]?.organization?.tag_policies).toHaveLength(1);
+    // Each customer has an admin who can launch the role stack (and nothing else is granted).
+    const admins = demo.principals.filter((p) => p.policy);
+    expect(admins.map((p) => [p.account_id, p.access_key_id])).toEqual([
+      ["222222222222", "AKIAACMEADMIN0000001"],
+      ["333333333333", "AKIAGLOBEXADMIN00001"],
+    ]);
+    expect(admins.every((p) => isActionAllowed(p.policy!, "cloudformation:CreateStack"))).toBe(true);
+    expect(admins.some((p) => isActionAllowed(p.policy!, "s3:PutObject"))).toBe(false);
   });
 
   it("names the offending entry", () => {

@@ -36,6 +36,62 @@ export const OUTSIDE_PATTERN: Principal = {
 export const ACME_ACCOUNT = "222222222222";
 export const GLOBEX_ACCOUNT = "333333333333";
 
+/** A caller with long-lived keys and an identity policy the sandbox evaluates. */
+export interface PolicyPrincipal extends Principal {
+  policy: {
+    Version: "2012-10-17";
+    Statement: { Effect: "Allow"; Action: string[]; Resource: string }[];
+  };
+}
+
+// What a customer's cloud admin needs to click "Launch stack" on the role template: CloudFormation,
+// IAM (the stack creates a named role with the caller's permissions) and reading the operator's
+// published template. Nothing else, so a suite cannot accidentally scan with the admin's keys.
+const customerAdmin = (
+  accountId: string,
+  name: string,
+  access_key_id: string,
+  secret_access_key: string,
+): PolicyPrincipal => ({
+  account_id: accountId,
+  arn: `arn:aws:iam::${accountId}:user/${name}`,
+  access_key_id,
+  secret_access_key,
+  policy: {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["cloudformation:*", "iam:*", "s3:GetObject"], Resource: "*" }],
+  },
+});
+
+export const ACME_ADMIN = customerAdmin(
+  ACME_ACCOUNT,
+  "acme-admin",
+  "AKIAACMEADMIN0000001",
+  "acmeAdminSecretKey0000000000000000000000",
+);
+export const GLOBEX_ADMIN = customerAdmin(
+  GLOBEX_ACCOUNT,
+  "globex-admin",
+  "AKIAGLOBEXADMIN00001",
+  "globexAdminSecretKey00000000000000000000",
+);
+
+/** The customers' cloud admins, by account: the callers of CreateStack from a quick-create link. */
+export const CUSTOMER_ADMINS: Readonly<Record<string, PolicyPrincipal>> = {
+  [ACME_ACCOUNT]: ACME_ADMIN,
+  [GLOBEX_ACCOUNT]: GLOBEX_ADMIN,
+};
+
+/** The admin of a customer account; throws for an account that has none in the test world. */
+export function customerAdminFor(accountId: string): PolicyPrincipal {
+  const admin = CUSTOMER_ADMINS[accountId];
+  if (!admin)
+    throw new Error(
+      `no customer admin for account ${accountId} (known: ${Object.keys(CUSTOMER_ADMINS).join(", ")})`,
+    );
+  return admin;
+}
+
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;

@@ -3,12 +3,17 @@
 export { TestClock, testNow } from "./clock";
 export {
   ACME_ACCOUNT,
+  ACME_ADMIN,
   CONTROL_PLANE,
+  CUSTOMER_ADMINS,
+  customerAdminFor,
   DAY,
   GLOBEX_ACCOUNT,
+  GLOBEX_ADMIN,
   HOUR,
   MINUTE,
   OUTSIDE_PATTERN,
+  type PolicyPrincipal,
   type Principal,
   UNTRUSTED_ACCOUNT,
 } from "./constants";
@@ -25,6 +30,15 @@ export {
   type Verification,
 } from "./onboard";
 export { deployRole, type RoleHost, type RoleOptions, type RoleTarget } from "./role";
+export {
+  type DeployedStack,
+  deleteStackAndWait,
+  deployFromQuickCreateUrl,
+  parseQuickCreateUrl,
+  type QuickCreateLink,
+  StackDeployError,
+  type StackTarget,
+} from "./stack";
 export { sandboxSeed } from "./world";
 export {
   acmeAccount,

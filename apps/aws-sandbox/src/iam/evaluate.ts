@@ -48,15 +48,22 @@ const statements = (doc: PolicyDocument): PolicyStatement[] =>
 const actionMatches = (statement: PolicyStatement, action: string) =>
   asList(statement.Action).some((pattern) => globMatch(pattern, action, true));
 
-/** Identity-policy check: may a session of this role call `action`? */
+// Resource globs compare case-sensitively, as ARNs do. A statement without Resource matches
+// nothing in IAM; operations that name no resource (most List/Describe calls) match any statement.
+const resourceMatches = (statement: PolicyStatement, resource: string | undefined) =>
+  resource === undefined || asList(statement.Resource).some((pattern) => globMatch(pattern, resource));
+
+/** Identity-policy check: may a session of this role (or a long-lived caller) call `action`? */
 export function isActionAllowed(
   doc: PolicyDocument,
   action: string,
   context: ConditionContext = {},
+  resource?: string,
 ): boolean {
   let allowed = false;
   for (const statement of statements(doc)) {
-    if (!actionMatches(statement, action) || !conditionHolds(statement.Condition, context)) continue;
+    if (!actionMatches(statement, action) || !resourceMatches(statement, resource)) continue;
+    if (!conditionHolds(statement.Condition, context)) continue;
     if (statement.Effect === "Deny") return false;
     allowed = true;
   }

@@ -23,9 +23,24 @@ export interface Operation {
   handle(ctx: OpContext, input: OpInput): unknown;
   /** Needs no permission (sts:GetCallerIdentity) or evaluates trust itself (sts:AssumeRole). */
   skipPermissionCheck?: boolean;
+  /** The ARN the action applies to, for policies that name resources (s3:GetObject on bucket/key). */
+  resource?(ctx: OpContext, input: OpInput): string;
 }
 
 export type OperationTable = Record<string, Operation>;
+
+/**
+ * A response the handler shapes itself: S3 object reads answer the object's bytes with its
+ * metadata in headers, not an XML document.
+ */
+export interface RawBody {
+  raw: true;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+export const isRawBody = (value: unknown): value is RawBody =>
+  typeof value === "object" && value !== null && "raw" in value && value.raw === true;
 
 /** REST-XML handlers name their root element. */
 export interface XmlBody {

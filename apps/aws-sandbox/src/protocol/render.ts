@@ -1,12 +1,12 @@
 // Rendering results and errors in each protocol's wire format.
-import type { XmlBody } from "./operation";
+import { isRawBody, type XmlBody } from "./operation";
 import type { ServiceDef } from "./services";
 import { toXml } from "./xml";
 
 export interface WireResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
 export function renderResult(
@@ -46,6 +46,8 @@ export function renderResult(
         body: JSON.stringify(result ?? {}),
       };
     case "restxml": {
+      if (isRawBody(result))
+        return { status: 200, headers: { ...ids, ...result.headers }, body: result.body };
       const { root, body } = result as XmlBody;
       return {
         status: 200,

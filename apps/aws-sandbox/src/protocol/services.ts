@@ -59,6 +59,13 @@ export const SERVICES: Record<string, ServiceDef> = {
     xmlns: "https://sts.amazonaws.com/doc/2011-06-15/",
     dialect: queryDialect,
   },
+  cloudformation: {
+    signingName: "cloudformation",
+    iamPrefix: "cloudformation",
+    protocol: "query",
+    xmlns: "http://cloudformation.amazonaws.com/doc/2010-05-15/",
+    dialect: queryDialect,
+  },
   rds: {
     signingName: "rds",
     iamPrefix: "rds",

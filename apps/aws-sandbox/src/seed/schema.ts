@@ -38,6 +38,11 @@ export const principalSchema = z.object({
   secret_access_key: z.string().min(16),
   /** Regions in which this caller's STS endpoint is disabled (RegionDisabledException). */
   sts_disabled_regions: z.array(region).default([]),
+  /**
+   * The caller's identity policy (Action and Resource globs). Absent: the caller may call any
+   * action, which keeps older seeds working; present: evaluated like a role session's policy.
+   */
+  policy: policyDocumentSchema.optional(),
 });
 
 export const roleSchema = z.object({

@@ -2,6 +2,7 @@
 import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
+import { cloudformation } from "./cloudformation";
 import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
@@ -24,6 +25,7 @@ const TABLES: Record<string, OperationTable> = {
   organizations,
   lambda,
   s3,
+  cloudformation,
 };
 
 export interface Resolved {

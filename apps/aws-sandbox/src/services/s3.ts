@@ -1,32 +1,13 @@
-// S3 (REST-XML, path-style addressing): ListBuckets, GetBucketTagging, GetBucketLocation.
-import type { IncomingSigned } from "../auth/sigv4";
+// S3 (REST-XML, path-style and virtual-hosted addressing): ListBuckets, bucket tags and location;
+// buckets and objects are in ./s3/.
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput, XmlBody } from "../protocol/operation";
 import { page } from "../protocol/paginate";
-import type { Resource } from "../world/world";
+import { ownBucket } from "./s3/access";
+import { bucketOperations } from "./s3/buckets";
+import { objectOperations } from "./s3/objects";
 
-export function routeS3(request: IncomingSigned): { name: string; input: OpInput } | undefined {
-  if (request.method !== "GET") return undefined;
-  const segments = request.path.split("/").filter(Boolean).map(decodeURIComponent);
-  if (segments.length === 0) return { name: "ListBuckets", input: { ...request.query } };
-  if (segments.length !== 1) return undefined;
-  const bucket = segments[0]!;
-  if ("tagging" in request.query) return { name: "GetBucketTagging", input: { Bucket: bucket } };
-  if ("location" in request.query) return { name: "GetBucketLocation", input: { Bucket: bucket } };
-  return undefined;
-}
-
-/** Bucket names are global: a bucket of another account exists but is not ours to read. */
-function findBucket(ctx: OpContext, name: string): Resource {
-  const own = ctx.account.resources.find((r) => r.type === "s3:bucket" && r.id === name);
-  if (own) return own;
-  for (const account of ctx.world.accounts.values()) {
-    if (account.resources.some((r) => r.type === "s3:bucket" && r.id === name)) {
-      throw new AwsError("AccessDenied", "Access Denied", 403);
-    }
-  }
-  throw new AwsError("NoSuchBucket", "The specified bucket does not exist", 404);
-}
+export { routeS3 } from "./s3/route";
 
 function listBuckets(ctx: OpContext, input: OpInput): XmlBody {
   const buckets = ctx.account.resources
@@ -61,11 +42,13 @@ function listBuckets(ctx: OpContext, input: OpInput): XmlBody {
 }
 
 export const s3: OperationTable = {
+  ...bucketOperations,
+  ...objectOperations,
   ListBuckets: { action: "s3:ListAllMyBuckets", handle: listBuckets },
   GetBucketTagging: {
     action: "s3:GetBucketTagging",
     handle: (ctx, input): XmlBody => {
-      const bucket = findBucket(ctx, String(input.Bucket));
+      const bucket = ownBucket(ctx, String(input.Bucket));
       const tags = Object.entries(bucket.tags);
       if (!tags.length) throw new AwsError("NoSuchTagSet", "The TagSet does not exist", 404);
       return { root: "Tagging", body: { TagSet: { Tag: tags.map(([Key, Value]) => ({ Key, Value })) } } };
@@ -74,7 +57,7 @@ export const s3: OperationTable = {
   GetBucketLocation: {
     action: "s3:GetBucketLocation",
     handle: (ctx, input): XmlBody => {
-      const bucket = findBucket(ctx, String(input.Bucket));
+      const bucket = ownBucket(ctx, String(input.Bucket));
       // us-east-1 is reported as an empty LocationConstraint, as S3 has always done.
       return {
         root: "LocationConstraint",

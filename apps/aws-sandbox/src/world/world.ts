@@ -1,11 +1,13 @@
 // The sandbox's in-memory AWS: accounts with their roles, resources, costs and organization, the
 // long-lived callers from the seed, and the temporary sessions AssumeRole hands out.
 import { randomBytes } from "node:crypto";
+import type { Stack } from "../cfn/types";
 import {
   type AccountSeed,
   type AccountSeedInput,
   accountSchema,
   type CostSeed,
+  type PolicyDocument,
   type PrincipalSeed,
   type ResourceSeed,
   type RoleSeed,
@@ -18,6 +20,15 @@ import { arnFor } from "./arn";
 export interface Resource extends ResourceSeed {
   arn: string;
   account_id: string;
+}
+
+/** An S3 object as PutObject stored it. */
+export interface StoredObject {
+  body: Buffer;
+  contentType: string;
+  /** Quoted hex MD5 of the body, as S3 reports a single-part upload's ETag. */
+  etag: string;
+  lastModified: number;
 }
 
 export interface Account {
@@ -41,6 +52,8 @@ export interface Identity {
   callerArn: string;
   userId: string;
   secret: string;
+  /** A long-lived caller's identity policy; absent means the caller may call anything. */
+  policy?: PolicyDocument;
   /** Role sessions: which role, its session token and expiry. */
   session?: { roleName: string; token: string; expiresAt: number; sourceIdentity?: string };
   /** True when this identity is itself a role, so AssumeRole from it is role chaining. */
@@ -55,6 +68,13 @@ export class World {
   readonly accounts = new Map<string, Account>();
   private readonly keys = new Map<string, Identity>();
   readonly controlPlane: PrincipalSeed;
+  /**
+   * S3 objects by bucket name, then key. Bucket names are global, so one map serves every account;
+   * which account owns a bucket is its s3:bucket resource.
+   */
+  readonly objects = new Map<string, Map<string, StoredObject>>();
+  /** CloudFormation stacks of every account and region, deleted ones included (DescribeStacks by id). */
+  readonly stacks: Stack[] = [];
 
   constructor(
     seed: Seed,
@@ -74,6 +94,7 @@ export class World {
       callerArn: isRole ? `arn:aws:sts::${principal.account_id}:assumed-role/${name}/${name}` : principal.arn,
       userId: `${isRole ? "AROA" : "AIDA"}${randomId(17)}${isRole ? `:${name}` : ""}`,
       secret: principal.secret_access_key,
+      ...(principal.policy ? { policy: principal.policy } : {}),
       isRole,
     });
   }
@@ -116,6 +137,35 @@ export class World {
 
   deleteRole(accountId: string, roleName: string): boolean {
     return this.requireAccount(accountId).roles.delete(roleName);
+  }
+
+  /** The account, created empty on first write (the operator's own account is often unseeded). */
+  ensureAccount(accountId: string): Account {
+    return this.accounts.get(accountId) ?? this.putAccount({ account_id: accountId, regions: ["us-east-1"] });
+  }
+
+  /** The s3:bucket resource of that name in whichever account owns it. */
+  findBucket(name: string): Resource | undefined {
+    for (const account of this.accounts.values()) {
+      const bucket = account.resources.find((r) => r.type === "s3:bucket" && r.id === name);
+      if (bucket) return bucket;
+    }
+    return undefined;
+  }
+
+  /** Adds a resource created at run time (CreateBucket) to its account and region index. */
+  addResource(accountId: string, seed: ResourceSeed): Resource {
+    const account = this.ensureAccount(accountId);
+    const resource: Resource = {
+      ...seed,
+      account_id: accountId,
+      arn: seed.arn ?? arnFor(seed.type, seed.region, accountId, seed.id, seed.attributes),
+    };
+    account.resources.push(resource);
+    const list = account.byRegion.get(resource.region) ?? [];
+    list.push(resource);
+    account.byRegion.set(resource.region, list);
+    return resource;
   }
 
   requireAccount(accountId: string): Account {
