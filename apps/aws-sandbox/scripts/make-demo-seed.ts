@@ -1,66 +1,9 @@
 // Regenerates seeds/demo.json: `pnpm --filter @tagc/aws-sandbox exec tsx scripts/make-demo-seed.ts`.
-// Two customer accounts with realistic, imperfect tagging, and roles equivalent to the product's
-// CloudFormation template (the server's demo mode replaces them with roles rendered from the template).
+// Two customer accounts with realistic, imperfect tagging, and no role: each customer's cloud admin
+// (seeded here) creates it by launching the product's CloudFormation stack, as on AWS.
 import { writeFileSync } from "node:fs";
 import { generateAccount } from "../src/generate";
-import type { RoleSeedInput, SeedInput } from "../src/seed/schema";
-
-const role = (externalId: string): RoleSeedInput => ({
-  name: "TagComplianceReadOnly",
-  trust_policy: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { AWS: "arn:aws:iam::111111111111:root" },
-        Action: ["sts:AssumeRole", "sts:SetSourceIdentity"],
-        Condition: {
-          StringEquals: { "sts:ExternalId": externalId },
-          ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111111111111:role/tagc-scanner-*" },
-        },
-      },
-    ],
-  },
-  permissions_policy: {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Action: [
-          "tag:GetResources",
-          "tag:GetTagKeys",
-          "tag:GetTagValues",
-          "ec2:DescribeRegions",
-          "ec2:DescribeInstances",
-          "ec2:DescribeVolumes",
-          "ec2:DescribeSnapshots",
-          "ec2:DescribeAddresses",
-          "ec2:DescribeNatGateways",
-          "s3:ListAllMyBuckets",
-          "s3:GetBucketTagging",
-          "s3:GetBucketLocation",
-          "rds:DescribeDBInstances",
-          "rds:DescribeDBClusters",
-          "rds:ListTagsForResource",
-          "lambda:ListFunctions",
-          "lambda:ListTags",
-          "ecs:ListClusters",
-          "ecs:DescribeClusters",
-          "ecs:ListServices",
-          "ecs:DescribeServices",
-          "dynamodb:ListTables",
-          "dynamodb:DescribeTable",
-          "dynamodb:ListTagsOfResource",
-          "ce:GetCostAndUsage",
-          "organizations:ListPolicies",
-          "organizations:DescribePolicy",
-          "organizations:ListTargetsForPolicy",
-        ],
-        Resource: "*",
-      },
-    ],
-  },
-});
+import type { SeedInput } from "../src/seed/schema";
 
 const acme = generateAccount({
   accountId: "222222222222",
@@ -122,7 +65,6 @@ const seed: SeedInput = {
   accounts: [
     {
       ...acme,
-      roles: [role("demoAcmeExternalId000000000000000001")],
       organization: {
         id: "o-demo000001",
         tag_policies: [
@@ -153,9 +95,9 @@ const seed: SeedInput = {
         ],
       },
     },
-    { ...globex, roles: [role("demoGlobexExternalId00000000000000001")] },
+    globex,
   ],
 };
 
-writeFileSync(new URL("../seeds/demo.json", import.meta.url), `${JSON.stringify(seed, null, 1)}\n`);
+writeFileSync(new URL("../seeds/demo.json", import.meta.url), `${JSON.stringify(seed, null, 2)}\n`);
 console.log(`wrote seeds/demo.json: ${acme.resources?.length} + ${globex.resources?.length} resources`);

@@ -8,7 +8,15 @@ import {
   MemoryRateLimiter,
 } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
-import { ACME_ACCOUNT, CONTROL_PLANE, customer, listen, onboardTenant } from "@tagc/testkit";
+import {
+  ACME_ACCOUNT,
+  CONTROL_PLANE,
+  customer,
+  listen,
+  onboardTenant,
+  publishSandboxTemplate,
+  SANDBOX_TEMPLATE_URL,
+} from "@tagc/testkit";
 import pino from "pino";
 import { createApp } from "../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../src/deps";
@@ -23,11 +31,12 @@ export async function startBench(options: {
   keys: number;
 }) {
   const sandbox = await spawnSandbox(options.resources, options.regions);
+  await publishSandboxTemplate(sandbox.url);
   const database = await createTestDatabase({ kind: "postgres" });
   const env = parseEnv({
     // The benchmark is the operator's own deployment shape: not demo mode, so these are required.
     PLATFORM_ACCOUNT_ID: CONTROL_PLANE.account_id,
-    TEMPLATE_URL: "https://tagc-templates-bench.s3.us-east-1.amazonaws.com/tag-compliance-role.yaml",
+    TEMPLATE_URL: SANDBOX_TEMPLATE_URL,
     ONBOARDING_LINK_SECRET: "bench-onboarding-link-secret-0123456789abcdef",
     AWS_ENDPOINT_URL: sandbox.url,
     AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,

@@ -58,13 +58,10 @@ export function awsConfigFrom(env: Env): AwsConfig {
   });
 }
 
-/**
- * Demo mode only: the copy this server serves under /v1/templates. CloudFormation refuses it (it
- * reads templates only from S3), so outside demo mode the env schema requires TEMPLATE_URL and this
- * is never reached; the demo will move to a template published to the sandbox's S3.
- */
-export function demoServedTemplateUrl(env: Pick<Env, "PUBLIC_BASE_URL">): string {
-  return `${env.PUBLIC_BASE_URL}/v1/templates/tag-compliance-role-${TEMPLATE_VERSION}.yaml`;
+/** The env schema requires it outside demo mode, and demo mode publishes one before building deps. */
+function templateUrlOf(env: Pick<Env, "TEMPLATE_URL">): string {
+  if (!env.TEMPLATE_URL) throw new Error("TEMPLATE_URL is not set: publish the template first");
+  return env.TEMPLATE_URL;
 }
 
 export function serviceDepsFrom(
@@ -80,7 +77,7 @@ export function serviceDepsFrom(
     broker: new CredentialBroker({ config: aws }),
     now: () => new Date(),
     onboarding: {
-      templateUrl: env.TEMPLATE_URL ?? demoServedTemplateUrl(env),
+      templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,
       defaultConsoleRegion: env.CONSOLE_REGION,
       roleNamePrefix: env.ROLE_NAME_PREFIX,

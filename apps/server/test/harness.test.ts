@@ -1,5 +1,6 @@
 // The harness's own contract, which the REST suites and the MCP end-to-end tests build on.
 import { authenticateApiKey } from "@tagc/services";
+import { ACME_ADMIN, GLOBEX_ADMIN } from "@tagc/testkit";
 import { jwtVerify } from "jose";
 import { describe, expect, test } from "vitest";
 import { ADMIN_SCOPE, KINDS, startHarness } from "./harness";
@@ -37,9 +38,13 @@ describe.each(KINDS)("the harness (%s)", (kind) => {
     const counters = h.sandbox.counters();
     // Onboarding assumed each role once, as the control plane.
     expect(counters.by_caller[CONTROL_PLANE.arn]?.["sts:AssumeRole"]).toBe(2);
+    // Each customer's own admin launched their stack; nobody else touched CloudFormation.
     expect(Object.keys(counters.by_caller).sort()).toEqual(
-      [CONTROL_PLANE.arn, h.acme.roleArn, h.globex.roleArn].sort(),
+      [CONTROL_PLANE.arn, h.acme.roleArn, h.globex.roleArn, ACME_ADMIN.arn, GLOBEX_ADMIN.arn].sort(),
     );
+    expect(counters.by_caller[ACME_ADMIN.arn]?.["cloudformation:CreateStack"]).toBe(1);
+    expect(counters.by_caller[GLOBEX_ADMIN.arn]?.["cloudformation:CreateStack"]).toBe(1);
+    expect(counters.by_caller[CONTROL_PLANE.arn]?.["cloudformation:CreateStack"]).toBeUndefined();
     // The role exists in the tenant's account only.
     expect(h.sandbox.deleteRole(h.globex.accountId, h.acme.roleName)).toBe(false);
     expect(h.sandbox.deleteRole(h.acme.accountId, h.globex.roleName)).toBe(false);

@@ -27,6 +27,7 @@ import {
   type OnboardedTenant,
   type OnboardingSteps,
   onboardTenant,
+  publishSandboxTemplate,
   registrationBody,
 } from "@tagc/testkit";
 import { SignJWT } from "jose";
@@ -140,6 +141,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const database = await createTestDatabase({ kind: options.kind });
     cleanups.push(() => database.drop());
     const sandbox = await startSandbox({ seed: testSeed() });
+    await publishSandboxTemplate(sandbox.url);
     cleanups.push(() => sandbox.stop());
 
     const adminToken = `tagc_admin_test_${randomBytes(24).toString("base64url")}`;
@@ -265,7 +267,12 @@ function restSteps(request: Send): OnboardingSteps {
       });
       expectStatus(registered, 201, `register ${customer.slug}`);
       const { client, onboarding } = registered.body;
-      return { clientId: client.id, externalId: onboarding.external_id, roleName: onboarding.role_name };
+      return {
+        clientId: client.id,
+        externalId: onboarding.external_id,
+        roleName: onboarding.role_name,
+        quickCreateUrl: onboarding.quick_create_url,
+      };
     },
     async verify(clientId) {
       const verified = await request<VerifyResult>("POST", `/v1/clients/${clientId}/verify`);

@@ -21,6 +21,7 @@ import {
   deployRole,
   GLOBEX_ACCOUNT,
   type Principal,
+  publishSandboxTemplate,
   type RoleOptions,
   sandboxSeed,
   TestClock,
@@ -129,6 +130,7 @@ export function useHarness(kind: DatabaseKind): () => Harness {
     const database = await createTestDatabase({ kind });
     closers.push(() => database.drop());
     const sandbox = await startSandbox({ seed: SEED });
+    await publishSandboxTemplate(sandbox.url);
     closers.push(() => sandbox.stop());
     const clock = new TestClock();
     const offboarded: string[] = [];

@@ -20,6 +20,7 @@ export {
 export { type Listening, listen } from "./listen";
 export {
   type Customer,
+  type CustomerCloud,
   customer,
   type OnboardedTenant,
   type OnboardingSteps,
@@ -39,6 +40,7 @@ export {
   StackDeployError,
   type StackTarget,
 } from "./stack";
+export { publishSandboxTemplate, SANDBOX_TEMPLATE_URL } from "./templates";
 export { sandboxSeed } from "./world";
 export {
   acmeAccount,

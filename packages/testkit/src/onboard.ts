@@ -1,8 +1,10 @@
-// Onboarding a tenant the way the product does it: register → the customer deploys the role from the
-// real template → verify (`connected`) → an API key. One sequence for the demo, the benchmark and
-// every harness; `steps` says how each step is driven: the services verbs (@tagc/services/testing)
-// or REST (the server suites).
+// Onboarding a tenant the way the product does it: register → the customer's cloud admin follows the
+// quick-create link into CloudFormation's CreateStack (the real template, from its S3 URL) → verify
+// (`connected`) → an API key. One sequence for the demo, the benchmark and every harness; `steps` says
+// how each step is driven: the services verbs (@tagc/services/testing) or REST (the server suites).
+import { customerAdminFor } from "./constants";
 import { deployRole, type RoleHost, type RoleOptions } from "./role";
+import { deployFromQuickCreateUrl } from "./stack";
 
 export interface Customer {
   /** Short, unique per world: used in the idempotency key and key names. */
@@ -44,6 +46,13 @@ export interface Registered {
   clientId: string;
   externalId: string;
   roleName: string;
+  /** The one-click link the operator hands the customer. */
+  quickCreateUrl: string;
+}
+
+/** The sandbox the customers' accounts live in: its endpoint, and its admin API for hand edits. */
+export interface CustomerCloud extends RoleHost {
+  url: string;
 }
 
 export interface Verification {
@@ -75,6 +84,10 @@ export interface OnboardedTenant {
 }
 
 export interface OnboardOptions {
+  /**
+   * After the stack, the customer hand-edits the role it created (a narrowed policy, a trust with
+   * another External ID): the broken variants the suites need.
+   */
   role?: RoleOptions;
   /** Issue an API key (default true); false leaves apiKey and keyId empty. */
   key?: boolean;
@@ -86,7 +99,7 @@ export interface OnboardOptions {
 
 export async function onboardTenant(
   steps: OnboardingSteps,
-  sandbox: RoleHost,
+  cloud: CustomerCloud,
   customer: Customer,
   options: OnboardOptions = {},
 ): Promise<OnboardedTenant> {
@@ -94,7 +107,13 @@ export async function onboardTenant(
   if (!account) throw new Error(`${customer.slug}: onboarding needs the customer's AWS account`);
   const registered = await steps.register(customer);
   const target = { accountId: account, externalId: registered.externalId, roleName: registered.roleName };
-  await deployRole(sandbox, target, options.role);
+  const admin = customerAdminFor(account);
+  await deployFromQuickCreateUrl({
+    url: registered.quickCreateUrl,
+    endpoint: cloud.url,
+    credentials: { accessKeyId: admin.access_key_id, secretAccessKey: admin.secret_access_key },
+  });
+  if (options.role) await deployRole(cloud, target, options.role);
   const verified = await steps.verify(registered.clientId);
   if (options.requireConnected !== false && verified.status !== "connected") {
     throw new Error(`${customer.slug} did not connect: ${JSON.stringify(verified.error ?? verified)}`);

@@ -9,6 +9,8 @@ import {
   deployRole,
   type OnboardingSteps,
   onboardTenant,
+  publishSandboxTemplate,
+  SANDBOX_TEMPLATE_URL,
   sandboxSeed,
   TestClock,
   testNow,
@@ -42,6 +44,7 @@ describe("deployRole and onboardTenant against the sandbox", () => {
     sandbox = await startSandbox({
       seed: sandboxSeed([{ account_id: ACME_ACCOUNT, name: "acme", regions: ["us-east-1"], resources: [] }]),
     });
+    await publishSandboxTemplate(sandbox.url);
   });
   afterAll(() => sandbox.stop());
 
@@ -85,12 +88,21 @@ describe("deployRole and onboardTenant against the sandbox", () => {
     expect(JSON.stringify(stored?.permissions_policy)).not.toContain("tag:GetResources");
   });
 
-  it("onboards in order (register, role, verify, key) and fails loudly when verification does not connect", async () => {
+  it("onboards in order (register, Launch stack, verify, key) and fails loudly when verification does not connect", async () => {
     const calls: string[] = [];
+    let stacks = 0;
     const steps = (status: string): OnboardingSteps => ({
       register: async (customer) => {
         calls.push(`register ${customer.slug}`);
-        return { clientId: "cli_kit", externalId, roleName: `KitRole-${status}` };
+        const roleName = `KitRole-${status}-${++stacks}`;
+        const link = new URLSearchParams({
+          templateURL: SANDBOX_TEMPLATE_URL,
+          stackName: `kit-${stacks}`,
+          param_ExternalId: externalId,
+          param_RoleName: roleName,
+        });
+        const quickCreateUrl = `https://console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/quickcreate?${link}`;
+        return { clientId: "cli_kit", externalId, roleName, quickCreateUrl };
       },
       verify: async () => {
         calls.push("verify");
@@ -111,7 +123,8 @@ describe("deployRole and onboardTenant against the sandbox", () => {
     const tenant = await onboardTenant(steps("connected"), sandbox, customer);
     expect(calls).toEqual(["register kit", "verify", "key kit-key"]);
     expect(tenant).toMatchObject({ id: "cli_kit", status: "connected", apiKey: "tagc_live_x", error: null });
-    expect(sandbox.world.requireAccount(ACME_ACCOUNT).roles.has("KitRole-connected")).toBe(true);
+    // The role exists because the link's stack created it, from the template published to S3.
+    expect(sandbox.world.requireAccount(ACME_ACCOUNT).roles.has("KitRole-connected-1")).toBe(true);
     await expect(onboardTenant(steps("pending"), sandbox, customer)).rejects.toThrow(/kit did not connect/);
     const pending = await onboardTenant(steps("pending"), sandbox, customer, {
       requireConnected: false,

@@ -1,18 +1,22 @@
-// Demo mode (`pnpm start`): the AWS sandbox runs in-process with two customer accounts; each
-// customer's role is created from the real CloudFormation template (trust and permissions rendered
-// with that client's External ID), then both clients are registered, verified and given a key.
+// Demo mode (`pnpm start`): the AWS sandbox runs in-process with two customer accounts. The role
+// template is published to the sandbox's S3, both clients are registered, each customer's admin
+// launches the stack from the client's quick-create link (CloudFormation creates the role with that
+// client's External ID), then both are verified and given a key.
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { loadSeedFile, type Sandbox, startSandbox } from "@tagc/aws-sandbox";
+import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { ServiceDeps } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
-import { type Customer, onboardTenant } from "@tagc/testkit";
+import { type Customer, onboardTenant, publishSandboxTemplate } from "@tagc/testkit";
 import type { Logger } from "pino";
 import type { Env } from "../env";
 import type { AppDeps } from "../types";
 import { printDemoSummary } from "./summary";
 
 const DEMO_SEED = fileURLToPath(new URL("../../../aws-sandbox/seeds/demo.json", import.meta.url));
+
+const DEMO_TEMPLATE_URL = `https://tagc-templates-demo.s3.us-east-1.amazonaws.com/tag-compliance-role-${TEMPLATE_VERSION}.yaml`;
 
 export const DEMO_CUSTOMERS: Customer[] = [
   {
@@ -35,10 +39,13 @@ export const DEMO_CUSTOMERS: Customer[] = [
 
 export async function startDemo(env: Env, logger: Logger) {
   const seed = await loadSeedFile(DEMO_SEED);
-  // The seed's roles are replaced by roles rendered from the template once External IDs exist.
-  for (const account of seed.accounts) account.roles = [];
   const sandbox: Sandbox = await startSandbox({ seed, port: env.SANDBOX_PORT });
   logger.info({ url: sandbox.url }, "demo: AWS sandbox started");
+  // The operator's step on AWS: the role template goes to S3, the only place CloudFormation reads from.
+  const templateUrl = await publishSandboxTemplate(sandbox.url, {
+    url: DEMO_TEMPLATE_URL,
+    as: seed.control_plane,
+  });
   const adminToken = env.ADMIN_BOOTSTRAP_TOKEN ?? `demo_admin_${randomBytes(18).toString("base64url")}`;
   const demoEnv: Env = {
     ...env,
@@ -49,6 +56,7 @@ export async function startDemo(env: Env, logger: Logger) {
     AWS_SESSION_TOKEN: undefined,
     ADMIN_BOOTSTRAP_TOKEN: adminToken,
     ADMIN_BOOTSTRAP_TOKEN_SHA256: undefined,
+    TEMPLATE_URL: templateUrl,
   };
 
   return {
@@ -57,10 +65,9 @@ export async function startDemo(env: Env, logger: Logger) {
     async afterStart(services: ServiceDeps, deps: AppDeps) {
       const steps = servicesSteps(services, "demo");
       const rows = [];
-      // Each customer's role is what their CloudFormation stack creates, from the real template.
+      // Each customer's cloud admin follows the quick-create link into CreateStack, as on AWS.
       for (const customer of DEMO_CUSTOMERS) {
         const tenant = await onboardTenant(steps, sandbox, customer, {
-          role: { platformAccountId: seed.control_plane.account_id },
           requireConnected: false,
           keyName: `demo-${new Date().toISOString().slice(0, 10)}`,
         });

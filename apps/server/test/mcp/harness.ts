@@ -31,6 +31,7 @@ import {
   listen,
   type OnboardedTenant,
   onboardTenant,
+  publishSandboxTemplate,
   TestClock,
 } from "@tagc/testkit";
 import pino from "pino";
@@ -67,6 +68,7 @@ export async function startMcpHarness(
   options: { limits?: Partial<GuardrailLimits> } = {},
 ): Promise<McpHarness> {
   const sandbox = await startSandbox({ seed: seed() });
+  await publishSandboxTemplate(sandbox.url);
   const database: TestDatabase = await createTestDatabase({ kind: "postgres" });
   const clock = new TestClock(START);
   const env = parseEnv({

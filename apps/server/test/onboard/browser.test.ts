@@ -1,32 +1,17 @@
 // The onboarding page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
-// open the link, check what the customer sees, pick another region, deploy the role, and watch the
-// page turn Connected and show the Claude instructions. A screenshot lands in test-output/.
-//
-// The role is deployed with the test kit's deployRole (the template rendered for this client); once
-// the sandbox has CloudFormation, the integrator swaps in "follow the Launch stack href into the
-// sandbox's CreateStack", exactly the customer's click.
-import { existsSync } from "node:fs";
+// open the link, check what the customer sees, pick another region, follow Launch stack into the
+// sandbox's CreateStack (the template read from its S3 URL), and watch the page turn Connected and
+// show the Claude instructions. A screenshot lands in test-output/.
 import { mkdir, readFile, stat } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import { PAGE_VERIFY_AFTER_MS } from "@tagc/services";
-import { deployRole, TestClock } from "@tagc/testkit";
-import { type Browser, chromium } from "playwright-core";
+import { customerAdminFor, deployFromQuickCreateUrl, TestClock } from "@tagc/testkit";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium, TEST_OUTPUT } from "../support/chromium";
 import { issueLink, pagePath, pendingClient } from "../support/onboarding";
 import { useHarness } from "../support/use-harness";
 
-const CHROMIUM = "/usr/bin/chromium";
-const OUTPUT = fileURLToPath(new URL("../../test-output/", import.meta.url));
-const SCREENSHOT = `${OUTPUT}onboarding-connected.png`;
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const SCREENSHOT = `${TEST_OUTPUT}onboarding-connected.png`;
 
 describe("onboarding page in Chromium (postgres)", () => {
   // The services' clock: moved past the status endpoint's 10 s rate limit instead of sleeping.
@@ -35,19 +20,13 @@ describe("onboarding page in Chromium (postgres)", () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    // Never skipped: a machine without Chromium fails here with the way to install it.
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} is missing: install it with apt-get update && apt-get install -y chromium`,
-      );
-    }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, timeout: 60_000 });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  test("open the link, pick a region, deploy the role, see Connected and the Claude instructions", async () => {
+  test("open the link, pick a region, launch the stack, see Connected and the Claude instructions", async () => {
     const h = harness();
     const client = await pendingClient(h, "Umbrella Corp");
     const link = await issueLink(h, client.id);
@@ -85,9 +64,17 @@ describe("onboarding page in Chromium (postgres)", () => {
       expect(await page.getAttribute("#status", "data-status")).toBe("pending");
       expect(await page.isVisible("#claude")).toBe(false);
       expect(await page.isVisible("#problem")).toBe(true);
-      expect(await page.textContent("#problem-fix")).toContain("Re-deploy the stack from the onboarding link");
+      expect(await page.textContent("#problem-fix")).toContain(
+        "Re-deploy the stack from the onboarding link",
+      );
 
-      await deployRole(h.sandbox, client);
+      // The customer's click: the Launch stack href, followed into the sandbox's CreateStack.
+      const admin = customerAdminFor(client.accountId);
+      await deployFromQuickCreateUrl({
+        url: (await launch()).href,
+        endpoint: h.sandbox.url,
+        credentials: { accessKeyId: admin.access_key_id, secretAccessKey: admin.secret_access_key },
+      });
       clock.advance(PAGE_VERIFY_AFTER_MS);
       await page.waitForSelector("#claude", { state: "visible", timeout: 20_000 });
       expect(await page.textContent("#status")).toBe("Connected");
@@ -99,7 +86,7 @@ describe("onboarding page in Chromium (postgres)", () => {
       expect(await page.content()).not.toContain("tagc_live_");
       expect(scriptErrors).toEqual([]);
 
-      await mkdir(OUTPUT, { recursive: true });
+      await mkdir(TEST_OUTPUT, { recursive: true });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
       const png = await readFile(SCREENSHOT);
       expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");

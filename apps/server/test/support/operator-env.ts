@@ -1,9 +1,9 @@
 // The operator settings every non-demo environment must carry (the env schema refuses to boot
 // without them): the suites' control plane, an S3 template URL of the current version, a link secret.
-import { TEMPLATE_VERSION } from "@tagc/cloudformation";
-import { CONTROL_PLANE } from "@tagc/testkit";
+import { CONTROL_PLANE, SANDBOX_TEMPLATE_URL } from "@tagc/testkit";
 
-export const TEST_TEMPLATE_URL = `https://tagc-templates-test.s3.us-east-1.amazonaws.com/tag-compliance-role-${TEMPLATE_VERSION}.yaml`;
+/** The harnesses publish the template there (publishSandboxTemplate), as an operator would to S3. */
+export const TEST_TEMPLATE_URL = SANDBOX_TEMPLATE_URL;
 
 export const TEST_ONBOARDING_LINK_SECRET = "test-onboarding-link-secret-0123456789abcdef";
 

@@ -4,14 +4,15 @@ import { type AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Sandbox } from "@tagc/aws-sandbox";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { Database } from "@tagc/db";
-import { CONTROL_PLANE, type Principal, type TestClock } from "@tagc/testkit";
+import { CONTROL_PLANE, type Principal, SANDBOX_TEMPLATE_URL, type TestClock } from "@tagc/testkit";
 import { MemoryCacheStore } from "../cache/memory-store";
 import type { OnboardingConfig, ServiceDeps, TenantData } from "../context";
 import { createGuardrailLimiters, type GuardrailLimits } from "../guardrails/limiters";
 import { createToolRuntime, type ToolRuntime } from "../tools/runtime";
 
 export const TEST_ONBOARDING: OnboardingConfig = {
-  templateUrl: `https://templates.tagc.example/tag-compliance-role-${TEMPLATE_VERSION}.yaml`,
+  // Published there by each harness (publishSandboxTemplate): the sandbox's CreateStack reads it.
+  templateUrl: SANDBOX_TEMPLATE_URL,
   templateVersion: TEMPLATE_VERSION,
   defaultConsoleRegion: "us-east-1",
   roleNamePrefix: "TagComplianceReader",

@@ -1,7 +1,7 @@
 // Onboarding steps driven by the services verbs, acting as an admin: the demo, the benchmark and
 // the services suites onboard tenants through these (the server suites through REST).
 import { type OnboardingSteps, registrationBody } from "@tagc/testkit";
-import { loadClient, primaryConnection } from "../clients/load";
+import { loadClient } from "../clients/load";
 import { registerClient } from "../clients/register";
 import { verifyClient } from "../clients/verify";
 import type { ClientCtx, Ctx, ServiceDeps } from "../context";
@@ -23,11 +23,12 @@ export function servicesSteps(deps: ServiceDeps, subject = "testkit"): Onboardin
           ...(customer.idempotencyKey ? { idempotency_key: customer.idempotencyKey } : {}),
         },
       });
-      const connection = await primaryConnection(deps.db, registration.client.id);
+      const { onboarding } = registration;
       return {
         clientId: registration.client.id,
-        externalId: connection.externalId,
-        roleName: connection.roleName,
+        externalId: onboarding.external_id,
+        roleName: onboarding.role_name,
+        quickCreateUrl: onboarding.quick_create_url,
       };
     },
     verify: async (clientId) => verifyClient({ ctx: await tenant(clientId), input: {} }),

@@ -13,7 +13,7 @@ import {
   tenantTables,
 } from "@tagc/db";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "@tagc/db/testing";
-import { deployRole, onboardTenant, TestClock } from "@tagc/testkit";
+import { deployRole, onboardTenant, publishSandboxTemplate, TestClock } from "@tagc/testkit";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { loadClient } from "../../src/clients/load";
@@ -104,6 +104,7 @@ export function useJobsHarness(
     const database = await createTestDatabase({ kind });
     cleanups.push(() => database.drop());
     const sandbox = await startSandbox({ seed: seed() });
+    await publishSandboxTemplate(sandbox.url);
     cleanups.push(() => sandbox.stop());
     const clock = new TestClock(options.start);
     const config: JobConfig = { ...DEFAULT_JOB_CONFIG, recheckDelayMs: 0, ...options.config };

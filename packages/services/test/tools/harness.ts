@@ -11,6 +11,7 @@ import {
   handComputedSeed,
   type OnboardedTenant,
   onboardTenant,
+  publishSandboxTemplate,
   TestClock,
 } from "@tagc/testkit";
 import { and, asc, eq } from "drizzle-orm";
@@ -68,6 +69,7 @@ export function useToolsHarness(kind: DatabaseKind, options: { limits?: Partial<
     const database: TestDatabase = await createTestDatabase({ kind });
     closers.push(() => database.drop());
     const sandbox = await startSandbox({ seed: handComputedSeed() });
+    await publishSandboxTemplate(sandbox.url);
     closers.push(() => sandbox.stop());
     const clock = new TestClock(HAND_COMPUTED_START);
     const runtime = memoryToolRuntime(clock, options.limits);
