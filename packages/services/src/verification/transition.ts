@@ -35,10 +35,10 @@ export function nextState(
     // AWS failing says nothing about the role: keep the status and the count, the poller retries.
     case "inconclusive":
       return state;
-    // The role is there but cannot scan: a connected client is no longer fully working, but this
-    // is not a revocation (AssumeRole still succeeds), and a pending one keeps being polled.
+    // AssumeRole succeeded, so this is not a revocation (and ends one), but no scan can run: the
+    // client is degraded. A pending one stays pending, so the poller keeps checking the stack.
     case "required_denied":
-      return state.status === "connected" ? { ...state, status: "degraded" } : state;
+      return state.status === "pending" ? state : { status: "degraded", consecutiveFailures: 0 };
     case "failed": {
       if (!outcome.countsTowardRevocation || !countFailures) return state;
       const failures = state.consecutiveFailures + 1;
