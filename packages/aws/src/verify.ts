@@ -54,8 +54,6 @@ const notAssumed = (error: AwsErrorClassification): VerifyAccessResult => ({
 
 export async function verifyAccess(input: VerifyAccessInput): Promise<VerifyAccessResult> {
   const { broker, config, target } = input;
-  const failed = (error: AwsErrorClassification) =>
-    ({ ok: false, verdict: "failed", error, probes: [] }) as const;
   try {
     // forceRefresh: a cached session would prove nothing about the role's trust as of now.
     await broker.getCredentials(target, { forceRefresh: true });
