@@ -10,6 +10,8 @@ export type AwsErrorCode =
   | "DURATION_TOO_LONG"
   | "INVALID_ROLE"
   | "NETWORK"
+  | "TIMEOUT"
+  | "REQUIRED_PERMISSION_DENIED"
   | "UNKNOWN";
 
 /** Variants where the same code needs a different sentence depending on what failed. */
@@ -58,6 +60,16 @@ export const ERROR_TEXT: Record<TextKey, { message: string; fix: string }> = {
   NETWORK: {
     message: "AWS could not be reached.",
     fix: "Retry later; if it persists, check the control plane's network path and AWS endpoint setting.",
+  },
+  TIMEOUT: {
+    message: "AWS did not answer a read call in time.",
+    fix: "Retry later: the call is retried automatically; if it persists, check the AWS endpoint setting.",
+  },
+  REQUIRED_PERMISSION_DENIED: {
+    message: "The customer's role is assumable but denies a read call the scanner cannot work without.",
+    fix:
+      "Re-deploy the latest version of the stack so the role grants ec2:DescribeRegions and " +
+      "tag:GetResources, and check that no organization SCP denies them.",
   },
   SESSION_REJECTED: {
     message: "AWS rejected the temporary session credentials.",

@@ -70,6 +70,17 @@ function classification(
 export const invalidRoleClassification = (): AwsErrorClassification =>
   classification("INVALID_ROLE", "INVALID_ROLE", false);
 
+/** A required read (ec2:DescribeRegions, tag:GetResources) is denied: no scan can run. */
+export const requiredPermissionClassification = (): AwsErrorClassification =>
+  classification("REQUIRED_PERMISSION_DENIED", "REQUIRED_PERMISSION_DENIED", false);
+
+/**
+ * A probe failed without a denial (5xx, timeout, unreadable answer): the attempt proved nothing
+ * either way, so it is retryable and never counts toward revocation.
+ */
+export const probeFailureClassification = (code: AwsErrorCode): AwsErrorClassification =>
+  classification(code, code, true);
+
 /** Failures that read the same whoever made the call. */
 function classifyCommon({ name, serverFault }: ErrorFacts): AwsErrorClassification | undefined {
   if (names.REGION_DISABLED.has(name)) return classification("REGION_DISABLED", "REGION_DISABLED", false);

@@ -49,8 +49,23 @@ export {
   classifyAssumeRoleError,
   classifyAwsError,
   invalidRoleClassification,
+  probeFailureClassification,
+  requiredPermissionClassification,
 } from "./errors";
-export { PROBES, type ProbeResult, runProbes } from "./probes";
+export {
+  DEFAULT_PROBE_TIMEOUT_MS,
+  PROBES,
+  type Probe,
+  type ProbeContext,
+  type ProbeFamily,
+  type ProbeOutcome,
+  type ProbeResult,
+  type ProbeSummary,
+  type ProbeVerdict,
+  type RunProbesInput,
+  runProbes,
+  summarizeProbes,
+} from "./probes";
 export { roleArnAccount } from "./role-arn";
 export {
   type CallerRole,

@@ -30,7 +30,27 @@ export const GLOBEX = {
 export const ROLE_NAME = "TagComplianceReadOnly";
 export const NARROW_ROLE_NAME = "TagComplianceNarrow";
 
-const READ_ACTIONS = ["tag:Get*", "ec2:Describe*", "s3:ListAllMyBuckets", "s3:GetBucket*"];
+// One action per permission family the verify probes (the role template grants each of them).
+const READ_ACTIONS = [
+  // Spelled out, not wildcards, so a test can take exactly one of them away.
+  "tag:GetResources",
+  "tag:GetTagKeys",
+  "tag:GetTagValues",
+  "ec2:DescribeRegions",
+  "ec2:DescribeInstances",
+  "ec2:DescribeVolumes",
+  "s3:ListAllMyBuckets",
+  "s3:GetBucket*",
+  "rds:DescribeDBInstances",
+  "lambda:ListFunctions",
+  "ecs:ListClusters",
+  "dynamodb:ListTables",
+  "ce:GetCostAndUsage",
+  "organizations:ListPolicies",
+];
+
+/** The read actions minus `drop`: a role narrowed by hand or by an SCP. */
+export const readActionsWithout = (...drop: string[]) => READ_ACTIONS.filter((a) => !drop.includes(a));
 
 export function scannerRole(externalId: string, name = ROLE_NAME, actions = READ_ACTIONS): RoleSeedInput {
   return {

@@ -1,5 +1,6 @@
 // On-demand verification end to end: register → the customer's role created in the sandbox from the
 // real template → verifyClient → connected, and every failure classified with its fix.
+import { PROBES } from "@tagc/aws";
 import { describe, expect, it } from "vitest";
 import {
   ACME_ACCOUNT,
@@ -45,11 +46,19 @@ describe.each(KINDS)("verifyClient on %s", (kind) => {
       client_id: acme.id,
       status: "connected",
       verified: true,
+      verdict: "connected",
       aws_account_id: ACME_ACCOUNT,
       role_arn: `arn:aws:iam::${ACME_ACCOUNT}:role/${acme.roleName}`,
       denied_actions: [],
       consecutive_failures: 0,
       error: null,
+      probes: PROBES.map(({ family, action, required }) => ({
+        family,
+        action,
+        required,
+        outcome: "ok",
+        error_code: null,
+      })),
       checked_at: now.toISOString(),
     });
     expect(h.assumeRoleCalls() - callsBefore).toBe(1);
@@ -303,40 +312,81 @@ describe.each(KINDS)("verifyClient on %s", (kind) => {
     expect(await verify(globex)).toMatchObject({ status: "connected", error: null });
   });
 
-  it("a narrowed role (no tag:GetResources) is degraded, with the denied action listed", async () => {
+  it("a role narrowed to deny Lambda, RDS, DynamoDB, ECS and Cost Explorer is degraded, naming all five", async () => {
     const h = harness();
     const acme = await h.onboard("Acme", ACME_ACCOUNT);
     const globex = await h.onboard("Globex", GLOBEX_ACCOUNT);
     expect(await verify(acme)).toMatchObject({ status: "connected" });
-    h.putRole(acme, { withoutActions: ["tag:GetResources"] });
+    const denied = [
+      "rds:DescribeDBInstances",
+      "lambda:ListFunctions",
+      "ecs:ListClusters",
+      "dynamodb:ListTables",
+      "ce:GetCostAndUsage",
+    ];
+    h.putRole(acme, { withoutActions: denied });
 
     const result = await verify(acme);
     expect(result).toMatchObject({
       status: "degraded",
       verified: true,
-      denied_actions: ["tag:GetResources"],
+      verdict: "degraded",
+      denied_actions: denied,
       consecutive_failures: 0,
       error: { code: "DEGRADED", fix: fixFor("DEGRADED") },
     });
-    expect(result.error?.message).toContain("tag:GetResources");
-    expect(result.error?.message).not.toContain("ec2:DescribeRegions");
+    expect(result.probes.filter((p) => p.outcome === "denied").map((p) => p.action)).toEqual(denied);
+    expect(result.error?.message).toBe(`These read calls are denied: ${denied.join(", ")}`);
     expect(await h.clientRow(acme.id)).toMatchObject({ status: "degraded", statusReason: "degraded" });
-    expect(await getClientStatus({ ctx: await h.ctxFor(acme.id) })).toMatchObject({
+    const status = await getClientStatus({ ctx: await h.ctxFor(acme.id) });
+    expect(status).toMatchObject({
       status: "degraded",
       last_error_code: "DEGRADED",
-      last_error_message: expect.stringContaining("tag:GetResources"),
+      last_error_message: expect.stringContaining("ce:GetCostAndUsage"),
       fix: fixFor("DEGRADED"),
     });
+    expect(status.probes).toEqual(result.probes);
     expect((await h.auditRows(acme.id, "clients.verify")).at(-1)).toMatchObject({
       outcome: "ok",
       errorCode: "DEGRADED",
     });
+    // The second tenant never sees the first's narrowed probes.
     expect(await verify(globex)).toMatchObject({ status: "connected", denied_actions: [] });
+    const other = await getClientStatus({ ctx: await h.ctxFor(globex.id) });
+    expect(other.probes.every((p) => p.outcome === "ok")).toBe(true);
 
     // The full template restores the connection.
     h.putRole(acme);
     expect(await verify(acme)).toMatchObject({ status: "connected", denied_actions: [], error: null });
     expect(await h.clientRow(acme.id)).toMatchObject({ status: "connected", statusReason: null });
+  });
+
+  it("a role without tag:GetResources is an error, not degraded: verified false, never revoked", async () => {
+    const h = harness();
+    const acme = await h.onboard("Acme", ACME_ACCOUNT);
+    await h.onboard("Globex", GLOBEX_ACCOUNT);
+    expect(await verify(acme)).toMatchObject({ status: "connected" });
+    h.putRole(acme, { withoutActions: ["tag:GetResources"] });
+
+    for (let i = 0; i < REVOKE_AFTER_FAILURES; i++) {
+      const result = await verify(acme);
+      expect(result).toMatchObject({
+        status: "degraded",
+        verified: false,
+        verdict: "failed",
+        denied_actions: ["tag:GetResources"],
+        consecutive_failures: 0,
+        error: {
+          code: "REQUIRED_PERMISSION_DENIED",
+          message: expect.stringContaining("tag:GetResources"),
+          fix: fixFor("REQUIRED_PERMISSION_DENIED"),
+        },
+      });
+    }
+    expect((await h.auditRows(acme.id, "clients.verify")).at(-1)).toMatchObject({
+      outcome: "error",
+      errorCode: "REQUIRED_PERMISSION_DENIED",
+    });
   });
 
   it("throttled STS answers THROTTLED and neither counts toward revocation nor resets the count", async () => {

@@ -95,6 +95,22 @@ export const ClientListSchema = z
 
 const VerifyErrorSchema = z.object({ code: z.string(), message: z.string(), fix: z.string().nullable() });
 
+export const VERDICTS = ["connected", "degraded", "inconclusive", "failed"] as const;
+
+export const ProbeSchema = z
+  .object({
+    family: z.string().openapi({ example: "RDS" }),
+    action: z.string().openapi({ example: "rds:DescribeDBInstances" }),
+    required: z
+      .boolean()
+      .openapi({ description: "A denial of a required read is an error; of an optional one, degraded" }),
+    outcome: z.enum(["ok", "denied", "failed"]).openapi({
+      description: "failed: AWS answered neither a result nor a denial (5xx, timeout, unreadable)",
+    }),
+    error_code: z.string().nullable().openapi({ example: null }),
+  })
+  .openapi("Probe");
+
 export const VerifyResultSchema = z
   .object({
     client_id: z.string(),
@@ -105,6 +121,13 @@ export const VerifyResultSchema = z
     denied_actions: z.array(z.string()),
     consecutive_failures: z.number().int(),
     error: VerifyErrorSchema.nullable(),
+    verdict: z.enum(VERDICTS).openapi({
+      description:
+        "inconclusive: a read failed without a denial, so the status was left unchanged and the poller retries",
+    }),
+    probes: z
+      .array(ProbeSchema)
+      .openapi({ description: "One cheap read per permission family, this attempt" }),
     checked_at: z.string(),
   })
   .openapi("VerifyResult");
@@ -127,6 +150,7 @@ export const StatusSchema = z
     latest_template_version: z.string(),
     template_outdated: z.boolean(),
     policy_import_note: z.string().nullable(),
+    probes: z.array(ProbeSchema).openapi({ description: "The last verification attempt's reads" }),
   })
   .openapi("ClientStatus");
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { check, integer, jsonb, pgTable, text, unique } from "drizzle-orm/pg-core";
 import { CLIENT_STATUSES } from "./clients";
 import { createdAt, idColumn, isAwsAccountId, oneOf, timestamptz, updatedAt } from "./columns";
 import { clientIdColumn } from "./tenant";
@@ -7,6 +7,15 @@ import { clientIdColumn } from "./tenant";
 /** A connection follows the same state machine as its client (which mirrors its connections). */
 export const CONNECTION_STATUSES = CLIENT_STATUSES;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+/** One probe as @tagc/aws reports it; the db package does not depend on the AWS package. */
+export interface StoredProbe {
+  family: string;
+  action: string;
+  required: boolean;
+  outcome: "ok" | "denied" | "failed";
+  error_code: string | null;
+}
 
 /**
  * One customer AWS account reachable through the role the customer deployed. One per client today;
@@ -33,6 +42,9 @@ export const awsConnections = pgTable(
     lastErrorCode: text("last_error_code"),
     lastErrorMessage: text("last_error_message"),
     verifiedAt: timestamptz("verified_at"),
+    // The last attempt's probes, one per permission family, so /status shows what was read (and
+    // what failed) without calling AWS. Null until the first attempt that assumed the role.
+    lastProbes: jsonb("last_probes").$type<StoredProbe[]>(),
     templateVersion: text("template_version").notNull(),
     policyImportNote: text("policy_import_note"),
     // Background verification runs on every replica; a replica claims a row by setting a lease so

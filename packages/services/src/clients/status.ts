@@ -17,11 +17,14 @@ export async function getClientStatus({ ctx }: { ctx: ClientCtx }) {
     consecutive_failures: connection.consecutiveFailures,
     last_error_code: connection.lastErrorCode,
     last_error_message: connection.lastErrorMessage,
-    fix: fixFor(connection.lastErrorCode),
+    fix: fixFor(connection.lastErrorCode, connection.lastProbes),
     external_id_expires_at: connection.verifiedAt ? null : connection.externalIdExpiresAt.toISOString(),
     template_version: connection.templateVersion,
     latest_template_version: latest,
     template_outdated: connection.templateVersion !== latest,
     policy_import_note: connection.policyImportNote,
+    // The last attempt's reads, one per permission family: this client's own row only (the
+    // connection was loaded by ctx.client.id), so another tenant's probes can never appear here.
+    probes: connection.lastProbes ?? [],
   };
 }

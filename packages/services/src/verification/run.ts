@@ -1,15 +1,16 @@
 // One verification of one connection: assume the role, probe, move the state machine, record it.
 // The AWS calls happen before the transaction: a transaction is never held open across the network.
-import { roleArnAccount, verifyAccess } from "@tagc/aws";
+import { type ProbeResult, type ProbeVerdict, roleArnAccount, verifyAccess } from "@tagc/aws";
 import { type AwsConnection, awsConnections, type Client, clients } from "@tagc/db";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { Actor, ServiceDeps } from "../context";
 import { conflict, invalid } from "../errors";
 import { roleArnFor } from "../onboarding/quick-create";
+import { describeAttempt } from "./attempt";
 import { fixFor } from "./fix-it";
 import { nextPollAt } from "./schedule";
-import { nextState, type VerifyOutcome } from "./transition";
+import { nextState } from "./transition";
 
 export interface RunVerificationOptions {
   deps: ServiceDeps;
@@ -57,23 +58,24 @@ export async function runVerification(options: RunVerificationOptions) {
     broker: deps.broker,
     config: deps.aws,
     target: { clientId: client.id, accountId, roleArn, externalId: connection.externalId },
+    now,
   });
-  const outcome: VerifyOutcome = result.ok
-    ? { ok: true, deniedActions: result.deniedActions }
-    : { ok: false, code: result.error.code, countsTowardRevocation: result.error.countsTowardRevocation };
+  const attempt = describeAttempt(result);
   const state = nextState(
     { status: client.status, consecutiveFailures: connection.consecutiveFailures },
-    outcome,
+    attempt.outcome,
     options.countFailures,
   );
-  const denied = result.ok ? result.deniedActions : [];
-  const code = result.ok ? (denied.length ? "DEGRADED" : null) : result.error.code;
-  const message = result.ok
-    ? denied.length
-      ? `These read calls are denied: ${denied.join(", ")}`
-      : null
-    : result.error.message;
-  return record(state, code, message, denied, result.ok ? accountId : null, roleArn);
+  return record(
+    state,
+    attempt.code,
+    attempt.message,
+    "deniedActions" in result ? result.deniedActions : [],
+    result.ok ? accountId : null,
+    roleArn,
+    result.verdict,
+    result.probes,
+  );
 
   async function record(
     state: { status: Client["status"]; consecutiveFailures: number },
@@ -82,6 +84,8 @@ export async function runVerification(options: RunVerificationOptions) {
     deniedActions: string[],
     verifiedAccount: string | null = null,
     arn: string | null = connection.roleArn,
+    verdict: ProbeVerdict = "failed",
+    probes: ProbeResult[] = [],
   ) {
     const expired = code === "EXTERNAL_ID_EXPIRED";
     const pollAgain = state.status === "pending" && !expired;
@@ -98,6 +102,7 @@ export async function runVerification(options: RunVerificationOptions) {
           leaseOwner: null,
           leaseExpiresAt: null,
           roleArn: arn,
+          lastProbes: probes,
           ...(verifiedAccount
             ? { accountId: verifiedAccount, verifiedAt: connection.verifiedAt ?? now }
             : {}),
@@ -134,12 +139,15 @@ export async function runVerification(options: RunVerificationOptions) {
     return {
       client_id: client.id,
       status: state.status,
-      verified: code === null || code === "DEGRADED",
+      // Only successful reads from this very attempt verify: never a previous status, never a 5xx.
+      verified: verdict === "connected" || verdict === "degraded",
+      verdict,
       aws_account_id: verifiedAccount ?? connection.accountId,
       role_arn: arn,
       denied_actions: deniedActions,
       consecutive_failures: state.consecutiveFailures,
-      error: code ? { code, message: message ?? "", fix: fixFor(code) } : null,
+      error: code ? { code, message: message ?? "", fix: fixFor(code, probes) } : null,
+      probes,
       checked_at: now.toISOString(),
     };
   }

@@ -4,6 +4,7 @@ import { TestClock } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
 import { KINDS } from "../../harness";
 import type { ClientStatusBody } from "../../support/api-types";
+import { ALL_PROBES_OK } from "../../support/probes";
 import { registerScratchClient } from "../../support/routes";
 import { useHarness } from "../../support/use-harness";
 
@@ -34,6 +35,7 @@ describe.each(KINDS)("getClientStatus (%s)", (kind) => {
       latest_template_version: TEMPLATE_VERSION,
       template_outdated: false,
       policy_import_note: null,
+      probes: ALL_PROBES_OK,
     });
   });
 
@@ -58,6 +60,7 @@ describe.each(KINDS)("getClientStatus (%s)", (kind) => {
       latest_template_version: TEMPLATE_VERSION,
       template_outdated: false,
       policy_import_note: null,
+      probes: [],
     });
     expect(response.text).not.toContain(registration.onboarding.external_id);
   });

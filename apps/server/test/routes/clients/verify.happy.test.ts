@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { KINDS } from "../../harness";
 import type { ClientStatusBody, VerifyResult } from "../../support/api-types";
 import { clientRow } from "../../support/db-state";
+import { ALL_PROBES_OK } from "../../support/probes";
 import { registerScratchClient } from "../../support/routes";
 import { CONTROL_PLANE } from "../../support/seed";
 import { useHarness } from "../../support/use-harness";
@@ -30,15 +31,16 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
       denied_actions: [],
       consecutive_failures: 0,
       error: null,
+      verdict: "connected",
+      probes: ALL_PROBES_OK,
       checked_at: NOW.toISOString(),
     });
     // One AssumeRole by the control plane, then the probes as the tenant's role, in the tenant's account.
     const counters = h.sandbox.counters();
     expect(counters.by_caller[CONTROL_PLANE.arn]).toEqual({ "sts:AssumeRole": 1 });
-    expect(counters.by_caller[h.acme.roleArn]).toMatchObject({
-      "ec2:DescribeRegions": 1,
-      "tag:GetResources": 1,
-    });
+    expect(counters.by_caller[h.acme.roleArn]).toMatchObject(
+      Object.fromEntries(ALL_PROBES_OK.map((p) => [p.action, 1])),
+    );
     expect(
       Object.keys(counters.by_account_region).every((place) => !place.startsWith(h.globex.accountId)),
     ).toBe(true);
@@ -127,7 +129,43 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
     });
   });
 
-  test("a narrowed role: degraded, naming the denied read calls", async () => {
+  test("a role narrowed to deny Lambda, RDS, DynamoDB, ECS and Cost Explorer: degraded, naming all five", async () => {
+    const h = harness();
+    const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
+    const denied = [
+      "rds:DescribeDBInstances",
+      "lambda:ListFunctions",
+      "ecs:ListClusters",
+      "dynamodb:ListTables",
+      "ce:GetCostAndUsage",
+    ];
+    await deployRole(
+      h.sandbox,
+      {
+        accountId: ACME_ACCOUNT,
+        externalId: registration.onboarding.external_id,
+        roleName: registration.onboarding.role_name,
+      },
+      { withoutActions: denied },
+    );
+    const response = await h.request<VerifyResult>("POST", `/v1/clients/${registration.client.id}/verify`);
+    expect(response.body).toMatchObject({
+      status: "degraded",
+      verified: true,
+      verdict: "degraded",
+      denied_actions: denied,
+      error: {
+        code: "DEGRADED",
+        message: `These read calls are denied: ${denied.join(", ")}`,
+        fix: fixFor("DEGRADED"),
+      },
+    });
+    expect(response.body.probes.filter((p) => p.outcome === "denied").map((p) => p.action)).toEqual(denied);
+    const status = await h.request<ClientStatusBody>("GET", `/v1/clients/${registration.client.id}/status`);
+    expect(status.body.probes).toEqual(response.body.probes);
+  });
+
+  test("a role that only grants EC2: tag:GetResources is required, so an error, never verified", async () => {
     const h = harness();
     const registration = await registerScratchClient(h, { aws_account_id: ACME_ACCOUNT });
     await deployRole(
@@ -141,13 +179,13 @@ describe.each(KINDS)("verifyClient (%s)", (kind) => {
     );
     const response = await h.request<VerifyResult>("POST", `/v1/clients/${registration.client.id}/verify`);
     expect(response.body).toMatchObject({
-      status: "degraded",
-      verified: true,
-      denied_actions: ["tag:GetResources"],
+      status: "pending",
+      verified: false,
+      verdict: "failed",
       error: {
-        code: "DEGRADED",
-        message: "These read calls are denied: tag:GetResources",
-        fix: fixFor("DEGRADED"),
+        code: "REQUIRED_PERMISSION_DENIED",
+        message: expect.stringContaining("tag:GetResources"),
+        fix: fixFor("REQUIRED_PERMISSION_DENIED"),
       },
     });
   });

@@ -59,7 +59,7 @@ export function dropCredentials(ctx: ToolCtx, target: ScanTarget) {
 async function markRevoked(ctx: ToolCtx, target: ScanTarget, failures: number, code: string) {
   const state = nextState(
     { status: ctx.client.status, consecutiveFailures: Math.max(failures, REVOKE_AFTER_FAILURES) - 1 },
-    { ok: false, code, countsTowardRevocation: true },
+    { kind: "failed", code, countsTowardRevocation: true },
     true,
   );
   await ctx.deps.db.transaction(async (tx) => {

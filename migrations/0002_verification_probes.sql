@@ -1,0 +1,1 @@
+ALTER TABLE "aws_connections" ADD COLUMN "last_probes" jsonb;
