@@ -14,7 +14,6 @@ const HOUR = 3_600_000;
 
 interface StatusBody {
   status: string;
-  verdict?: string;
   error: { code: string; message: string; fix: string | null } | null;
   checked_at: string | null;
 }

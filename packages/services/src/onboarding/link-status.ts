@@ -13,7 +13,7 @@ import { type LinkStatus, statusOf } from "./status-view";
 
 export const PAGE_VERIFY_AFTER_MS = 10_000;
 
-const inflight = new Map<string, Promise<string | undefined>>();
+const inflight = new Map<string, Promise<void>>();
 
 export async function onboardingLinkStatus(
   deps: ServiceDeps,
@@ -31,11 +31,12 @@ export async function onboardingLinkStatus(
     );
     inflight.set(opened.client.id, running);
   }
-  const verdict = await running;
-  // Re-read: the verification moved the state machine (or an offboarding happened meanwhile).
+  await running;
+  // Re-read: the verification moved the state machine (or an offboarding happened meanwhile). The
+  // answer is always the recorded state, so a poll that verified and one that did not look alike.
   const [client] = await deps.db.select().from(clients).where(eq(clients.id, opened.client.id)).limit(1);
-  if (!client) return statusOf(opened.client, opened.connection, verdict);
-  return statusOf(client, await primaryConnection(deps.db, client.id), verdict);
+  if (!client) return statusOf(opened.client, opened.connection);
+  return statusOf(client, await primaryConnection(deps.db, client.id));
 }
 
 function dueForCheck(client: Client, connection: AwsConnection, now: Date): boolean {
@@ -50,7 +51,7 @@ function dueForCheck(client: Client, connection: AwsConnection, now: Date): bool
 
 async function verifyNow(deps: ServiceDeps, client: Client, connection: AwsConnection, requestId: string) {
   try {
-    const result = await runVerification({
+    await runVerification({
       deps,
       client,
       connection,
@@ -59,9 +60,7 @@ async function verifyNow(deps: ServiceDeps, client: Client, connection: AwsConne
       // Like the background poller: a customer watching the page never counts toward revocation.
       countFailures: false,
     });
-    return "verdict" in result && typeof result.verdict === "string" ? result.verdict : undefined;
   } catch {
     // Offboarded meanwhile, or a role ARN that cannot be derived: the page shows the recorded state.
-    return undefined;
   }
 }

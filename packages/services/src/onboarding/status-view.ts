@@ -5,17 +5,14 @@ import { fixFor } from "../verification/fix-it";
 
 export interface LinkStatus {
   status: Client["status"];
-  /** The last attempt's verdict when it reported one (e.g. `inconclusive`: status unchanged). */
-  verdict?: string;
   error: { code: string; message: string; fix: string | null } | null;
   checked_at: string | null;
 }
 
-export function statusOf(client: Client, connection: AwsConnection, verdict?: string): LinkStatus {
+export function statusOf(client: Client, connection: AwsConnection): LinkStatus {
   const code = connection.lastErrorCode;
   return {
     status: client.status,
-    ...(verdict ? { verdict } : {}),
     error: code ? { code, message: connection.lastErrorMessage ?? "", fix: fixFor(code) } : null,
     checked_at: connection.lastCheckedAt?.toISOString() ?? null,
   };
