@@ -20,3 +20,13 @@ export class TemplateParameterError extends Error {
     super(`${parameter}: ${message}`);
   }
 }
+
+/**
+ * Publishing would break a published version: the object under the versioned key already holds
+ * a different body. A published template is immutable (customers' stacks and the connection's
+ * recorded version point at it), so a changed template needs a new TEMPLATE_VERSION.
+ */
+export class TemplatePublishError extends Error {
+  readonly code = "TEMPLATE_VERSION_CONFLICT";
+  override name = "TemplatePublishError";
+}

@@ -19,12 +19,20 @@ export function parseTemplateDocument(text: string, source = "template"): Docume
   return doc;
 }
 
+/** Parses CloudFormation YAML text (e.g. a rendered template) into its JSON form. */
+export function parseTemplate(text: string, source = "template"): CfnTemplate {
+  const parsed: unknown = parseTemplateDocument(text, source).toJS();
+  if (!isCfnTemplate(parsed))
+    throw new TemplateError(`${source}: not a CloudFormation template (no Resources map)`);
+  return parsed;
+}
+
 /** Reads and parses a CloudFormation YAML template (by default the customer role template). */
 export function loadTemplate(path: string = templatePath): CfnTemplate {
-  const parsed: unknown = parseTemplateDocument(readFileSync(path, "utf8"), path).toJS();
-  if (!isJsonObject(parsed) || !isJsonObject(parsed.Resources)) {
-    throw new TemplateError(`${path}: not a CloudFormation template (no Resources map)`);
-  }
-  // Shape beyond Resources is the template's business; the tests pin the parts that matter.
-  return parsed as unknown as CfnTemplate;
+  return parseTemplate(readFileSync(path, "utf8"), path);
+}
+
+// Shape beyond Resources is the template's business; the tests pin the parts that matter.
+function isCfnTemplate(value: unknown): value is CfnTemplate {
+  return isJsonObject(value) && isJsonObject(value.Resources);
 }

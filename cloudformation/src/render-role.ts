@@ -1,7 +1,9 @@
 import { TemplateError, TemplateParameterError } from "./errors";
 import { evaluate } from "./intrinsics";
 import { loadTemplate } from "./load-template";
+import { checkOperator, DEFAULT_SCANNER_ROLE_PATTERN } from "./operator";
 import { resolveParameters } from "./parameters";
+import { PLACEHOLDERS } from "./render-template";
 import { type CfnTemplate, isJsonObject, type Json, type PolicyDocument } from "./types";
 
 export type Partition = "aws" | "aws-cn" | "aws-us-gov";
@@ -11,8 +13,15 @@ export interface RenderRoleOptions {
   /** Defaults to the template's RoleName default, as CloudFormation would. */
   roleName?: string;
   partition?: Partition;
-  /** Replaces Mappings.ControlPlane.Account.Id, e.g. for a sandbox with another control-plane account. */
+  /**
+   * The operator's account the trust names (Mappings.ControlPlane.Account.Id). Required unless
+   * the template given was already rendered for an operator.
+   */
+  platformAccountId?: string;
+  /** The earlier name of platformAccountId, kept so existing callers keep working. */
   controlPlaneAccountId?: string;
+  /** The scanner role-name pattern in aws:PrincipalArn; tagc-scanner-* when the template has none. */
+  scannerRolePattern?: string;
   /** The customer account, for AWS::AccountId; only needed if the template references it. */
   accountId?: string;
   /** The parsed role template; read from disk when omitted. */
@@ -64,7 +73,7 @@ export function renderRole(options: RenderRoleOptions): RenderedRole {
   };
   if (options.accountId !== undefined)
     pseudo["AWS::AccountId"] = checkAccountId("accountId", options.accountId);
-  const mappings = withControlPlaneAccount(template, options.controlPlaneAccountId);
+  const mappings = withOperator(template, options);
 
   const properties = roleProperties(template);
   const role = evaluate(properties, { parameters, pseudo, mappings });
@@ -102,15 +111,34 @@ function roleProperties(template: CfnTemplate): Json {
   return properties;
 }
 
-function withControlPlaneAccount(
+// The repository template holds placeholders; a rendered one holds an operator's values. Either
+// way the trust must end up naming a real account, so a placeholder left in place is an error
+// (the role would trust nobody, and in AWS the stack would fail on an invalid principal).
+function withOperator(
   template: CfnTemplate,
-  accountId: string | undefined,
+  options: RenderRoleOptions,
 ): NonNullable<CfnTemplate["Mappings"]> {
   const mappings = structuredClone(template.Mappings ?? {});
-  if (accountId === undefined) return mappings;
   const account = mappings.ControlPlane?.Account;
   if (account === undefined) throw new TemplateError("Mappings.ControlPlane.Account is missing");
-  account.Id = checkAccountId("controlPlaneAccountId", accountId);
+  const platformAccountId = options.platformAccountId ?? options.controlPlaneAccountId ?? account.Id;
+  if (platformAccountId === PLACEHOLDERS.platformAccountId) {
+    throw new TemplateParameterError(
+      "platformAccountId",
+      "is required: the template still holds its placeholder",
+    );
+  }
+  const pattern = options.scannerRolePattern ?? account.ScannerRoleNamePattern;
+  const scannerRolePattern =
+    pattern === PLACEHOLDERS.scannerRolePattern || pattern === undefined
+      ? DEFAULT_SCANNER_ROLE_PATTERN
+      : pattern;
+  if (typeof platformAccountId !== "string" || typeof scannerRolePattern !== "string") {
+    throw new TemplateError("Mappings.ControlPlane.Account must hold strings");
+  }
+  checkOperator({ platformAccountId, scannerRolePattern });
+  account.Id = platformAccountId;
+  account.ScannerRoleNamePattern = scannerRolePattern;
   return mappings;
 }
 

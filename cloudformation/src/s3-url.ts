@@ -52,3 +52,8 @@ export function s3TemplateUrl(location: { bucket: string; region: string; key: s
   const suffix = location.region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
   return `https://${location.bucket}.s3.${location.region}.${suffix}/${key}`;
 }
+
+/** Whether CloudFormation would accept this as a TemplateURL: an https URL of an S3 object. */
+export function isS3TemplateUrl(url: string): boolean {
+  return parseS3TemplateUrl(url) !== undefined;
+}

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderRole, SCANNER_ACTIONS } from "../src/index";
-import { CUSTOMER_ACCOUNT, decide, withRolePolicy } from "./simulate";
+import { CONTROL_PLANE_ACCOUNT, CUSTOMER_ACCOUNT, decide, withRolePolicy } from "./simulate";
 
-const { permissionsPolicy } = renderRole({ externalId: "A".repeat(32) });
+const { permissionsPolicy } = renderRole({
+  platformAccountId: CONTROL_PLANE_ACCOUNT,
+  externalId: "A".repeat(32),
+});
 
 const region = "us-east-1";
 const arn = {

@@ -3,13 +3,17 @@ import { describe, expect, it } from "vitest";
 import {
   type CfnTemplate,
   loadTemplate,
+  parseTemplate,
   renderRole,
+  renderTemplate,
   TEMPLATE_VERSION,
   TemplateError,
   TemplateParameterError,
 } from "../src/index";
 
 const EXTERNAL_ID = "q7Vx2LmN9pR4sT6uW8yZ1aB3cD5eF7gH";
+// The repository template holds placeholders, so every render names the operator's account.
+const OPERATOR = { platformAccountId: "111111111111" };
 
 const scannerCondition = (partition: string, account: string) => ({
   ArnLike: { "aws:PrincipalArn": `arn:${partition}:iam::${account}:role/tagc-scanner-*` },
@@ -84,7 +88,9 @@ const EXPECTED_PERMISSIONS = {
 
 describe("renderRole", () => {
   it("renders exactly the role the template creates", () => {
-    expect(renderRole({ externalId: EXTERNAL_ID, roleName: "TagComplianceReadOnly-01hx7k2m" })).toEqual({
+    expect(
+      renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, roleName: "TagComplianceReadOnly-01hx7k2m" }),
+    ).toEqual({
       roleName: "TagComplianceReadOnly-01hx7k2m",
       description: "Read-only access for Tag Compliance Cloud (tag, inventory and cost-by-tag audit).",
       trustPolicy: expectedTrust("aws", "111111111111"),
@@ -96,11 +102,11 @@ describe("renderRole", () => {
   });
 
   it("uses the template's default role name when none is given, as CloudFormation does", () => {
-    expect(renderRole({ externalId: EXTERNAL_ID }).roleName).toBe("TagComplianceReadOnly");
+    expect(renderRole({ ...OPERATOR, externalId: EXTERNAL_ID }).roleName).toBe("TagComplianceReadOnly");
   });
 
   it("builds every ARN in the requested partition", () => {
-    const rendered = renderRole({ externalId: EXTERNAL_ID, partition: "aws-us-gov" });
+    const rendered = renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, partition: "aws-us-gov" });
     expect(rendered.trustPolicy).toEqual(expectedTrust("aws-us-gov", "111111111111"));
   });
 
@@ -113,14 +119,57 @@ describe("renderRole", () => {
   it("does not change the loaded template when overriding the account", () => {
     const template = loadTemplate();
     renderRole({ externalId: EXTERNAL_ID, controlPlaneAccountId: "000000000042", template });
-    expect(template.Mappings?.ControlPlane?.Account?.Id).toBe("111111111111");
+    expect(template.Mappings?.ControlPlane?.Account?.Id).toBe("__PLATFORM_ACCOUNT_ID__");
   });
 
   it("accepts External IDs at both length limits", () => {
     for (const externalId of ["a".repeat(32), "Z9".repeat(64)]) {
-      const [assume] = renderRole({ externalId }).trustPolicy.Statement;
+      const [assume] = renderRole({ ...OPERATOR, externalId }).trustPolicy.Statement;
       expect(assume?.Condition?.StringEquals?.["sts:ExternalId"]).toBe(externalId);
     }
+  });
+});
+
+describe("renderRole for an operator", () => {
+  it("takes platformAccountId and a scanner pattern, and keeps controlPlaneAccountId as an alias", () => {
+    const rendered = renderRole({
+      externalId: EXTERNAL_ID,
+      platformAccountId: "000000000042",
+      scannerRolePattern: "acme-scan-*",
+    });
+    expect(rendered.trustPolicy.Statement[0]?.Principal).toEqual({ AWS: "arn:aws:iam::000000000042:root" });
+    expect(rendered.trustPolicy.Statement[1]?.Condition).toEqual({
+      ArnLike: { "aws:PrincipalArn": "arn:aws:iam::000000000042:role/acme-scan-*" },
+    });
+    const alias = renderRole({ externalId: EXTERNAL_ID, controlPlaneAccountId: "000000000042" });
+    expect(alias.trustPolicy).toEqual(expectedTrust("aws", "000000000042"));
+  });
+
+  it("refuses to render the repository template without an account, naming the field", () => {
+    const attempt = () => renderRole({ externalId: EXTERNAL_ID });
+    expect(attempt).toThrow(TemplateParameterError);
+    expect(attempt).toThrow(/^platformAccountId: is required/);
+  });
+
+  it("uses the values of a template already rendered for an operator", () => {
+    const template = parseTemplate(
+      renderTemplate("role", { platformAccountId: "000000000099", scannerRolePattern: "ops-*" }),
+    );
+    const rendered = renderRole({ externalId: EXTERNAL_ID, template });
+    expect(rendered.trustPolicy.Statement[0]?.Condition?.ArnLike).toEqual({
+      "aws:PrincipalArn": "arn:aws:iam::000000000099:role/ops-*",
+    });
+  });
+
+  it.each([
+    ["a slash", "team/scanner-*"],
+    ["a colon", "scanner:*"],
+    ["65 characters", "s".repeat(65)],
+    ["nothing", ""],
+  ])("refuses a scanner pattern with %s", (_label, scannerRolePattern) => {
+    expect(() => renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, scannerRolePattern })).toThrow(
+      /^scannerRolePattern: must be a role-name glob/,
+    );
   });
 });
 
@@ -137,7 +186,7 @@ describe("renderRole rejects what the template's parameter constraints reject", 
   ];
 
   it.each(badExternalIds)("an External ID with %s", (_label, externalId, message) => {
-    const attempt = () => renderRole({ externalId });
+    const attempt = () => renderRole({ ...OPERATOR, externalId });
     expect(attempt).toThrow(TemplateParameterError);
     expect(attempt).toThrow(message);
   });
@@ -145,7 +194,7 @@ describe("renderRole rejects what the template's parameter constraints reject", 
   it("never echoes the External ID in the error", () => {
     const externalId = `${"S3cr3t".repeat(6)}!`;
     try {
-      renderRole({ externalId });
+      renderRole({ ...OPERATOR, externalId });
       expect.unreachable("an External ID with ! must be rejected");
     } catch (error) {
       expect(error).toBeInstanceOf(TemplateParameterError);
@@ -161,11 +210,13 @@ describe("renderRole rejects what the template's parameter constraints reject", 
     ["a space", "Tag Compliance"],
     ["a colon", "tagc:role"],
   ])("a role name with %s", (_label, roleName) => {
-    expect(() => renderRole({ externalId: EXTERNAL_ID, roleName })).toThrow(TemplateParameterError);
+    expect(() => renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, roleName })).toThrow(
+      TemplateParameterError,
+    );
   });
 
   it("accepts a role name using every allowed punctuation character", () => {
-    expect(renderRole({ externalId: EXTERNAL_ID, roleName: "a+b=c,d.e@f_g-h" }).roleName).toBe(
+    expect(renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, roleName: "a+b=c,d.e@f_g-h" }).roleName).toBe(
       "a+b=c,d.e@f_g-h",
     );
   });
@@ -189,7 +240,7 @@ describe("renderRole refuses templates it cannot reproduce exactly", () => {
       const role = t.Resources.TagComplianceRole;
       if (role?.Properties) role.Properties.ManagedPolicyArns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"];
     });
-    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(/ManagedPolicyArns/);
+    expect(() => renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, template })).toThrow(/ManagedPolicyArns/);
   });
 
   it("a role whose name comes from another resource's attribute", () => {
@@ -197,7 +248,7 @@ describe("renderRole refuses templates it cannot reproduce exactly", () => {
       const role = t.Resources.TagComplianceRole;
       if (role?.Properties) role.Properties.RoleName = { "Fn::GetAtt": ["Other", "Name"] };
     });
-    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(TemplateError);
+    expect(() => renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, template })).toThrow(TemplateError);
   });
 
   it("a reference to a pseudo parameter it was not given", () => {
@@ -205,8 +256,13 @@ describe("renderRole refuses templates it cannot reproduce exactly", () => {
       const role = t.Resources.TagComplianceRole;
       if (role?.Properties) role.Properties.Description = { "Fn::Sub": "in ${AWS::AccountId}" };
     });
-    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(/AWS::AccountId/);
-    const rendered = renderRole({ externalId: EXTERNAL_ID, template, accountId: "222222222222" });
+    expect(() => renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, template })).toThrow(/AWS::AccountId/);
+    const rendered = renderRole({
+      ...OPERATOR,
+      externalId: EXTERNAL_ID,
+      template,
+      accountId: "222222222222",
+    });
     expect(rendered.description).toBe("in 222222222222");
   });
 
@@ -214,6 +270,6 @@ describe("renderRole refuses templates it cannot reproduce exactly", () => {
     const template = edited((t) => {
       delete t.Metadata?.TemplateVersion;
     });
-    expect(() => renderRole({ externalId: EXTERNAL_ID, template })).toThrow(/TemplateVersion/);
+    expect(() => renderRole({ ...OPERATOR, externalId: EXTERNAL_ID, template })).toThrow(/TemplateVersion/);
   });
 });

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Fn::Sub strings contain ${...} on purpose; they are CloudFormation text, not JS templates.
 import { describe, expect, it } from "vitest";
 import { type JsonObject, loadTemplate, stackSetTemplatePath, TEMPLATE_VERSION } from "../src/index";
 
@@ -45,6 +46,19 @@ describe("the organization-wide StackSet template", () => {
         Regions: [{ Ref: "AWS::Region" }],
       },
     ]);
+  });
+
+  it("holds the role template's operator placeholders and shows the trusted scanner roles", () => {
+    expect(stackSet.Mappings).toEqual(role.Mappings);
+    expect(stackSet.Outputs?.TrustedScannerRoles?.Value).toEqual({
+      "Fn::Sub": [
+        "arn:${AWS::Partition}:iam::${ControlPlaneAccountId}:role/${ScannerRoleNamePattern}",
+        {
+          ControlPlaneAccountId: { "Fn::FindInMap": ["ControlPlane", "Account", "Id"] },
+          ScannerRoleNamePattern: { "Fn::FindInMap": ["ControlPlane", "Account", "ScannerRoleNamePattern"] },
+        },
+      ],
+    });
   });
 
   it("accepts only organization root and OU ids as deployment targets", () => {

@@ -57,7 +57,9 @@ describe("the customer role template", () => {
 
   it("keeps the control-plane account and scanner pattern in Mappings, not parameters", () => {
     expect(template.Mappings).toEqual({
-      ControlPlane: { Account: { Id: "111111111111", ScannerRoleNamePattern: "tagc-scanner-*" } },
+      ControlPlane: {
+        Account: { Id: "__PLATFORM_ACCOUNT_ID__", ScannerRoleNamePattern: "__SCANNER_ROLE_PATTERN__" },
+      },
     });
   });
 

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { type PolicyDocument, renderRole } from "../src/index";
-import { type AssumeAttempt, assumeAction, assumeRoleCall, decide, SCANNER_ROLE_ARN } from "./simulate";
+import {
+  type AssumeAttempt,
+  assumeAction,
+  assumeRoleCall,
+  CONTROL_PLANE_ACCOUNT,
+  decide,
+  SCANNER_ROLE_ARN,
+} from "./simulate";
 
 const EXTERNAL_ID = "q7Vx2LmN9pR4sT6uW8yZ1aB3cD5eF7gH";
-const { trustPolicy } = renderRole({ externalId: EXTERNAL_ID, roleName: "TagComplianceReadOnly" });
+const { trustPolicy } = renderRole({
+  platformAccountId: CONTROL_PLANE_ACCOUNT,
+  externalId: EXTERNAL_ID,
+  roleName: "TagComplianceReadOnly",
+});
 
 const scanner: AssumeAttempt = {
   principal: SCANNER_ROLE_ARN,
