@@ -98,6 +98,7 @@ export function appDepsFrom(env: Env, services: ServiceDeps, logger: Logger): Ap
     logger,
     metrics: createMetrics(),
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    operator: { platformAccountId: env.PLATFORM_ACCOUNT_ID, scannerRolePattern: env.SCANNER_ROLE_PATTERN },
     version: VERSION,
     adminAuth: {
       scope: env.ADMIN_SCOPE,

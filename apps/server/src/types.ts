@@ -1,3 +1,4 @@
+import type { Operator } from "@tagc/cloudformation";
 import type { ApiKey, Client } from "@tagc/db";
 import type { Actor, ErrorCode, ServiceDeps } from "@tagc/services";
 import type { Logger } from "pino";
@@ -41,6 +42,8 @@ export interface AppDeps {
   readiness?: Record<string, ReadinessCheck>;
   metrics: import("./metrics").Metrics;
   publicBaseUrl: string;
+  /** The operator's account and scanner role pattern: every template served is rendered for them. */
+  operator: Operator;
   version: string;
   /** False when this process does not have the api role: no /v1 admin routes. */
   serveApi?: boolean;

@@ -1,6 +1,6 @@
 // Liveness, readiness, Prometheus metrics and the public CloudFormation template.
-import { readFile } from "node:fs/promises";
-import { parseTemplateDocument, TEMPLATE_VERSION, templatePath } from "@tagc/cloudformation";
+import { parseTemplateDocument, renderTemplate, TEMPLATE_VERSION } from "@tagc/cloudformation";
+import { CONTROL_PLANE } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
 import { createApp } from "../src/app";
 import { KINDS } from "./harness";
@@ -73,12 +73,18 @@ describe.each(KINDS)("system routes (%s)", (kind) => {
 
   test("the template endpoint serves the YAML of the current version, without credentials", async () => {
     const h = harness();
-    const onDisk = await readFile(templatePath, "utf8");
+    // The text published to S3 for this operator: the repository file keeps placeholders.
+    const published = renderTemplate("role", {
+      platformAccountId: CONTROL_PLANE.account_id,
+      scannerRolePattern: "tagc-scanner-*",
+    });
+    expect(published).not.toContain("__PLATFORM_ACCOUNT_ID__");
+    expect(published).toContain(`"${CONTROL_PLANE.account_id}"`);
     for (const file of [`tag-compliance-role-${TEMPLATE_VERSION}.yaml`, "tag-compliance-role.yaml"]) {
       const response = await h.request<string>("GET", `/v1/templates/${file}`, { token: null });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toBe("application/x-yaml; charset=utf-8");
-      expect(response.body).toBe(onDisk);
+      expect(response.body).toBe(published);
       const template = parseTemplateDocument(response.body).toJS() as {
         Metadata: { TemplateVersion: string };
         Parameters: Record<string, unknown>;

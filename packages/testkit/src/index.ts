@@ -40,7 +40,7 @@ export {
   StackDeployError,
   type StackTarget,
 } from "./stack";
-export { publishSandboxTemplate, SANDBOX_TEMPLATE_URL } from "./templates";
+export { publishSandboxTemplate, SANDBOX_TEMPLATE_URL, sandboxTemplateUrl } from "./templates";
 export { sandboxSeed } from "./world";
 export {
   acmeAccount,

@@ -5,7 +5,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { loadSeedFile, type Sandbox, startSandbox } from "@tagc/aws-sandbox";
-import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { ServiceDeps } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
 import { type Customer, onboardTenant, publishSandboxTemplate } from "@tagc/testkit";
@@ -15,8 +14,6 @@ import type { AppDeps } from "../types";
 import { printDemoSummary } from "./summary";
 
 const DEMO_SEED = fileURLToPath(new URL("../../../aws-sandbox/seeds/demo.json", import.meta.url));
-
-const DEMO_TEMPLATE_URL = `https://tagc-templates-demo.s3.us-east-1.amazonaws.com/tag-compliance-role-${TEMPLATE_VERSION}.yaml`;
 
 export const DEMO_CUSTOMERS: Customer[] = [
   {
@@ -43,7 +40,7 @@ export async function startDemo(env: Env, logger: Logger) {
   logger.info({ url: sandbox.url }, "demo: AWS sandbox started");
   // The operator's step on AWS: the role template goes to S3, the only place CloudFormation reads from.
   const templateUrl = await publishSandboxTemplate(sandbox.url, {
-    url: DEMO_TEMPLATE_URL,
+    bucket: "tagc-templates-demo",
     as: seed.control_plane,
   });
   const adminToken = env.ADMIN_BOOTSTRAP_TOKEN ?? `demo_admin_${randomBytes(18).toString("base64url")}`;

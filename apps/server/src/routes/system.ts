@@ -1,6 +1,5 @@
 // Liveness, readiness, Prometheus metrics, and the CloudFormation template the quick-create link uses.
-import { readFile } from "node:fs/promises";
-import { TEMPLATE_VERSION, templatePath } from "@tagc/cloudformation";
+import { renderTemplate, TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import { envelope } from "../errors";
 import type { AppDeps, ReadinessCheck, ReadinessResult } from "../types";
@@ -52,11 +51,12 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
     return c.body(await deps.metrics.registry.metrics());
   });
 
-  // The template is public by design: the customer's CloudFormation console fetches it.
-  // Read once, on first request: the file ships with the release and never changes while it runs.
-  let template: Promise<string> | undefined;
+  // Public by design, for a security reviewer to read before deploying: the exact text published to
+  // S3 (quick-create links point there; CloudFormation reads only S3), rendered for this operator.
+  // Rendered once, on first request: the file ships with the release and never changes while it runs.
+  let template: string | undefined;
   const serveTemplate = () => {
-    template ??= readFile(templatePath, "utf8");
+    template ??= renderTemplate("role", deps.operator);
     return template;
   };
   app.get("/v1/templates/:file", async (c) => {
@@ -69,7 +69,7 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
       );
     }
     c.header("content-type", "application/x-yaml; charset=utf-8");
-    return c.body(await serveTemplate());
+    return c.body(serveTemplate());
   });
 }
 
