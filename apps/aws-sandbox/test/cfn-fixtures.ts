@@ -40,18 +40,20 @@ export const KEY = "role/2026-11-21.1/tag-compliance-role.yaml";
 export const TEMPLATE_URL = `https://${BUCKET}.s3.us-east-1.amazonaws.com/${KEY}`;
 
 /**
- * The product's role template, its trust pointed at the sandbox's control plane. The file keeps the
- * operator's account in Mappings (a placeholder or a real id), so that one value is replaced.
+ * The product's role template rendered for the sandbox's control plane, as the operator publishes it:
+ * the file keeps placeholders for the operator's account and scanner role pattern. (Substituted here
+ * by hand: the sandbox does not depend on the product's packages.)
  */
 export function roleTemplate(): string {
   const text = readFileSync(
     new URL("../../../cloudformation/tag-compliance-role.yaml", import.meta.url),
     "utf8",
   );
-  return text.replace(
-    /(ControlPlane:\s*\n\s*Account:\s*\n\s*Id:\s*)"?[^"\n]*"?/,
-    `$1"${CONTROL_PLANE.account_id}"`,
-  );
+  return text
+    .split("__PLATFORM_ACCOUNT_ID__")
+    .join(CONTROL_PLANE.account_id)
+    .split("__SCANNER_ROLE_PATTERN__")
+    .join("tagc-scanner-*");
 }
 
 export async function startCfnSandbox(): Promise<Sandbox> {

@@ -1,12 +1,11 @@
 // The customer's click as the test kit does it: a quick-create link parsed, followed into the
 // sandbox's CreateStack with the customer admin's keys, the role then assumable by the control
 // plane; two customers' stacks apart; failures reported with CloudFormation's reasons.
-import { readFileSync } from "node:fs";
 import { CloudFormationClient, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import { CreateBucketCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
-import { templatePath } from "@tagc/cloudformation";
+import { DEFAULT_SCANNER_ROLE_PATTERN, renderTemplate } from "@tagc/cloudformation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ACME_ACCOUNT,
@@ -117,10 +116,10 @@ describe("deployFromQuickCreateUrl against the sandbox", () => {
       ]),
     });
     // The operator publishes the real template, its trust pointed at the suites' control plane.
-    const template = readFileSync(templatePath, "utf8").replace(
-      /(ControlPlane:\s*\n\s*Account:\s*\n\s*Id:\s*)"?[^"\n]*"?/,
-      `$1"${CONTROL_PLANE.account_id}"`,
-    );
+    const template = renderTemplate("role", {
+      platformAccountId: CONTROL_PLANE.account_id,
+      scannerRolePattern: DEFAULT_SCANNER_ROLE_PATTERN,
+    });
     const s3 = new S3Client({
       endpoint: sandbox.url,
       region: "us-east-1",

@@ -187,6 +187,6 @@ describe.each(KINDS)("registerClient (%s)", (kind) => {
     // CloudFormation reads a TemplateURL only from S3 over https, never from this server.
     expect(url.protocol).toBe("https:");
     expect(url.hostname).toMatch(/\.s3\.us-east-1\.amazonaws\.com$/);
-    expect(url.pathname).toBe(`/tag-compliance-role-${TEMPLATE_VERSION}.yaml`);
+    expect(url.pathname).toBe(`/templates/tag-compliance-role-${TEMPLATE_VERSION}.yaml`);
   });
 });
