@@ -30,6 +30,8 @@ export interface PublishedTemplate {
 
 export const DEFAULT_TEMPLATE_PREFIX = "templates/";
 
+const RACE_ERRORS = new Set(["PreconditionFailed", "ConditionalRequestConflict"]);
+
 /**
  * Renders every template for the operator and uploads it under its versioned key with the real
  * S3 API. A published version is immutable: customers' stacks and each connection's recorded
@@ -68,8 +70,17 @@ async function publishOne(
       return "uploaded";
     } catch (error) {
       // Someone published the same key between our read and our write: judge their body instead.
-      if (!(error instanceof S3ServiceException && error.name === "PreconditionFailed")) throw error;
-      return compare(key, await readObject(input, key), template.body);
+      // S3 answers 412 PreconditionFailed once their write landed, and 409
+      // ConditionalRequestConflict while it is still in flight (S3 User Guide, conditional writes).
+      const raced = error instanceof S3ServiceException && RACE_ERRORS.has(error.name);
+      if (!raced) throw error;
+      const theirs = await readObject(input, key);
+      if (theirs === undefined) {
+        throw new TemplatePublishError(
+          `s3 object ${key} is being published by someone else; run the command again`,
+        );
+      }
+      return compare(key, theirs, template.body);
     }
   }
   return compare(key, existing, template.body);

@@ -148,17 +148,24 @@ function checkAccountId(name: string, value: string): string {
 }
 
 function toPolicyDocument(value: Json | undefined, where: string): PolicyDocument {
-  const statements = isJsonObject(value) && value.Version === "2012-10-17" ? value.Statement : undefined;
-  if (!Array.isArray(statements) || statements.length === 0) {
-    throw new TemplateError(`${where}: expected Version 2012-10-17 and a Statement list`);
+  if (!isPolicyDocument(value)) {
+    throw new TemplateError(
+      `${where}: expected Version 2012-10-17 and a Statement list of Effect and Action`,
+    );
   }
-  for (const statement of statements) {
-    const valid =
+  return value;
+}
+
+// The values are the template's own, evaluated; this checks the shape IAM needs before handing
+// them on as a policy document.
+function isPolicyDocument(value: Json | undefined): value is Json & PolicyDocument {
+  if (!isJsonObject(value) || value.Version !== "2012-10-17") return false;
+  const statements = value.Statement;
+  if (!Array.isArray(statements) || statements.length === 0) return false;
+  return statements.every(
+    (statement) =>
       isJsonObject(statement) &&
       (statement.Effect === "Allow" || statement.Effect === "Deny") &&
-      (typeof statement.Action === "string" || Array.isArray(statement.Action));
-    if (!valid) throw new TemplateError(`${where}: every statement needs an Effect and an Action`);
-  }
-  // Shape checked above; the values are the template's own, evaluated.
-  return value as unknown as PolicyDocument;
+      (typeof statement.Action === "string" || Array.isArray(statement.Action)),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseS3TemplateUrl, s3TemplateUrl } from "../src/s3-url";
+import { isS3TemplateUrl, parseS3TemplateUrl, s3TemplateUrl } from "../src/s3-url";
 
 describe("S3 template URLs", () => {
   it.each([
@@ -44,5 +44,18 @@ describe("S3 template URLs", () => {
       key: "v 1/role.yaml",
       region: "us-east-1",
     });
+  });
+
+  it("isS3TemplateUrl accepts exactly what parseS3TemplateUrl parses (the server's TEMPLATE_URL check)", () => {
+    expect(isS3TemplateUrl("https://tagc-templates.s3.eu-west-1.amazonaws.com/templates/role.yaml")).toBe(
+      true,
+    );
+    expect(isS3TemplateUrl("https://s3.eu-west-1.amazonaws.com/tagc-templates/templates/role.yaml")).toBe(
+      true,
+    );
+    expect(isS3TemplateUrl("http://tagc-templates.s3.eu-west-1.amazonaws.com/templates/role.yaml")).toBe(
+      false,
+    );
+    expect(isS3TemplateUrl("https://tagc.example.com/v1/templates/tag-compliance-role.yaml")).toBe(false);
   });
 });
