@@ -87,4 +87,33 @@ describe("the platform reference stack", () => {
       expect(properties(task).TaskRoleArn).toEqual({ "Fn::GetAtt": ["ScannerTaskRole", "Arn"] });
     }
   });
+
+  it("hands every task the secrets the server requires outside demo mode, readable by the execution role", () => {
+    const names = (task: string) =>
+      [at(properties(task).ContainerDefinitions, 0, "Secrets")]
+        .flat()
+        .filter(isJsonObject)
+        .map((entry) => String(entry.Name));
+    for (const task of ["ApiTaskDefinition", "WorkerTaskDefinition"]) {
+      expect(names(task)).toEqual(
+        expect.arrayContaining([
+          "DATABASE_URL",
+          "REDIS_URL",
+          "ADMIN_JWT_SECRET",
+          "ADMIN_BOOTSTRAP_TOKEN_SHA256",
+          "ONBOARDING_LINK_SECRET",
+        ]),
+      );
+    }
+    expect(JSON.stringify(properties("TaskExecutionRole").Policies)).toContain(
+      '"Ref":"OnboardingLinkSecret"',
+    );
+  });
+
+  it("starts no task before TemplateUrl is set, since the server refuses to boot without it", () => {
+    expect(properties("ApiService").DesiredCount).toEqual({
+      "Fn::If": ["HasTemplateUrl", { Ref: "ApiDesiredCount" }, 0],
+    });
+    expect(properties("WorkerService").DesiredCount).toEqual({ "Fn::If": ["HasTemplateUrl", 1, 0] });
+  });
 });
