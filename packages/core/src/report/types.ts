@@ -13,8 +13,8 @@ export interface RegionCompliance {
 }
 
 export interface ReportComplianceInput {
-  /** 0–1. */
-  score: number;
+  /** 0–1; null when nothing was in scope (no score is claimed). */
+  score: number | null;
   total: number;
   compliant: number;
   /** Every violation (all severities): the report summarises, it does not page. */
@@ -54,7 +54,7 @@ export interface Recommendation {
 
 export interface ComplianceReport {
   summary: {
-    compliance_score: number;
+    compliance_score: number | null;
     total_resources: number;
     compliant_resources: number;
     non_compliant_resources: number;

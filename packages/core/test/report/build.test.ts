@@ -334,3 +334,16 @@ describe("buildComplianceReport: formats", () => {
     expect(parseReportFormat(input)).toBe(expected);
   });
 });
+
+describe("buildComplianceReport: nothing was read", () => {
+  const NOTHING: ReportComplianceInput = { score: null, total: 0, compliant: 0, violations: [] };
+  const NO_GAP: ReportGapInput = { total: 0, attributable: 0, gap: 0, gap_percentage: 0 };
+
+  it("carries no score, fires no score rule, and the Markdown says there is no score instead of 100%", () => {
+    const built = buildComplianceReport({ compliance: NOTHING, gap: NO_GAP, format: "markdown" });
+    expect(built.report.summary.compliance_score).toBeNull();
+    expect(rules(NOTHING, NO_GAP)).toEqual([]);
+    expect(built.content).toContain("| Compliance score | no score (nothing was read) |");
+    expect(built.content).not.toContain("100%");
+  });
+});
