@@ -8,6 +8,7 @@ import { accounts, resourceTypes, scalar } from "./inputs";
 import { dataQuality } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { renderAnalysisReport } from "./scan/report";
+import { scoreReason } from "./scan/score-reason";
 import { resolveResourceTypes } from "./scan/scope";
 
 export const generateComplianceReport = defineTool({
@@ -21,7 +22,12 @@ export const generateComplianceReport = defineTool({
     include_recommendations: z.boolean().optional(),
     accounts: accounts.optional(),
   }),
-  output: z.object({ format: z.string(), content: z.string(), data_quality: dataQuality }),
+  output: z.object({
+    format: z.string(),
+    content: z.string(),
+    score_reason: z.string().nullable().describe("Why the summary has no compliance_score (null)"),
+    data_quality: dataQuality,
+  }),
   mutates: false,
   readsAws: true,
   async run(ctx, input) {
@@ -41,10 +47,12 @@ export const generateComplianceReport = defineTool({
       format: rendered.format,
       content: rendered.content,
       summary: rendered.report.summary,
+      score_reason: scoreReason(analysis.evaluation, analysis.scan.data_quality.issues),
       recommendations: rendered.report.recommendations,
       scan_timestamp: analysis.scan.scanned_at,
       data_quality: analysis.scan.data_quality,
     };
   },
-  summarize: (r) => `Compliance report (${r.format}):\n\n${r.content.slice(0, 4000)}`,
+  summarize: (r) =>
+    `Compliance report (${r.format}):${r.score_reason ? ` ${r.score_reason}` : ""}\n\n${r.content.slice(0, 4000)}`,
 });
