@@ -63,6 +63,8 @@ export function aggregateHistory(
     };
   });
   // The trend runs between the first and last periods that have a score.
-  const scored = periods.flatMap((p) => (p.mean_score === null ? [] : [{ period: p.period, mean_score: p.mean_score }]));
+  const scored = periods.flatMap((p) =>
+    p.mean_score === null ? [] : [{ period: p.period, mean_score: p.mean_score }],
+  );
   return { group_by: groupBy, periods, trend: trendBetween(scored[0], scored.at(-1)) };
 }

@@ -8,8 +8,8 @@ import { accounts, cursor, filters, regionsOf, resourceTypes, severity } from ".
 import { dataQuality, money, round2 } from "./outputs";
 import { pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
-import { scoreReason } from "./scan/score-reason";
 import { resolveResourceTypes } from "./scan/scope";
+import { scoreReason } from "./scan/score-reason";
 import { unreadAnalysis } from "./scan/unread";
 
 export const checkTagCompliance = defineTool({

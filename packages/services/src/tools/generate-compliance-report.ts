@@ -8,8 +8,8 @@ import { accounts, resourceTypes, scalar } from "./inputs";
 import { dataQuality } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { renderAnalysisReport } from "./scan/report";
-import { scoreReason } from "./scan/score-reason";
 import { resolveResourceTypes } from "./scan/scope";
+import { scoreReason } from "./scan/score-reason";
 
 export const generateComplianceReport = defineTool({
   name: "generate_compliance_report",

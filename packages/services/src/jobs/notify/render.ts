@@ -6,7 +6,8 @@ import { renderAnalysisReport } from "../../tools/scan/report";
 import type { ReportNotification } from "./notifier";
 
 // A scan that read nothing has no score: the subject says so instead of printing 100%.
-const percent = (score: number | null) => (score === null ? "no score (nothing read)" : `${(score * 100).toFixed(1)}%`);
+const percent = (score: number | null) =>
+  score === null ? "no score (nothing read)" : `${(score * 100).toFixed(1)}%`;
 
 export function renderNotification(
   client: Client,

@@ -24,7 +24,10 @@ const EMPTY: ComplianceEvaluation = {
 };
 
 /** The empty analysis of an account whose AssumeRole was refused during this call; else undefined. */
-export function unreadAnalysis(ctx: ToolCtx, error: unknown): Pick<Analysis, "evaluation" | "gap" | "scan"> | undefined {
+export function unreadAnalysis(
+  ctx: ToolCtx,
+  error: unknown,
+): Pick<Analysis, "evaluation" | "gap" | "scan"> | undefined {
   const accountId = accountOf(error);
   if (!accountId || !(error instanceof Error)) return undefined;
   return {

@@ -1,0 +1,118 @@
+// Answers that never overclaim (issue 11): a scan that read nothing has no score (null, never 1)
+// and says why; a failed DescribeRegions falls back to a known region list and answers partial,
+// naming the fallback. Two tenants throughout: the second never sees the first's regions or data.
+import { ACME_ACCOUNT as ACME, GLOBEX_ACCOUNT as GLOBEX } from "@tagc/testkit";
+import { describe, expect, it } from "vitest";
+import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
+import { findUntaggedResources } from "../../src/tools/find-untagged-resources";
+import { generateComplianceReport } from "../../src/tools/generate-compliance-report";
+import { ok, useToolsHarness } from "./harness";
+
+const REGIONS_DOWN = { failing_operations: ["ec2:DescribeRegions"] };
+
+describe("answers that never overclaim", () => {
+  const harness = useToolsHarness("postgres");
+
+  it("read fine but none of the requested types: no score, with the reason, not 1", async () => {
+    const h = harness();
+    const acme = ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["rds:db"] }));
+    expect(acme).toMatchObject({ compliance_score: null, total_resources: 0 });
+    expect(acme.score_reason).toMatch(/^No resources of the requested types were found/);
+    expect(acme.data_quality.status).toBe("complete");
+    // The other tenant's score is its own.
+    const globex = ok(await h.call(h.globex, checkTagCompliance, { resource_types: ["ec2:instance"] }));
+    expect(globex).toMatchObject({ compliance_score: 0.5, score_reason: null });
+    expect(JSON.stringify(globex)).not.toContain(ACME);
+  });
+
+  it("DescribeRegions failing: partial over the last successful discovery's regions, same numbers", async () => {
+    const h = harness();
+    // A successful discovery first, so this client and account have a last-known list.
+    ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["all"] }));
+    h.sandbox.setFaults(REGIONS_DOWN);
+    // The fresh answer has expired (it is kept an hour); only the last-known list remains.
+    await h.runtime.cacheFor(h.acme.id).del(`regions:${ACME}`);
+    const r = ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["all"], force_refresh: true }));
+    expect(r).toMatchObject({
+      compliance_score: 0.4,
+      total_resources: 5,
+      regions: ["eu-west-1", "us-east-1"],
+    });
+    expect(r.data_quality.status).toBe("partial");
+    const fallback = r.data_quality.issues.filter((i) => i.code === "REGIONS_FALLBACK");
+    expect(fallback).toHaveLength(1);
+    expect(fallback[0]?.message).toMatch(
+      /^ec2:DescribeRegions failed \(.+\); scanned the regions of the last successful discovery: eu-west-1, us-east-1\.$/,
+    );
+    // find_untagged_resources answers the same way rather than with an internal error.
+    const untagged = ok(await h.call(h.acme, findUntaggedResources, { resource_types: ["ec2:instance"] }));
+    expect(untagged.data_quality.issues.map((i) => i.code)).toContain("REGIONS_FALLBACK");
+  });
+
+  it("DescribeRegions failing with nothing known: AWS's default regions, never another tenant's list", async () => {
+    const h = harness();
+    h.sandbox.setFaults(REGIONS_DOWN);
+    // Globex has no last-known list; Acme's (from the test before) must not be used for it.
+    const cache = h.runtime.cacheFor(h.globex.id);
+    await cache.del(`regions:${GLOBEX}`);
+    await cache.del(`regions-last:${GLOBEX}`);
+    const r = ok(
+      await h.call(h.globex, checkTagCompliance, { resource_types: ["ec2:instance"], force_refresh: true }),
+    );
+    expect(r.data_quality.status).toBe("partial");
+    const [fallback] = r.data_quality.issues.filter((i) => i.code === "REGIONS_FALLBACK");
+    expect(fallback?.message).toMatch(
+      /scanned AWS's default regions \(opt-in regions .+\): ap-northeast-1, .*us-west-2\.$/,
+    );
+    expect(r.regions).toContain("sa-east-1");
+    // Globex's own resources are still found (us-east-1 is a default region), and nothing of Acme's.
+    expect(r).toMatchObject({ compliance_score: 0.5, total_resources: 2 });
+    expect(JSON.stringify(r)).not.toContain(ACME);
+  });
+
+  it("DescribeRegions failing with nothing known and regions requested: those regions", async () => {
+    const h = harness();
+    h.sandbox.setFaults(REGIONS_DOWN);
+    const cache = h.runtime.cacheFor(h.globex.id);
+    await cache.del(`regions:${GLOBEX}`);
+    await cache.del(`regions-last:${GLOBEX}`);
+    const r = ok(
+      await h.call(h.globex, checkTagCompliance, {
+        resource_types: ["ec2:instance"],
+        filters: { regions: ["us-east-1"] },
+        force_refresh: true,
+      }),
+    );
+    expect(r.regions).toEqual(["us-east-1"]);
+    const [fallback] = r.data_quality.issues.filter((i) => i.code === "REGIONS_FALLBACK");
+    expect(fallback?.message).toMatch(
+      /scanned the regions the request named \(not verified as enabled\): us-east-1\.$/,
+    );
+  });
+
+  it("a client whose role is deleted gets compliance_score null and the reason, never 1; the other is untouched", async () => {
+    const h = harness();
+    ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["ec2:instance"] }));
+    h.sandbox.deleteRole(ACME, h.acme.roleName);
+    const r = ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["ec2:volume"] }));
+    expect(r).toMatchObject({ compliance_score: null, total_resources: 0, violations_total: 0 });
+    expect(r.score_reason).toMatch(
+      new RegExp(`^No resources could be read: AssumeRole was denied in account ${ACME}\\.`),
+    );
+    expect(r.data_quality).toMatchObject({ status: "partial" });
+    expect(r.data_quality.issues).toEqual([
+      expect.objectContaining({
+        code: "ACCESS_REVOKED",
+        message: expect.stringMatching(/^Access revoked — re-deploy the stack\./),
+      }),
+    ]);
+    // The report's summary carries no score either.
+    const g = ok(await h.call(h.globex, generateComplianceReport, { resource_types: ["ec2:instance"] }));
+    expect(g.score_reason).toBeNull();
+    const globex = ok(
+      await h.call(h.globex, checkTagCompliance, { resource_types: ["ec2:instance"], force_refresh: true }),
+    );
+    expect(globex).toMatchObject({ compliance_score: 0.5 });
+    expect(JSON.stringify(globex)).not.toContain(ACME);
+  });
+});
