@@ -27,6 +27,8 @@ export interface ReportGapInput {
   attributable: number;
   gap: number;
   gap_percentage: number;
+  /** The gap's note (cost/gap-note.ts): why a small or zero gap is not good tagging. */
+  note?: string | null;
   /** Monthly spend of resources violating each tag; computed from the violations when absent. */
   by_tag?: Record<string, number>;
 }
@@ -65,6 +67,8 @@ export interface ComplianceReport {
     cost_attributable: number;
     cost_gap: number;
     cost_gap_percentage: number;
+    /** No resources, $0 reported, or all properly tagged; null when the gap is real. */
+    cost_note: string | null;
   };
   by_region: Record<string, RegionCompliance> | null;
   top_violations_by_count: TagViolationSummary[];

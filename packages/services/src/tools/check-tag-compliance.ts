@@ -94,6 +94,7 @@ export const checkTagCompliance = defineTool({
             gap_percentage: gap.gap_percentage,
             period: gap.period,
             currency: "USD",
+            note: gap.note,
           }
         : null,
       by_region: evaluation.by_region,

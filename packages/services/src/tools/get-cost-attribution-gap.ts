@@ -31,7 +31,11 @@ export const getCostAttributionGap = defineTool({
     taggable_spend: money,
     attribution_gap: money,
     attribution_gap_percentage: z.number(),
-    breakdown: z.record(z.string(), z.object({ total: money })),
+    breakdown: z.record(z.string(), z.object({ total: money, note: z.string().nullable() })),
+    note: z
+      .string()
+      .nullable()
+      .describe("Why the gap is small or zero: no resources, $0 reported, or all properly tagged"),
     data_quality: dataQuality,
   }),
   mutates: false,
@@ -69,11 +73,12 @@ export const getCostAttributionGap = defineTool({
         ]),
       ),
       cost_sources: gap.cost_sources,
+      note: gap.note,
       period: gap.period,
       currency: "USD",
       data_quality: scan.data_quality,
     };
   },
   summarize: (r) =>
-    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).`,
+    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).${r.note ? ` ${r.note}` : ""}`,
 });

@@ -20,6 +20,7 @@ export function renderAnalysisReport(
       attributable: gap?.attributable ?? 0,
       gap: gap?.gap ?? 0,
       gap_percentage: gap?.gap_percentage ?? 0,
+      note: gap?.note ?? null,
     },
     format,
     includeRecommendations,
