@@ -11,6 +11,11 @@ export interface GapNoteInput {
   gap: number;
 }
 
+const resourcesFound = (n: number) => (n === 1 ? "1 resource was" : `${n} resources were`);
+
+const allTagged = (n: number) =>
+  n === 1 ? "The 1 scanned resource is properly tagged" : `All ${n} scanned resources are properly tagged`;
+
 const usd = (amount: number) => `$${(Math.round(amount * 100) / 100).toFixed(2)}`;
 
 /** null when there is a real gap to report: the numbers then speak for themselves. */
@@ -21,12 +26,12 @@ export function gapNote({ resources, compliant, taggableTotal, gap }: GapNoteInp
       : "No resources of the requested types were found and no spend was reported for their services: there is nothing to attribute, which is not evidence of good tagging.";
   }
   if (taggableTotal === 0) {
-    return `${resources} resources were found but Cost Explorer reported $0 for their services in this period: they may be within the free tier, the spend may not be reported yet, or the policy's tags may not be activated as cost allocation tags. A $0 gap here says nothing about attribution.`;
+    return `${resourcesFound(resources)} found but Cost Explorer reported $0 for their services in this period: they may be within the free tier, the spend may not be reported yet, or the policy's tags may not be activated as cost allocation tags. A $0 gap here says nothing about attribution.`;
   }
   if (compliant === resources) {
     return gap > 0
-      ? `All ${resources} scanned resources are properly tagged; the remaining ${usd(gap)} is spend no scanned resource carries (other resources of these services, or spend Cost Explorer does not split by resource).`
-      : `All ${resources} scanned resources are properly tagged: their spend is fully attributable.`;
+      ? `${allTagged(resources)}; the remaining ${usd(gap)} is spend no scanned resource carries (other resources of these services, or spend Cost Explorer does not split by resource).`
+      : `${allTagged(resources)}: ${resources === 1 ? "its" : "their"} spend is fully attributable.`;
   }
   return null;
 }

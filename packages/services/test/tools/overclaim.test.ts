@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
 import { findUntaggedResources } from "../../src/tools/find-untagged-resources";
 import { generateComplianceReport } from "../../src/tools/generate-compliance-report";
+import { getCostAttributionGap } from "../../src/tools/get-cost-attribution-gap";
 import { ok, useToolsHarness } from "./harness";
 
 const REGIONS_DOWN = { failing_operations: ["ec2:DescribeRegions"] };
@@ -23,6 +24,39 @@ describe("answers that never overclaim", () => {
     const globex = ok(await h.call(h.globex, checkTagCompliance, { resource_types: ["ec2:instance"] }));
     expect(globex).toMatchObject({ compliance_score: 0.5, score_reason: null });
     expect(JSON.stringify(globex)).not.toContain(ACME);
+  });
+
+  it("the gap's note tells no resources, $0 reported and all properly tagged apart", async () => {
+    const h = harness();
+    const none = ok(await h.call(h.acme, getCostAttributionGap, { resource_types: ["rds:db"] }));
+    expect(none).toMatchObject({ attribution_gap: 0 });
+    expect(none.note).toMatch(/^No resources of the requested types were found/);
+    expect(none.breakdown["rds:db"]?.note).toBe("no resources found");
+    // A window before any seeded spend: the bucket is there, Cost Explorer reports $0.
+    const zero = ok(
+      await h.call(h.acme, getCostAttributionGap, {
+        resource_types: ["s3:bucket"],
+        time_period: { Start: "2026-01-01", End: "2026-02-01" },
+      }),
+    );
+    expect(zero).toMatchObject({ total_spend: 0, attribution_gap: 0 });
+    expect(zero.note).toMatch(
+      /^1 resource was found but Cost Explorer reported \$0 .*free tier.*cost allocation tags/,
+    );
+    const tagged = ok(await h.call(h.acme, getCostAttributionGap, { resource_types: ["s3:bucket"] }));
+    expect(tagged).toMatchObject({ attributable_spend: 50, attribution_gap: 0 });
+    expect(tagged.note).toBe("The 1 scanned resource is properly tagged: its spend is fully attributable.");
+    // The other tenant's gap is its own real gap: no note, none of Acme's numbers.
+    const globex = ok(await h.call(h.globex, getCostAttributionGap, { resource_types: ["ec2:instance"] }));
+    expect(globex.note).toBeNull();
+    expect(JSON.stringify(globex)).not.toContain(ACME);
+    // The report's cost section carries the same note, and no score for nothing read.
+    const report = ok(
+      await h.call(h.acme, generateComplianceReport, { resource_types: ["rds:db"], format: "markdown" }),
+    );
+    expect(report.summary).toMatchObject({ compliance_score: null, cost_note: none.note });
+    expect(report.content).toContain(`> ${none.note}`);
+    expect(report.score_reason).toMatch(/^No resources of the requested types were found/);
   });
 
   it("DescribeRegions failing: partial over the last successful discovery's regions, same numbers", async () => {
