@@ -7,6 +7,7 @@ import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
 import { findUntaggedResources } from "../../src/tools/find-untagged-resources";
 import { generateComplianceReport } from "../../src/tools/generate-compliance-report";
 import { getCostAttributionGap } from "../../src/tools/get-cost-attribution-gap";
+import { getViolationHistory } from "../../src/tools/get-violation-history";
 import { ok, useToolsHarness } from "./harness";
 
 const REGIONS_DOWN = { failing_operations: ["ec2:DescribeRegions"] };
@@ -24,6 +25,21 @@ describe("answers that never overclaim", () => {
     const globex = ok(await h.call(h.globex, checkTagCompliance, { resource_types: ["ec2:instance"] }));
     expect(globex).toMatchObject({ compliance_score: 0.5, score_reason: null });
     expect(JSON.stringify(globex)).not.toContain(ACME);
+  });
+
+  it("a snapshot of a scan with no score stores null, and the history neither averages it nor trends on it", async () => {
+    const h = harness();
+    ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["ec2:instance"], store_snapshot: true }));
+    const stored = ok(
+      await h.call(h.acme, checkTagCompliance, { resource_types: ["rds:db"], store_snapshot: true }),
+    );
+    expect(stored).toMatchObject({ compliance_score: null, stored_in_history: true });
+    const history = ok(await h.call(h.acme, getViolationHistory, { kind: "ad_hoc" }));
+    // Same day: the scored snapshot's mean alone (i-a1 of 3 instances compliant), the unscored one counted.
+    expect(history.periods).toEqual([expect.objectContaining({ snapshot_count: 2, mean_score: 0.3333 })]);
+    // The other tenant has no history of its own yet, and none of Acme's.
+    const globex = ok(await h.call(h.globex, getViolationHistory, {}));
+    expect(globex.periods).toEqual([]);
   });
 
   it("the gap's note tells no resources, $0 reported and all properly tagged apart", async () => {
@@ -78,8 +94,9 @@ describe("answers that never overclaim", () => {
     expect(fallback[0]?.message).toMatch(
       /^ec2:DescribeRegions failed \(.+\); scanned the regions of the last successful discovery: eu-west-1, us-east-1\.$/,
     );
-    // find_untagged_resources answers the same way rather than with an internal error.
-    const untagged = ok(await h.call(h.acme, findUntaggedResources, { resource_types: ["ec2:instance"] }));
+    // find_untagged_resources answers the same way rather than with an internal error (a type not
+    // scanned yet here: a fresh complete scan of the same regions would be served as is).
+    const untagged = ok(await h.call(h.acme, findUntaggedResources, { resource_types: ["lambda:function"] }));
     expect(untagged.data_quality.issues.map((i) => i.code)).toContain("REGIONS_FALLBACK");
   });
 
