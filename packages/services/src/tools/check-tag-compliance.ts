@@ -9,7 +9,7 @@ import { dataQuality, money, round2 } from "./outputs";
 import { pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
-import { scoreReason } from "./scan/score-reason";
+import { gapNoteOf, scoreReason } from "./scan/score-reason";
 import { unreadAnalysis } from "./scan/unread";
 
 export const checkTagCompliance = defineTool({
@@ -94,7 +94,7 @@ export const checkTagCompliance = defineTool({
             gap_percentage: gap.gap_percentage,
             period: gap.period,
             currency: "USD",
-            note: gap.note,
+            note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
           }
         : null,
       by_region: evaluation.by_region,

@@ -7,6 +7,7 @@ import { accounts, filters, regionsOf, resourceTypes, scalar } from "./inputs";
 import { dataQuality, money, round2 } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
+import { gapNoteOf } from "./scan/score-reason";
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
 
@@ -73,7 +74,7 @@ export const getCostAttributionGap = defineTool({
         ]),
       ),
       cost_sources: gap.cost_sources,
-      note: gap.note,
+      note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
       period: gap.period,
       currency: "USD",
       data_quality: scan.data_quality,

@@ -27,6 +27,26 @@ describe("answers that never overclaim", () => {
     expect(JSON.stringify(globex)).not.toContain(ACME);
   });
 
+  it("every region failing: no score and 'every region failed', and the gap does not call it an empty estate", async () => {
+    const h = harness();
+    h.sandbox.setFaults({ failing_regions: ["us-east-1", "eu-west-1"] });
+    const r = ok(
+      await h.call(h.acme, checkTagCompliance, { resource_types: ["ec2:instance"], force_refresh: true }),
+    );
+    expect(r).toMatchObject({ compliance_score: null, total_resources: 0 });
+    expect(r.data_quality.status).toBe("partial");
+    expect(r.score_reason).toMatch(
+      /^No resources could be read: every region failed \((eu-west-1|us-east-1): REGION_FAILED/,
+    );
+    const gap = ok(await h.call(h.acme, getCostAttributionGap, { resource_types: ["ec2:instance"] }));
+    expect(gap.note).toMatch(/^No resources could be read: every region failed/);
+    // Globex (in us-east-1 too) is read once the fault clears, and sees only its own numbers.
+    h.sandbox.setFaults({});
+    const globex = ok(await h.call(h.globex, checkTagCompliance, { resource_types: ["ec2:instance"] }));
+    expect(globex).toMatchObject({ compliance_score: 0.5, score_reason: null });
+    expect(JSON.stringify(globex)).not.toContain(ACME);
+  });
+
   it("a snapshot of a scan with no score stores null, and the history neither averages it nor trends on it", async () => {
     const h = harness();
     ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["ec2:instance"], store_snapshot: true }));

@@ -18,6 +18,19 @@ const why = (issues: readonly ScanIssue[]): string => {
   return [...new Set(issues.map((i) => i.message))].slice(0, 3).join("; ");
 };
 
+/**
+ * The gap's note when the scan read nothing because reads failed: core's "no resources found" would
+ * read as an empty estate. Otherwise core's note stands.
+ */
+export function gapNoteOf(
+  gap: { note: string | null },
+  scanned: number,
+  issues: readonly ScanIssue[],
+): string | null {
+  if (scanned > 0 || !issues.length) return gap.note;
+  return `No resources could be read: ${why(issues)}. The spend could not be attributed to anything; this is not a gap measurement.`;
+}
+
 /** null when there is a score; otherwise the reason, read failures first. */
 export function scoreReason(evaluation: ScoreBasis, issues: readonly ScanIssue[]): string | null {
   if (evaluation.compliance_score !== null) return null;
