@@ -77,7 +77,7 @@ export const checkTagCompliance = defineTool({
     }
     return {
       compliance_score: evaluation.compliance_score,
-      score_reason: scoreReason(evaluation, scan.data_quality.issues),
+      score_reason: scoreReason(evaluation, scan),
       total_resources: evaluation.total_resources,
       compliant_resources: evaluation.compliant_resources,
       non_compliant_resources: evaluation.non_compliant_resources,

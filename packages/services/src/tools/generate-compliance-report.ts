@@ -47,7 +47,7 @@ export const generateComplianceReport = defineTool({
       format: rendered.format,
       content: rendered.content,
       summary: rendered.report.summary,
-      score_reason: scoreReason(analysis.evaluation, analysis.scan.data_quality.issues),
+      score_reason: scoreReason(analysis.evaluation, analysis.scan),
       recommendations: rendered.report.recommendations,
       scan_timestamp: analysis.scan.scanned_at,
       data_quality: analysis.scan.data_quality,

@@ -1,7 +1,10 @@
 // Why a scan has no compliance score. A score over zero resources would claim compliance nobody
 // checked, so core answers null; this sentence tells the model (and the report reader) why, and
 // whether the cause is a read failure or an estate with none of the requested types.
-import type { ScanIssue } from "./types";
+import type { ScanIssue, ScanOutcome } from "./types";
+
+/** What the reason is read from: the scan's issues, and the quota (which can trim every resource). */
+export type ScanFacts = Pick<ScanOutcome, "data_quality" | "quota">;
 
 export interface ScoreBasis {
   compliance_score: number | null;
@@ -32,8 +35,13 @@ export function gapNoteOf(
 }
 
 /** null when there is a score; otherwise the reason, read failures first. */
-export function scoreReason(evaluation: ScoreBasis, issues: readonly ScanIssue[]): string | null {
+export function scoreReason(evaluation: ScoreBasis, scan: ScanFacts): string | null {
   if (evaluation.compliance_score !== null) return null;
+  const { issues } = scan.data_quality;
+  if (scan.quota.over_quota) {
+    const why = (scan.quota.message ?? "the monthly resource quota is used up").replace(/\.$/, "");
+    return `No resources could be checked: ${why}. There is no compliance score (not 100%).`;
+  }
   if (issues.length) {
     return `No resources could be read: ${why(issues)}. There is no compliance score (not 100%): nothing was checked. Fix the access and scan again.`;
   }
