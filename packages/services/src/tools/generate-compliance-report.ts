@@ -10,6 +10,7 @@ import { analyseAccounts } from "./scan/pipeline";
 import { renderAnalysisReport } from "./scan/report";
 import { resolveResourceTypes } from "./scan/scope";
 import { scoreReason } from "./scan/score-reason";
+import { unreadAnalysis } from "./scan/unread";
 
 export const generateComplianceReport = defineTool({
   name: "generate_compliance_report",
@@ -41,6 +42,11 @@ export const generateComplianceReport = defineTool({
       allTypes: input.resource_types.includes("all"),
       accounts: input.accounts,
       costs: {},
+    }).catch((error: unknown) => {
+      // The role was refused in this call: a report of "nothing could be read", with no score.
+      const unread = unreadAnalysis(ctx, error);
+      if (!unread) throw error;
+      return unread;
     });
     const rendered = renderAnalysisReport(analysis, format, input.include_recommendations ?? true);
     return {

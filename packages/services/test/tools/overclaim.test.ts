@@ -1,7 +1,7 @@
 // Answers that never overclaim (issue 11): a scan that read nothing has no score (null, never 1)
 // and says why; a failed DescribeRegions falls back to a known region list and answers partial,
 // naming the fallback. Two tenants throughout: the second never sees the first's regions or data.
-import { ACME_ACCOUNT as ACME, GLOBEX_ACCOUNT as GLOBEX } from "@tagc/testkit";
+import { ACME_ACCOUNT as ACME, GLOBEX_ACCOUNT as GLOBEX, HAND_COMPUTED_START } from "@tagc/testkit";
 import { describe, expect, it } from "vitest";
 import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
 import { findUntaggedResources } from "../../src/tools/find-untagged-resources";
@@ -185,5 +185,25 @@ describe("answers that never overclaim", () => {
     );
     expect(globex).toMatchObject({ compliance_score: 0.5 });
     expect(JSON.stringify(globex)).not.toContain(ACME);
+  });
+
+  it("the report that finds a role deleted carries no score and the reason, and nothing of the other tenant", async () => {
+    const h = harness();
+    h.sandbox.deleteRole(GLOBEX, h.globex.roleName);
+    // Past the scan's freshness window, so the report reads AWS instead of the scan cached above.
+    h.clock.set(new Date(HAND_COMPUTED_START.getTime() + 10 * 60_000));
+    const r = ok(
+      await h.call(h.globex, generateComplianceReport, {
+        resource_types: ["ec2:instance"],
+        format: "markdown",
+      }),
+    );
+    expect(r.summary).toMatchObject({ compliance_score: null, total_resources: 0 });
+    expect(r.score_reason).toMatch(
+      new RegExp(`^No resources could be read: AssumeRole was denied in account ${GLOBEX}\\.`),
+    );
+    expect(r.content).toContain("| Compliance score | no score (nothing was read) |");
+    expect(r.data_quality.issues.map((i) => i.code)).toEqual(["ACCESS_REVOKED"]);
+    expect(JSON.stringify(r)).not.toContain(ACME);
   });
 });
