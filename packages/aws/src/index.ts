@@ -25,6 +25,7 @@ export {
   type DataQualityIssue,
   DEFAULT_CONCURRENCY,
   DEFAULT_DEADLINE_MS,
+  DEFAULT_ENABLED_REGIONS,
   type DescribeTagPolicyInput,
   type DiscoverResourcesInput,
   type DiscoveryConcurrency,

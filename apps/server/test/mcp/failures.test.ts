@@ -79,12 +79,63 @@ describe("injected faults", () => {
   });
 });
 
+describe("DescribeRegions failing", () => {
+  it("answers partial over the last successful discovery's regions, naming the fallback; the other tenant never gets them", async () => {
+    ok(await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:instance"] }));
+    h.sandbox.setFaults({ failing_operations: ["ec2:DescribeRegions"] });
+    // The fresh answer (kept an hour) has expired for both tenants; Globex also has no last-known list.
+    await h.store.del(`client:${h.acme.id}:regions:${h.acme.accountId}`);
+    await h.store.del(`client:${h.globex.id}:regions:${h.globex.accountId}`);
+    await h.store.del(`client:${h.globex.id}:regions-last:${h.globex.accountId}`);
+    const r = ok<Quality & { compliance_score: number; regions: string[] }>(
+      await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:instance"], force_refresh: true }),
+    );
+    expect(r.data_quality.status).toBe("partial");
+    expect(r.regions).toEqual(["eu-west-1", "us-east-1"]);
+    expect(r.data_quality.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: "REGIONS_FALLBACK",
+          message: expect.stringMatching(
+            /^ec2:DescribeRegions failed .*; scanned the regions of the last successful discovery: eu-west-1, us-east-1\.$/,
+          ),
+        }),
+      ]),
+    );
+    const g = ok<Quality & { regions: string[] }>(
+      await h.call(globex, "check_tag_compliance", { resource_types: ["ec2:instance"], force_refresh: true }),
+    );
+    expect(g.data_quality.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: "REGIONS_FALLBACK",
+          message: expect.stringContaining("AWS's default regions"),
+        }),
+      ]),
+    );
+    expect(g.regions).toContain("sa-east-1");
+    expect(JSON.stringify(g)).not.toContain(h.acme.accountId);
+  });
+});
+
 describe("revocation in the middle of a session", () => {
-  it("fails the next call with the revoked message, marks the client, and leaves the other client alone", async () => {
+  it("answers no score and the reason on the call that finds the role deleted, marks the client, fails later calls, and leaves the other client alone", async () => {
     ok(await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:instance"] }));
     h.sandbox.deleteRole(h.acme.accountId, h.acme.roleName);
-    const revoked = await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:volume"] });
-    expect(errorText(revoked)).toMatch(/^Access revoked — re-deploy the stack\./);
+    const revoked = ok<Quality & { compliance_score: number | null; score_reason: string | null }>(
+      await h.call(acme, "check_tag_compliance", { resource_types: ["ec2:volume"] }),
+    );
+    // Never 1 over nothing read: no score, and why.
+    expect(revoked.compliance_score).toBeNull();
+    expect(revoked.score_reason).toMatch(
+      new RegExp(`^No resources could be read: AssumeRole was denied in account ${h.acme.accountId}\\.`),
+    );
+    expect(revoked.data_quality.issues).toEqual([
+      expect.objectContaining({
+        code: "ACCESS_REVOKED",
+        message: expect.stringMatching(/^Access revoked — re-deploy the stack\./),
+      }),
+    ]);
     const [row] = await h.services.db.select().from(clients).where(eq(clients.id, h.acme.id));
     expect(row?.status).toBe("revoked");
     // Every later call says so at once, without touching AWS.

@@ -6,7 +6,7 @@ export {
 } from "./describe-tag-policy";
 export { DEFAULT_CONCURRENCY, DEFAULT_DEADLINE_MS, discoverResources } from "./discover";
 export { AwsReadError, type AwsReadErrorCode, type AwsReadErrorDetails } from "./errors";
-export { type ListEnabledRegionsInput, listEnabledRegions } from "./regions";
+export { DEFAULT_ENABLED_REGIONS, type ListEnabledRegionsInput, listEnabledRegions } from "./regions";
 export { listTagPolicies, type TagPolicySummary } from "./tag-policies";
 export type {
   AwsAccess,

@@ -5,6 +5,32 @@ import { sdkClientConfig } from "../config";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
 
+/**
+ * The regions AWS enables in every account (those launched before 20 March 2019; opt-in regions
+ * launched since are off until the customer enables them). The fallback when DescribeRegions fails
+ * and no earlier answer is known: every account can be read there, though opt-in regions it enabled
+ * are missed (the caller says so).
+ */
+export const DEFAULT_ENABLED_REGIONS: readonly string[] = [
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+];
+
 export interface ListEnabledRegionsInput extends AwsAccess {
   signal?: AbortSignal;
 }

@@ -1,6 +1,6 @@
 // Per-region and per-account totals of one evaluation.
 import type { Resource, Violation } from "../model";
-import { complianceScore } from "./ratio";
+import { roundScore } from "./ratio";
 
 export interface ComplianceBreakdown {
   total: number;
@@ -33,7 +33,8 @@ export function breakdownBy(
   return Object.fromEntries(
     keys.map((key) => {
       const group = groups.get(key)!;
-      return [key, { ...group, score: complianceScore(group.compliant, group.total) }];
+      // A group exists only once it holds a resource, so its total is never zero.
+      return [key, { ...group, score: roundScore(group.compliant / group.total) }];
     }),
   );
 }

@@ -20,7 +20,8 @@ export interface EvaluateComplianceInput {
 }
 
 export interface ComplianceEvaluation {
-  compliance_score: number;
+  /** null when nothing was in scope: no resource was checked, so nothing can be claimed. */
+  compliance_score: number | null;
   total_resources: number;
   compliant_resources: number;
   non_compliant_resources: number;

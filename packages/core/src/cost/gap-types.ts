@@ -42,6 +42,11 @@ export interface AttributionGap {
    */
   breakdown: Record<string, GapGroup>;
   cost_sources: Record<CostSource, CostSourceTally>;
+  /**
+   * Which of "no resources", "resources but $0 reported" and "all properly tagged" explains a small
+   * or zero gap (gap-note.ts); null when the gap is real.
+   */
+  note: string | null;
 }
 
 /** Breakdown key for spend that belongs to no scanned resource. */

@@ -5,6 +5,7 @@
 import { costExplorerServiceFor } from "../catalog";
 import type { Resource } from "../model";
 import { GapGroups } from "./gap-groups";
+import { gapNote } from "./gap-note";
 import type { AttributionGap, CostSourceTally, GapGroupBy } from "./gap-types";
 import { UNALLOCATED_GROUP } from "./gap-types";
 import type { GapScope, ResourceTypeScope } from "./scope";
@@ -76,6 +77,7 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
   };
 
   let attributable = 0;
+  let compliantCount = 0;
   const seen = new Set<string>();
   for (const resource of resources) {
     if (seen.has(resource.arn)) continue;
@@ -87,7 +89,10 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
     // Spend of an unattributable service is outside the gap, so it is not attributable either.
     const amount = scope.taggable.has(service) ? cost.amount : 0;
     const isCompliant = compliant.has(resource.arn);
-    if (isCompliant) attributable += amount;
+    if (isCompliant) {
+      attributable += amount;
+      compliantCount += 1;
+    }
     groups.addResource(groupKey(resource, service, groupBy), amount, isCompliant);
   }
 
@@ -119,5 +124,6 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
     gap_percentage: taggableTotal > 0 ? round2((gap / taggableTotal) * 100) : 0,
     breakdown: groups.toRecord(),
     cost_sources: sources,
+    note: gapNote({ resources: seen.size, compliant: compliantCount, taggableTotal, gap }),
   };
 }

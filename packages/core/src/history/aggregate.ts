@@ -6,7 +6,8 @@ import { type HistoryTrend, trendBetween } from "./trend";
 export interface ComplianceSnapshot {
   /** A Date from the database or an ISO-8601 string. */
   created_at: Date | string;
-  score: number;
+  /** null: the scan read nothing, so it has no score (it still counts as a snapshot). */
+  score: number | null;
   total: number;
   compliant: number;
   violations: number;
@@ -18,8 +19,8 @@ export interface HistoryPeriod {
   period: string;
   period_start: string;
   snapshot_count: number;
-  /** Unweighted mean of the snapshots' scores, 4 decimals. */
-  mean_score: number;
+  /** Unweighted mean of the scored snapshots, 4 decimals; null when none of the period's had a score. */
+  mean_score: number | null;
   total_resources: number;
   compliant_resources: number;
   violations: number;
@@ -49,15 +50,21 @@ export function aggregateHistory(
     const group = buckets.get(start)!;
     const sum = (pick: (snapshot: ComplianceSnapshot) => number) =>
       group.reduce((total, s) => total + pick(s), 0);
+    // Snapshots without a score (nothing read) are counted but never averaged in as 0 or 1.
+    const scores = group.flatMap((s) => (s.score === null ? [] : [s.score]));
     return {
       period: periodLabel(start, groupBy),
       period_start: start,
       snapshot_count: group.length,
-      mean_score: roundScore(sum((s) => s.score) / group.length),
+      mean_score: scores.length ? roundScore(scores.reduce((a, b) => a + b, 0) / scores.length) : null,
       total_resources: sum((s) => s.total),
       compliant_resources: sum((s) => s.compliant),
       violations: sum((s) => s.violations),
     };
   });
-  return { group_by: groupBy, periods, trend: trendBetween(periods[0], periods.at(-1)) };
+  // The trend runs between the first and last periods that have a score.
+  const scored = periods.flatMap((p) =>
+    p.mean_score === null ? [] : [{ period: p.period, mean_score: p.mean_score }],
+  );
+  return { group_by: groupBy, periods, trend: trendBetween(scored[0], scored.at(-1)) };
 }

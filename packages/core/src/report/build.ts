@@ -38,6 +38,7 @@ export function buildComplianceReport({
       cost_attributable: gap.attributable,
       cost_gap: gap.gap,
       cost_gap_percentage: gap.gap_percentage,
+      cost_note: gap.note ?? null,
     },
     by_region: compliance.by_region ?? null,
     top_violations_by_count: topByCount(tags),

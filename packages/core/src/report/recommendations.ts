@@ -56,7 +56,8 @@ export function buildRecommendations(
       message: `The ${tag} tag is missing on ${count} resources: bulk-tag them (export_for_automation or a Cloud Custodian policy) rather than one by one.`,
     });
   }
-  if (compliance.score < 0.5) {
+  // No score (nothing was read) fires neither score rule: there is nothing to praise or fix yet.
+  if (compliance.score !== null && compliance.score < 0.5) {
     out.push({
       priority: "high",
       rule: "low_compliance_score",
@@ -85,7 +86,7 @@ export function buildRecommendations(
       message: `${formatUsd(gap.gap)} of monthly spend cannot be attributed: review the untagged resources with the largest cost.`,
     });
   }
-  if (compliance.score >= 0.9) {
+  if (compliance.score !== null && compliance.score >= 0.9) {
     out.push({
       priority: "low",
       rule: "maintain",

@@ -56,6 +56,8 @@ export function renderMarkdown(report: ComplianceReport): string {
         ["Attribution gap", `${formatUsd(s.cost_gap)} (${s.cost_gap_percentage}%)`],
       ],
     ),
+    // Said under the numbers, so a $0 gap is never read as good tagging.
+    ...(s.cost_note ? ["", `> ${s.cost_note}`] : []),
   ];
   if (report.by_region) {
     const regions = Object.entries(report.by_region).sort(([a], [b]) => (a < b ? -1 : 1));

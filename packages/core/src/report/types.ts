@@ -13,8 +13,8 @@ export interface RegionCompliance {
 }
 
 export interface ReportComplianceInput {
-  /** 0–1. */
-  score: number;
+  /** 0–1; null when nothing was in scope (no score is claimed). */
+  score: number | null;
   total: number;
   compliant: number;
   /** Every violation (all severities): the report summarises, it does not page. */
@@ -27,6 +27,8 @@ export interface ReportGapInput {
   attributable: number;
   gap: number;
   gap_percentage: number;
+  /** The gap's note (cost/gap-note.ts): why a small or zero gap is not good tagging. */
+  note?: string | null;
   /** Monthly spend of resources violating each tag; computed from the violations when absent. */
   by_tag?: Record<string, number>;
 }
@@ -54,7 +56,7 @@ export interface Recommendation {
 
 export interface ComplianceReport {
   summary: {
-    compliance_score: number;
+    compliance_score: number | null;
     total_resources: number;
     compliant_resources: number;
     non_compliant_resources: number;
@@ -65,6 +67,8 @@ export interface ComplianceReport {
     cost_attributable: number;
     cost_gap: number;
     cost_gap_percentage: number;
+    /** No resources, $0 reported, or all properly tagged; null when the gap is real. */
+    cost_note: string | null;
   };
   by_region: Record<string, RegionCompliance> | null;
   top_violations_by_count: TagViolationSummary[];

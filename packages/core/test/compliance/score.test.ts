@@ -83,10 +83,10 @@ describe("evaluateCompliance", () => {
     expect(result.by_region["us-east-1"]?.score).toBe(0.6667);
   });
 
-  it("scores 1.0 with nothing in scope", () => {
+  it("gives no score (null, never 1.0) with nothing in scope", () => {
     const result = evaluateCompliance({ policy, resources: [], resourceTypes: ["all"] });
     expect(result).toEqual({
-      compliance_score: 1,
+      compliance_score: null,
       total_resources: 0,
       compliant_resources: 0,
       non_compliant_resources: 0,
@@ -153,8 +153,10 @@ describe("evaluateCompliance properties", () => {
     fc.assert(
       fc.property(resources, types, (list, resourceTypes) => {
         const result = evaluateCompliance({ policy, resources: list, resourceTypes });
-        expect(result.compliance_score).toBeGreaterThanOrEqual(0);
-        expect(result.compliance_score).toBeLessThanOrEqual(1);
+        // No score exactly when nothing is in scope; otherwise a ratio in [0, 1].
+        expect(result.compliance_score === null).toBe(result.total_resources === 0);
+        expect(result.compliance_score ?? 0).toBeGreaterThanOrEqual(0);
+        expect(result.compliance_score ?? 0).toBeLessThanOrEqual(1);
         expect(result.compliant_resources).toBeLessThanOrEqual(result.total_resources);
         const regionTotal = Object.values(result.by_region).reduce((sum, b) => sum + b.total, 0);
         expect(regionTotal).toBe(result.total_resources);

@@ -135,3 +135,47 @@ describe("trendBetween", () => {
     });
   });
 });
+
+describe("aggregateHistory with snapshots that have no score (nothing was read)", () => {
+  const unread = (created_at: string): ComplianceSnapshot => ({
+    created_at,
+    score: null,
+    total: 0,
+    compliant: 0,
+    violations: 0,
+    kind: "scheduled",
+  });
+
+  it("averages only scored snapshots, keeps a period of unscored ones with a null mean, and trends between scored periods", () => {
+    const history = aggregateHistory(
+      [
+        snap("2026-01-05T02:00:00Z", 0.5),
+        unread("2026-01-05T03:00:00Z"),
+        unread("2026-01-06T02:00:00Z"),
+        snap("2026-01-07T02:00:00Z", 0.8),
+      ],
+      "day",
+    );
+    expect(history.periods.map((p) => [p.period, p.snapshot_count, p.mean_score])).toEqual([
+      ["2026-01-05", 2, 0.5],
+      ["2026-01-06", 1, null],
+      ["2026-01-07", 1, 0.8],
+    ]);
+    expect(history.trend).toMatchObject({
+      direction: "improving",
+      change_points: 30,
+      from_period: "2026-01-05",
+    });
+  });
+
+  it("a history of unscored snapshots only has no trend to claim", () => {
+    const history = aggregateHistory([unread("2026-01-05T02:00:00Z")], "day");
+    expect(history.periods[0]?.mean_score).toBeNull();
+    expect(history.trend).toEqual({
+      direction: "stable",
+      change_points: 0,
+      from_period: null,
+      to_period: null,
+    });
+  });
+});

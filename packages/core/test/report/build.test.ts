@@ -57,6 +57,7 @@ describe("buildComplianceReport: content", () => {
       cost_attributable: 4000,
       cost_gap: 6000,
       cost_gap_percentage: 60,
+      cost_note: null,
     });
   });
 
@@ -332,5 +333,22 @@ describe("buildComplianceReport: formats", () => {
     ["pdf", null],
   ])("parses the format %j case-insensitively", (input, expected) => {
     expect(parseReportFormat(input)).toBe(expected);
+  });
+});
+
+describe("buildComplianceReport: nothing was read", () => {
+  const NOTHING: ReportComplianceInput = { score: null, total: 0, compliant: 0, violations: [] };
+  const NOTE = "No resources of the requested types were found and no spend was reported for their services.";
+  const NO_GAP: ReportGapInput = { total: 0, attributable: 0, gap: 0, gap_percentage: 0, note: NOTE };
+
+  it("carries no score, fires no score rule, and the Markdown says there is no score instead of 100%", () => {
+    const built = buildComplianceReport({ compliance: NOTHING, gap: NO_GAP, format: "markdown" });
+    expect(built.report.summary.compliance_score).toBeNull();
+    expect(rules(NOTHING, NO_GAP)).toEqual([]);
+    expect(built.content).toContain("| Compliance score | no score (nothing was read) |");
+    expect(built.content).not.toContain("100%");
+    // The cost section says why its $0 gap is not good tagging.
+    expect(built.report.summary.cost_note).toBe(NOTE);
+    expect(built.content).toContain(`> ${NOTE}`);
   });
 });

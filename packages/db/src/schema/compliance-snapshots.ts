@@ -18,8 +18,9 @@ export const complianceSnapshots = pgTable(
     accountId: text("account_id").notNull(),
     // What was checked: resource types, regions, filters.
     scope: jsonb("scope").$type<JsonObject>().notNull(),
-    // compliant / in scope, between 0 and 1 (TOOLS.md).
-    score: doublePrecision("score").notNull(),
+    // compliant / in scope, between 0 and 1 (TOOLS.md); null when nothing was in scope (a scan that
+    // read nothing has no score, and a scheduled series keeps the point rather than a hole or a 1).
+    score: doublePrecision("score"),
     total: integer("total").notNull(),
     compliant: integer("compliant").notNull(),
     violationCount: integer("violation_count").notNull(),

@@ -9,12 +9,14 @@ import { dataQuality, money, round2 } from "./outputs";
 import { pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
+import { gapNoteOf, scoreReason } from "./scan/score-reason";
+import { unreadAnalysis } from "./scan/unread";
 
 export const checkTagCompliance = defineTool({
   name: "check_tag_compliance",
   title: "Check tag compliance",
   description:
-    "Scans the client's AWS account(s) and scores tagging against the client's policy: compliance_score (0–1), violations (first 100, with next_cursor), the cost attribution gap, and per-region and per-account breakdowns. Call get_tagging_policy first to learn which resource types the policy covers. If data_quality.status is partial, say which regions or types are missing; never present partial numbers as account-wide. Results are cached for a few minutes; force_refresh bypasses the cache.",
+    "Scans the client's AWS account(s) and scores tagging against the client's policy: compliance_score (0–1, or null with score_reason when nothing could be read or nothing is in scope — never report that as 100%), violations (first 100, with next_cursor), the cost attribution gap, and per-region and per-account breakdowns. Call get_tagging_policy first to learn which resource types the policy covers. If data_quality.status is partial, say which regions or types are missing; never present partial numbers as account-wide. Results are cached for a few minutes; force_refresh bypasses the cache.",
   input: z.strictObject({
     resource_types: resourceTypes,
     filters: filters.optional(),
@@ -28,7 +30,11 @@ export const checkTagCompliance = defineTool({
     cursor: cursor.optional(),
   }),
   output: z.object({
-    compliance_score: z.number(),
+    compliance_score: z
+      .number()
+      .nullable()
+      .describe("0–1; null when no resource was read or in scope (score_reason says why), never 1"),
+    score_reason: z.string().nullable(),
     total_resources: z.number(),
     compliant_resources: z.number(),
     violations: z.array(z.object({ resource_arn: z.string(), tag_name: z.string() })),
@@ -53,6 +59,11 @@ export const checkTagCompliance = defineTool({
       severity: input.severity ?? "all",
       forceRefresh: input.force_refresh,
       costs: {},
+    }).catch((error: unknown) => {
+      // The role was refused in this call: answer "nothing could be read" with the reason, no score.
+      const unread = unreadAnalysis(ctx, error);
+      if (!unread) throw error;
+      return unread;
     });
     const violations = pageOf(evaluation.violations, input.cursor);
     if (input.store_snapshot) {
@@ -66,6 +77,7 @@ export const checkTagCompliance = defineTool({
     }
     return {
       compliance_score: evaluation.compliance_score,
+      score_reason: scoreReason(evaluation, scan),
       total_resources: evaluation.total_resources,
       compliant_resources: evaluation.compliant_resources,
       non_compliant_resources: evaluation.non_compliant_resources,
@@ -82,6 +94,7 @@ export const checkTagCompliance = defineTool({
             gap_percentage: gap.gap_percentage,
             period: gap.period,
             currency: "USD",
+            note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
           }
         : null,
       by_region: evaluation.by_region,
@@ -95,5 +108,7 @@ export const checkTagCompliance = defineTool({
     };
   },
   summarize: (r) =>
-    `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations listed (data quality: ${r.data_quality.status}).`,
+    r.compliance_score === null
+      ? `No compliance score: ${r.score_reason ?? "nothing was read."} (data quality: ${r.data_quality.status}).`
+      : `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations listed (data quality: ${r.data_quality.status}).`,
 });

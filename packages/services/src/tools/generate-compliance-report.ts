@@ -9,6 +9,8 @@ import { dataQuality } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { renderAnalysisReport } from "./scan/report";
 import { resolveResourceTypes } from "./scan/scope";
+import { scoreReason } from "./scan/score-reason";
+import { unreadAnalysis } from "./scan/unread";
 
 export const generateComplianceReport = defineTool({
   name: "generate_compliance_report",
@@ -21,7 +23,12 @@ export const generateComplianceReport = defineTool({
     include_recommendations: z.boolean().optional(),
     accounts: accounts.optional(),
   }),
-  output: z.object({ format: z.string(), content: z.string(), data_quality: dataQuality }),
+  output: z.object({
+    format: z.string(),
+    content: z.string(),
+    score_reason: z.string().nullable().describe("Why the summary has no compliance_score (null)"),
+    data_quality: dataQuality,
+  }),
   mutates: false,
   readsAws: true,
   async run(ctx, input) {
@@ -35,16 +42,23 @@ export const generateComplianceReport = defineTool({
       allTypes: input.resource_types.includes("all"),
       accounts: input.accounts,
       costs: {},
+    }).catch((error: unknown) => {
+      // The role was refused in this call: a report of "nothing could be read", with no score.
+      const unread = unreadAnalysis(ctx, error);
+      if (!unread) throw error;
+      return unread;
     });
     const rendered = renderAnalysisReport(analysis, format, input.include_recommendations ?? true);
     return {
       format: rendered.format,
       content: rendered.content,
       summary: rendered.report.summary,
+      score_reason: scoreReason(analysis.evaluation, analysis.scan),
       recommendations: rendered.report.recommendations,
       scan_timestamp: analysis.scan.scanned_at,
       data_quality: analysis.scan.data_quality,
     };
   },
-  summarize: (r) => `Compliance report (${r.format}):\n\n${r.content.slice(0, 4000)}`,
+  summarize: (r) =>
+    `Compliance report (${r.format}):${r.score_reason ? ` ${r.score_reason}` : ""}\n\n${r.content.slice(0, 4000)}`,
 });

@@ -7,6 +7,7 @@ import { accounts, filters, regionsOf, resourceTypes, scalar } from "./inputs";
 import { dataQuality, money, round2 } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
+import { gapNoteOf } from "./scan/score-reason";
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
 
@@ -31,7 +32,11 @@ export const getCostAttributionGap = defineTool({
     taggable_spend: money,
     attribution_gap: money,
     attribution_gap_percentage: z.number(),
-    breakdown: z.record(z.string(), z.object({ total: money })),
+    breakdown: z.record(z.string(), z.object({ total: money, note: z.string().nullable() })),
+    note: z
+      .string()
+      .nullable()
+      .describe("Why the gap is small or zero: no resources, $0 reported, or all properly tagged"),
     data_quality: dataQuality,
   }),
   mutates: false,
@@ -69,11 +74,12 @@ export const getCostAttributionGap = defineTool({
         ]),
       ),
       cost_sources: gap.cost_sources,
+      note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
       period: gap.period,
       currency: "USD",
       data_quality: scan.data_quality,
     };
   },
   summarize: (r) =>
-    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).`,
+    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).${r.note ? ` ${r.note}` : ""}`,
 });

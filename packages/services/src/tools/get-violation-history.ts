@@ -17,7 +17,7 @@ export const getViolationHistory = defineTool({
     kind: scalar(z.enum(["scheduled", "ad_hoc", "all"])).optional(),
   }),
   output: z.object({
-    periods: z.array(z.object({ period: z.string(), mean_score: z.number() })),
+    periods: z.array(z.object({ period: z.string(), mean_score: z.number().nullable() })),
     trend: z.object({ direction: z.string() }),
   }),
   mutates: false,

@@ -12,7 +12,8 @@ export interface ReportNotification {
   format: NotificationFormat;
   subject: string;
   summary: {
-    compliance_score: number;
+    /** null when nothing was read or in scope. */
+    compliance_score: number | null;
     total_resources: number;
     compliant_resources: number;
     violations: number;

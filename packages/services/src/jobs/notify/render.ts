@@ -5,7 +5,9 @@ import type { Analysis } from "../../tools/scan/analyse";
 import { renderAnalysisReport } from "../../tools/scan/report";
 import type { ReportNotification } from "./notifier";
 
-const percent = (score: number) => `${(score * 100).toFixed(1)}%`;
+// A scan that read nothing has no score: the subject says so instead of printing 100%.
+const percent = (score: number | null) =>
+  score === null ? "no score (nothing read)" : `${(score * 100).toFixed(1)}%`;
 
 export function renderNotification(
   client: Client,

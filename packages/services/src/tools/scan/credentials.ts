@@ -45,6 +45,8 @@ export async function credentialsFor(
         throw new ServiceError(
           "ACCESS_REVOKED",
           `Access revoked — re-deploy the stack. AWS refused to let Tag Compliance Cloud assume the role in account ${target.accountId} (the role was deleted, its trust was edited, or the External ID changed). Ask the account administrator to re-deploy the CloudFormation stack from the onboarding link, then verify the client again.`,
+          // A scoring tool turns this into "nothing could be read in account X" (scan/unread.ts).
+          { account_id: target.accountId, code: classification.code },
         );
       }
     }

@@ -1,13 +1,12 @@
 // Discovery of every planned account, each served from this process's memo, then the shared cache,
 // then AWS (one cold discovery per scope at a time, spending the per-region AWS budget).
-import { discoverResources, listEnabledRegions } from "@tagc/aws";
+import { discoverResources } from "@tagc/aws";
 import type { ToolCtx } from "../context";
 import { spendRegionBudget } from "./budget";
 import type { PlannedTarget, ScanPlan } from "./plan";
+import { accountRegions } from "./regions";
 import { resolveRegions } from "./scope";
 import { hash, SCAN_TTL_S, type StampedScan } from "./types";
-
-const REGIONS_TTL_S = 3600;
 
 export interface AccountScan {
   accountId: string;
@@ -22,9 +21,8 @@ export function discover(ctx: ToolCtx, plan: ScanPlan): Promise<AccountScan[]> {
 
 async function discoverAccount(ctx: ToolCtx, plan: ScanPlan, target: PlannedTarget): Promise<AccountScan> {
   const { request } = plan;
-  const enabled = await ctx.cache.getOrCompute(`regions:${target.accountId}`, REGIONS_TTL_S, () =>
-    listEnabledRegions({ config: ctx.deps.aws, credentials: target.credentials }),
-  );
+  // A failed DescribeRegions falls back to a known list and makes the answer partial, never an error.
+  const { enabled, fallback } = await accountRegions(ctx, target, request.regions);
   const regions = resolveRegions(request.regions, enabled);
   const key = `scan:${target.accountId}:p${plan.policyVersion}:${hash([request.resourceTypes, regions])}`;
   const clientId = ctx.client.id;
@@ -75,11 +73,12 @@ async function discoverAccount(ctx: ToolCtx, plan: ScanPlan, target: PlannedTarg
       result = await run(await target.reassume());
     }
     const quality = result.data_quality;
+    const added = [...(fallback ? [fallback] : []), ...budget.skipped];
     const scannedAt = ctx.deps.now().toISOString();
     const stamped: StampedScan = {
       ...result,
-      data_quality: budget.skipped.length
-        ? { ...quality, status: "partial", issues: [...quality.issues, ...budget.skipped] }
+      data_quality: added.length
+        ? { ...quality, status: "partial", issues: [...quality.issues, ...added] }
         : quality,
       scanned_at: scannedAt,
       // Identifies exactly this data, so analyses of it are memoised and its metering marked once.

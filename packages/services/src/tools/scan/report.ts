@@ -1,9 +1,10 @@
 import { buildComplianceReport, type ReportFormat } from "@tagc/core";
 import type { Analysis } from "./analyse";
+import { gapNoteOf } from "./score-reason";
 
 /** The compliance report of one analysis: the report tool and scheduled audits render it the same way. */
 export function renderAnalysisReport(
-  { evaluation, gap }: Pick<Analysis, "evaluation" | "gap">,
+  { evaluation, gap, scan }: Pick<Analysis, "evaluation" | "gap" | "scan">,
   format: ReportFormat,
   includeRecommendations = true,
 ) {
@@ -20,6 +21,7 @@ export function renderAnalysisReport(
       attributable: gap?.attributable ?? 0,
       gap: gap?.gap ?? 0,
       gap_percentage: gap?.gap_percentage ?? 0,
+      note: gap ? gapNoteOf(gap, scan.resources.length, scan.data_quality.issues) : null,
     },
     format,
     includeRecommendations,

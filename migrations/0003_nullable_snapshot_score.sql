@@ -1,0 +1,1 @@
+ALTER TABLE "compliance_snapshots" ALTER COLUMN "score" DROP NOT NULL;
