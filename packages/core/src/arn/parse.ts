@@ -26,7 +26,8 @@ export type ArnErrorReason =
   | "invalid_service"
   | "invalid_region"
   | "invalid_account"
-  | "empty_resource";
+  | "empty_resource"
+  | "invalid_resource";
 
 export type ArnParseResult =
   | { ok: true; arn: ParsedArn }
@@ -37,6 +38,9 @@ const MAX_ARN_LENGTH = 2048;
 const SERVICE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
+// No AWS resource id or name we classify contains whitespace, and an ARN pasted with a stray space or
+// newline would otherwise match nothing yet read as valid: refuse it so the caller fixes the input.
+const WHITESPACE_OR_CONTROL = /[\s\p{Cc}]/u;
 
 const fail = (reason: ArnErrorReason, message: string): ArnParseResult => ({ ok: false, reason, message });
 const isPartition = (value: string): value is ArnPartition =>
@@ -74,6 +78,12 @@ export function parseArn(input: string): ArnParseResult {
     return fail("invalid_account", `account "${account}" must be 12 digits or empty`);
   }
   if (resource === "") return fail("empty_resource", "the resource part of the ARN is empty");
+  if (WHITESPACE_OR_CONTROL.test(resource)) {
+    return fail(
+      "invalid_resource",
+      `the resource part ${JSON.stringify(resource)} contains whitespace or a control character`,
+    );
+  }
   const classified = classifyResource(service, resource);
   return {
     ok: true,
