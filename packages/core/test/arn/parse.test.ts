@@ -176,6 +176,9 @@ describe("parseArn: rejected", () => {
     ["arn:aws:s3:::my-bucket\n", "invalid_resource"],
     ["arn:aws:s3:::my\u00a0bucket", "invalid_resource"],
     ["arn:aws:s3:::my\u0000bucket", "invalid_resource"],
+    [`arn:aws:cloudwatch:us-east-1:${A}:alarm:High CPU `, "invalid_resource"],
+    [`arn:aws:cloudwatch:us-east-1:${A}:alarm:High\tCPU`, "invalid_resource"],
+    [`arn:aws:glue:us-east-1:${A}:job/nightly\nload`, "invalid_resource"],
   ])("%j -> %s", (arn, reason) => {
     const parsed = parseArn(arn);
     expect(parsed.ok).toBe(false);
@@ -184,6 +187,13 @@ describe("parseArn: rejected", () => {
       expect(parsed.message.length).toBeGreaterThan(0);
     }
     expect(resourceTypeFromArn(arn)).toBeNull();
+  });
+
+  it("keeps an inner space where AWS allows one in the name (CloudWatch alarms, Glue jobs)", () => {
+    const alarm = parseArn(`arn:aws:cloudwatch:us-east-1:${A}:alarm:High CPU on web`);
+    expect(alarm.ok && alarm.arn.resource).toBe("alarm:High CPU on web");
+    const job = parseArn(`arn:aws:glue:us-east-1:${A}:job/nightly load`);
+    expect(job.ok && job.arn.resource).toBe("job/nightly load");
   });
 
   it("names the whitespace it found in the resource part", () => {
