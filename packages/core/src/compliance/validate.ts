@@ -3,6 +3,7 @@
 
 import type { Resource, Severity, Violation, ViolationType } from "../model";
 import { applicableRequiredTags } from "../policy/applicable";
+import { violationExpectation } from "../policy/expectation";
 import { compileTagRegex, matchesAtStart } from "../policy/regex";
 import type { RequiredTag, TaggingPolicy } from "../policy/types";
 import { type CostLookup, costOf } from "./costs";
@@ -40,7 +41,6 @@ export function validateResource(resource: Resource, policy: TaggingPolicy, cost
   for (const tag of applicableRequiredTags(policy, resource.type)) {
     const type = checkTag(tag, resource.tags);
     if (!type) continue;
-    const allowed = allowedList(tag);
     violations.push({
       resource_id: resource.id,
       resource_arn: resource.arn,
@@ -51,7 +51,7 @@ export function validateResource(resource: Resource, policy: TaggingPolicy, cost
       tag_name: tag.name,
       severity: SEVERITY[type],
       current_value: Object.hasOwn(resource.tags, tag.name) ? (resource.tags[tag.name] ?? null) : null,
-      allowed_values: allowed ? [...allowed] : null,
+      ...violationExpectation(tag, type),
       cost_impact_monthly: costOf(costs, resource.arn).amount,
     });
   }
