@@ -6,6 +6,7 @@ import { applicableRequiredTags } from "../policy/applicable";
 import { violationExpectation } from "../policy/expectation";
 import { compileTagRegex, matchesAtStart } from "../policy/regex";
 import type { RequiredTag, TaggingPolicy } from "../policy/types";
+import { roundCents } from "../report/money";
 import { type CostLookup, costOf } from "./costs";
 
 const SEVERITY: Readonly<Record<ViolationType, Severity>> = {
@@ -52,7 +53,8 @@ export function validateResource(resource: Resource, policy: TaggingPolicy, cost
       severity: SEVERITY[type],
       current_value: Object.hasOwn(resource.tags, tag.name) ? (resource.tags[tag.name] ?? null) : null,
       ...violationExpectation(tag, type),
-      cost_impact_monthly: costOf(costs, resource.arn).amount,
+      // Whole cents: a spread share (100 / 3) is shown to people, and sums of cents stay readable.
+      cost_impact_monthly: roundCents(costOf(costs, resource.arn).amount),
     });
   }
   return violations;

@@ -2,7 +2,10 @@
 // does not pretend to rank them by cost.
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { findUntaggedResources } from "../../src/compliance/untagged";
+import { validateResource } from "../../src/compliance/validate";
 import { exportViolationsCsv } from "../../src/export/violations-csv";
+import type { Resource } from "../../src/model";
 import { buildComplianceReport } from "../../src/report/build";
 import { formatCents, formatUsd, roundCents } from "../../src/report/money";
 import { REPORT_CSV_COLUMNS } from "../../src/report/render-csv";
@@ -138,5 +141,35 @@ describe("a report whose violations all cost $0", () => {
     expect(report.top_violations_by_cost?.[0]?.cost_impact_monthly).toBe(0.01);
     expect(content).toContain("## Top violations by cost");
     expect(content).toContain("Monthly cost");
+  });
+});
+
+describe("per-resource amounts are in cents where they are made", () => {
+  const resource: Resource = {
+    arn: "arn:aws:ec2:us-east-1:111111111111:instance/i-1",
+    id: "i-1",
+    type: "ec2:instance",
+    region: "us-east-1",
+    account_id: "111111111111",
+    tags: {},
+  };
+  // A service's remainder shared by three resources: 100 / 3 is 33.333333333333336.
+  const costs = new Map([[resource.arn, { amount: 100 / 3, source: "estimated" as const }]]);
+  const policy = { version: "1", required_tags: [{ name: "Owner", description: "" }], optional_tags: [] };
+
+  it("a violation's cost_impact_monthly", () => {
+    expect(validateResource(resource, policy, costs)[0]?.cost_impact_monthly).toBe(33.33);
+  });
+
+  it("an untagged resource's monthly_cost_estimate, and the total of the listed ones", () => {
+    const result = findUntaggedResources({
+      policy,
+      resources: [resource],
+      resourceTypes: ["ec2:instance"],
+      now: new Date("2026-01-01T00:00:00Z"),
+      costs,
+    });
+    expect(result.resources[0]?.monthly_cost_estimate).toBe(33.33);
+    expect(result.total_monthly_cost).toBe(33.33);
   });
 });
