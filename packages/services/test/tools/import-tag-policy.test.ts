@@ -48,6 +48,7 @@ describe("import_aws_tag_policy of keys without enforced_for", () => {
         optional_tags: [],
       },
     });
+    if (preview.mode === "list") throw new Error("expected a preview");
     expect(preview.warnings).toEqual([
       expect.stringContaining('"CostCenter" is enforced for no resource type'),
     ]);
