@@ -96,8 +96,9 @@ export {
 export { serializePolicy } from "./policy/serialize";
 export { type PolicySummary, summarizePolicy } from "./policy/summary";
 export type * from "./policy/types";
-export { buildComplianceReport } from "./report/build";
+export { buildComplianceReport, COSTLESS_NOTE } from "./report/build";
 export { parseReportFormat } from "./report/format";
+export { formatCents, formatScore, formatUsd, roundCents } from "./report/money";
 export { REPORT_CSV_COLUMNS } from "./report/render-csv";
 export type * from "./report/types";
 export * from "./schedule";

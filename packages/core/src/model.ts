@@ -32,7 +32,10 @@ export interface Violation {
   severity: Severity;
   /** The present value, or null when the tag is missing. */
   current_value: string | null;
+  /** The tag's allowed values, for missing_required_tag and invalid_value; null for invalid_format. */
   allowed_values: string[] | null;
+  /** The pattern a value must match, for invalid_format and missing_required_tag when the tag has one. */
+  validation_regex?: string;
   /** The resource's monthly cost estimate (0 when costs were not requested). */
   cost_impact_monthly: number;
 }

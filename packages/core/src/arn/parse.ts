@@ -26,7 +26,8 @@ export type ArnErrorReason =
   | "invalid_service"
   | "invalid_region"
   | "invalid_account"
-  | "empty_resource";
+  | "empty_resource"
+  | "invalid_resource";
 
 export type ArnParseResult =
   | { ok: true; arn: ParsedArn }
@@ -37,6 +38,19 @@ const MAX_ARN_LENGTH = 2048;
 const SERVICE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
+// An ARN pasted with a stray space or newline would match nothing yet read as valid: refuse it so
+// the caller fixes the input. Control characters and whitespace other than a plain space never
+// occur in a resource part; a plain space does only inside the names of services that allow one
+// (CloudWatch alarm names are any UTF-8 without control characters; Glue job, crawler, database and
+// table names are single-line strings), never at either end.
+const CONTROL_OR_ODD_SPACE = /[\p{Cc}\s]/u;
+const SPACE_IN_NAMES: ReadonlySet<string> = new Set(["cloudwatch", "glue"]);
+
+function resourceHasBadWhitespace(service: string, resource: string): boolean {
+  if (resource.trim() !== resource) return true;
+  const rest = SPACE_IN_NAMES.has(service) ? resource.replaceAll(" ", "") : resource;
+  return CONTROL_OR_ODD_SPACE.test(rest);
+}
 
 const fail = (reason: ArnErrorReason, message: string): ArnParseResult => ({ ok: false, reason, message });
 const isPartition = (value: string): value is ArnPartition =>
@@ -74,6 +88,12 @@ export function parseArn(input: string): ArnParseResult {
     return fail("invalid_account", `account "${account}" must be 12 digits or empty`);
   }
   if (resource === "") return fail("empty_resource", "the resource part of the ARN is empty");
+  if (resourceHasBadWhitespace(service, resource)) {
+    return fail(
+      "invalid_resource",
+      `the resource part ${JSON.stringify(resource)} contains whitespace or a control character`,
+    );
+  }
   const classified = classifyResource(service, resource);
   return {
     ok: true,

@@ -4,6 +4,7 @@
 import type { CostSource } from "../cost/types";
 import type { Resource } from "../model";
 import { applicableRequiredTags } from "../policy/applicable";
+import { roundCents } from "../report/money";
 import { ageInDays } from "./age";
 import { type CostLookup, costOf } from "./costs";
 import { resourcesInScope, type ScopeInput } from "./scope";
@@ -63,7 +64,8 @@ export function findUntaggedResources(input: FindUntaggedInput): UntaggedResult 
     if (withCosts) {
       const cost = costOf(input.costs, resource.arn);
       if (threshold !== null && cost.amount < threshold) continue;
-      item.monthly_cost_estimate = cost.amount;
+      // Whole cents, so the listed estimates add up to the total shown beside them.
+      item.monthly_cost_estimate = roundCents(cost.amount);
       item.cost_source = cost.source;
     }
     listed.push(item);
@@ -71,7 +73,7 @@ export function findUntaggedResources(input: FindUntaggedInput): UntaggedResult 
   const result: UntaggedResult = { resources: listed, total_untagged: listed.length };
   if (withCosts) {
     const sum = listed.reduce((total, item) => total + (item.monthly_cost_estimate ?? 0), 0);
-    result.total_monthly_cost = Math.round(sum * 100) / 100;
+    result.total_monthly_cost = roundCents(sum);
   }
   return result;
 }

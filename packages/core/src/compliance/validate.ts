@@ -3,8 +3,10 @@
 
 import type { Resource, Severity, Violation, ViolationType } from "../model";
 import { applicableRequiredTags } from "../policy/applicable";
+import { violationExpectation } from "../policy/expectation";
 import { compileTagRegex, matchesAtStart } from "../policy/regex";
 import type { RequiredTag, TaggingPolicy } from "../policy/types";
+import { roundCents } from "../report/money";
 import { type CostLookup, costOf } from "./costs";
 
 const SEVERITY: Readonly<Record<ViolationType, Severity>> = {
@@ -40,7 +42,6 @@ export function validateResource(resource: Resource, policy: TaggingPolicy, cost
   for (const tag of applicableRequiredTags(policy, resource.type)) {
     const type = checkTag(tag, resource.tags);
     if (!type) continue;
-    const allowed = allowedList(tag);
     violations.push({
       resource_id: resource.id,
       resource_arn: resource.arn,
@@ -51,8 +52,9 @@ export function validateResource(resource: Resource, policy: TaggingPolicy, cost
       tag_name: tag.name,
       severity: SEVERITY[type],
       current_value: Object.hasOwn(resource.tags, tag.name) ? (resource.tags[tag.name] ?? null) : null,
-      allowed_values: allowed ? [...allowed] : null,
-      cost_impact_monthly: costOf(costs, resource.arn).amount,
+      ...violationExpectation(tag, type),
+      // Whole cents: a spread share (100 / 3) is shown to people, and sums of cents stay readable.
+      cost_impact_monthly: roundCents(costOf(costs, resource.arn).amount),
     });
   }
   return violations;

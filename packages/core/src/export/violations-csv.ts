@@ -2,6 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import { CoreInputError } from "../errors";
 import type { Violation } from "../model";
+import { formatCents } from "../report/money";
 import { csvSafe } from "./csv-safe";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { SeverityFilter } from "./severity";
@@ -18,6 +19,7 @@ export const VIOLATION_CSV_COLUMNS = [
   "severity",
   "current_value",
   "allowed_values",
+  "validation_regex",
   "cost_impact_monthly",
 ] as const;
 export type ViolationCsvColumn = (typeof VIOLATION_CSV_COLUMNS)[number];
@@ -65,11 +67,13 @@ function cellOf(violation: Violation, column: ViolationCsvColumn): string {
   switch (column) {
     case "allowed_values":
       return csvSafe((violation.allowed_values ?? []).join("; "));
+    case "validation_regex":
+      return csvSafe(violation.validation_regex ?? "");
     case "current_value":
       return violation.current_value === null ? "" : csvSafe(violation.current_value);
     case "cost_impact_monthly":
       // Our own number, not customer text: no formula guard, always two decimals.
-      return violation.cost_impact_monthly.toFixed(2);
+      return formatCents(violation.cost_impact_monthly);
     default:
       return csvSafe(violation[column]);
   }

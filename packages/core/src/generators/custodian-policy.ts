@@ -9,6 +9,7 @@ import {
   invalidValueFilter,
   missingTagFilter,
 } from "./custodian-filters";
+import { addWarning, type CustodianWarnings } from "./custodian-warnings";
 import { placeholderFor } from "./placeholder";
 import type { TargetTag } from "./target-tags";
 
@@ -27,7 +28,7 @@ export interface PolicyContext {
   dryRun: boolean;
   /** Names already taken: Custodian refuses a file with two policies of the same name. */
   usedNames: Set<string>;
-  warnings: Set<string>;
+  warnings: CustodianWarnings;
 }
 
 const CHECKS = {
@@ -52,11 +53,19 @@ function uniqueName(base: string, used: Set<string>): string {
 /** The fix for one tag: write its placeholder, unless that would replace a wrong value by another. */
 function fixAction(tag: TargetTag, violation: CustodianViolationType, ctx: PolicyContext): CustodianAction {
   const placeholder = placeholderFor(tag);
-  if (placeholder.warning) ctx.warnings.add(placeholder.warning);
+  if (placeholder.warning) {
+    addWarning(ctx.warnings, {
+      code: "placeholder_not_valid",
+      resource_type: null,
+      message: placeholder.warning,
+    });
+  }
   if (violation === "missing_tag" || placeholder.satisfies) return tagAction(tag.name, placeholder);
-  ctx.warnings.add(
-    `invalid "${tag.name}" values are notified, not overwritten, for lack of a valid placeholder`,
-  );
+  addWarning(ctx.warnings, {
+    code: "invalid_value_notified",
+    resource_type: null,
+    message: `invalid "${tag.name}" values are notified, not overwritten, for lack of a valid placeholder`,
+  });
   return notifyAction(`[Tag compliance] invalid ${tag.name}`, `with an invalid value for ${tag.name}`);
 }
 

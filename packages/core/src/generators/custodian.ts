@@ -1,6 +1,7 @@
 // generate_custodian_policy: Cloud Custodian policies that find (dry run) or fix resources whose
 // tags break the tagging policy, one or more per resource type that Custodian knows.
 import { z } from "zod";
+import { CoreInputError } from "../errors";
 import type { TaggingPolicy } from "../policy/types";
 import { NOTIFY_QUEUE_PLACEHOLDER } from "./custodian-actions";
 import {
@@ -10,8 +11,9 @@ import {
   policiesForCheck,
 } from "./custodian-policy";
 import { custodianResourceFor } from "./custodian-resources";
+import type { CustodianWarning, CustodianWarnings } from "./custodian-warnings";
 import { parseGeneratorInput } from "./errors";
-import { resolveResourceTypes, tagAppliesTo } from "./scope";
+import { splitResourceTypes, tagAppliesTo } from "./scope";
 import { resolveTargetTags } from "./target-tags";
 import { toYaml } from "./yaml";
 
@@ -50,7 +52,8 @@ export interface CustodianResult {
     missing_tag: number;
     invalid_value: number;
   };
-  warnings: string[];
+  /** Skipped requested types first, then placeholder warnings; each with a code. */
+  warnings: CustodianWarning[];
   notes: string[];
 }
 
@@ -66,12 +69,23 @@ export function generateCustodianPolicies(policy: TaggingPolicy, rawInput: Custo
     policyVersion: policy.version,
     dryRun: input.dry_run,
     usedNames: new Set(),
-    warnings: new Set(),
+    warnings: new Map(),
   };
   const policies: GeneratedCustodianPolicy[] = [];
   const skipped: CustodianResult["skipped"] = [];
 
-  for (const type of resolveResourceTypes(policy, input.resource_types)) {
+  // One mistyped or free type among several must not cost the caller the rest: it is skipped and
+  // named. Only a request in which nothing is usable stays an input error (a typo to fix).
+  const { types, rejected } = splitResourceTypes(policy, input.resource_types);
+  const [first] = rejected;
+  if (types.length === 0 && first) throw new CoreInputError("resource_types", first.message);
+  const typeWarnings: CustodianWarnings = new Map();
+  for (const { resource_type, code, message } of rejected) {
+    skipped.push({ resource_type, reason: message });
+    typeWarnings.set(message, { code, resource_type, message });
+  }
+
+  for (const type of types) {
     const resource = custodianResourceFor(type);
     const tags = targets.filter((tag) => tagAppliesTo(tag.applies_to, type));
     if (!resource) {
@@ -105,7 +119,7 @@ export function generateCustodianPolicies(policy: TaggingPolicy, rawInput: Custo
       missing_tag: count("missing_tag"),
       invalid_value: count("invalid_value"),
     },
-    warnings: [...ctx.warnings],
+    warnings: [...typeWarnings.values(), ...ctx.warnings.values()],
     notes: notifies ? [NOTIFY_NOTE] : [],
   };
 }

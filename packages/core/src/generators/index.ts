@@ -16,6 +16,11 @@ export {
 } from "./custodian";
 export type { CustodianPolicy, CustodianViolationType } from "./custodian-policy";
 export {
+  CUSTODIAN_WARNING_CODES,
+  type CustodianWarning,
+  type CustodianWarningCode,
+} from "./custodian-warnings";
+export {
   generateOpenOpsWorkflow,
   type OpenOpsInput,
   type OpenOpsResult,

@@ -16,6 +16,44 @@ export function policyCoveredTypes(policy: TaggingPolicy): string[] {
   return COST_GENERATING_TYPES.filter((type) => named.has(type));
 }
 
+/** A requested type a generator cannot use, and why. */
+export interface RejectedType {
+  resource_type: string;
+  code: "unknown_resource_type" | "free_resource_type";
+  message: string;
+}
+
+function rejectionOf(type: string): RejectedType | null {
+  if (isCostGeneratingType(type)) return null;
+  if (isFreeType(type)) {
+    const message = `${type} is a free resource type (no direct cost) and is not scanned`;
+    return { resource_type: type, code: "free_resource_type", message };
+  }
+  const siblings = typesOfService(type.split(":")[0] ?? "");
+  const hint = siblings.length > 0 ? `; did you mean ${siblings.join(", ")}?` : "";
+  return {
+    resource_type: type,
+    code: "unknown_resource_type",
+    message: `${type} is not a known resource type${hint}`,
+  };
+}
+
+/**
+ * The requested types split into those a generator can use (de-duplicated, in request order; "all"
+ * means every cost-generating type) and those it cannot (free or unknown), each with the reason.
+ */
+export function splitResourceTypes(
+  policy: TaggingPolicy,
+  requested: readonly string[] | undefined,
+): { types: string[]; rejected: RejectedType[] } {
+  if (!requested || requested.length === 0) return { types: policyCoveredTypes(policy), rejected: [] };
+  if (requested.includes("all")) return { types: [...COST_GENERATING_TYPES], rejected: [] };
+  const unique = [...new Set(requested)];
+  const rejected = unique.flatMap((type) => rejectionOf(type) ?? []);
+  const refused = new Set(rejected.map((r) => r.resource_type));
+  return { types: unique.filter((type) => !refused.has(type)), rejected };
+}
+
 /**
  * The requested types, de-duplicated in request order; "all" means every cost-generating type.
  * Free and unknown types are input errors, with the same wording as the scanning tools.
@@ -25,18 +63,10 @@ export function resolveResourceTypes(
   requested: readonly string[] | undefined,
   field = "resource_types",
 ): string[] {
-  if (!requested || requested.length === 0) return policyCoveredTypes(policy);
-  if (requested.includes("all")) return [...COST_GENERATING_TYPES];
-  for (const type of requested) {
-    if (isCostGeneratingType(type)) continue;
-    if (isFreeType(type)) {
-      throw new CoreInputError(field, `${type} is a free resource type (no direct cost) and is not scanned`);
-    }
-    const siblings = typesOfService(type.split(":")[0] ?? "");
-    const hint = siblings.length > 0 ? `; did you mean ${siblings.join(", ")}?` : "";
-    throw new CoreInputError(field, `${type} is not a known resource type${hint}`);
-  }
-  return [...new Set(requested)];
+  const { types, rejected } = splitResourceTypes(policy, requested);
+  const [first] = rejected;
+  if (first) throw new CoreInputError(field, first.message);
+  return types;
 }
 
 /** Whether a tag whose applies_to is given binds `type` (missing or empty means every type). */

@@ -1,6 +1,8 @@
 // import_aws_tag_policy: converts an AWS Organizations tag policy into the product's TaggingPolicy.
-// Tags the AWS policy enforces (enforced_for, or the newer report_required_tag_for) become required
-// on the catalog types they name; the others become optional.
+// Every tag of the AWS policy is part of its compliance rules, so each becomes required: on the
+// catalog types enforced_for (or the newer report_required_tag_for) names, or on every scanned type
+// when it names none (enforced_for only decides which operations AWS blocks). Only a tag enforced
+// solely on types this service cannot scan becomes optional, with a warning.
 import type { OptionalTag, RequiredTag, TaggingPolicy } from "../policy/types";
 import { isRecord, readTagPolicyDocument } from "./document";
 import { convertEntry, type Findings } from "./entry";
@@ -54,8 +56,8 @@ export function convertAwsTagPolicy(
       continue;
     }
     names.add(tag.name);
-    const { name, description, allowed_values, applies_to } = tag;
-    if (applies_to)
+    const { name, description, allowed_values, applies_to, required } = tag;
+    if (required)
       required_tags.push({ name, description, allowed_values, validation_regex: null, applies_to });
     else optional_tags.push({ name, description, allowed_values });
   }

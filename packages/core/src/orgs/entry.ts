@@ -9,8 +9,10 @@ export interface ConvertedEntry {
   description: string;
   /** Exact values only; null when the entry sets no usable value list. */
   allowed_values: string[] | null;
-  /** Catalog types the tag is required on; null makes the tag optional. */
+  /** Required tags only: the catalog types it is required on, null for every scanned type. */
   applies_to: string[] | null;
+  /** False only when the policy enforces the tag on nothing this service scans. */
+  required: boolean;
 }
 
 export interface Findings {
@@ -57,11 +59,27 @@ function allowedValues(name: string, node: unknown, findings: Findings): string[
   return exact.length > 0 ? exact : null;
 }
 
-function requiredOn(name: string, entry: JsonRecord, findings: Findings): string[] | null {
-  const entries = ["enforced_for", "report_required_tag_for"].flatMap(
+const ENFORCEMENT_KEYS = ["enforced_for", "report_required_tag_for"];
+
+/**
+ * Where the tag is required. enforced_for only makes AWS block noncompliant tagging operations on
+ * the types it names; a key without it (or report_required_tag_for) is still part of the policy
+ * and evaluated for compliance on every resource type, so it stays required everywhere we scan.
+ */
+function requiredOn(
+  name: string,
+  entry: JsonRecord,
+  findings: Findings,
+): Pick<ConvertedEntry, "applies_to" | "required"> {
+  const entries = ENFORCEMENT_KEYS.flatMap(
     (key) => assignedList(entry[key], `${key} of "${name}"`, findings) ?? [],
   );
-  if (entries.length === 0) return null;
+  if (entries.length === 0) {
+    findings.warnings.push(
+      `"${name}" is enforced for no resource type (enforced_for and report_required_tag_for are absent or empty): AWS still evaluates it for compliance on every resource type, so it is imported as required on every scanned type; narrow its applies_to if it should cover fewer`,
+    );
+    return { applies_to: null, required: true };
+  }
   const types = new Set<string>();
   for (const item of entries) {
     const resolved = catalogTypesForEnforcedFor(item);
@@ -73,9 +91,40 @@ function requiredOn(name: string, entry: JsonRecord, findings: Findings): string
     findings.warnings.push(
       `"${name}" is enforced on no scannable resource type, so it is imported as optional`,
     );
-    return null;
+    return { applies_to: null, required: false };
   }
-  return [...types];
+  return { applies_to: [...types], required: true };
+}
+
+/**
+ * The tag key, as AWS reads it: tag_key's value, as `{ "@@assign": "CostCenter" }` or a bare string,
+ * which must be the policy key in some case; without tag_key, the policy key in lowercase (AWS's
+ * default case treatment).
+ */
+function tagKeyOf(key: string, entry: JsonRecord, findings: Findings): string {
+  const assignedKey = assigned(entry.tag_key);
+  const hasKey = typeof assignedKey === "string" && assignedKey.trim() !== "";
+  if (hasKey) {
+    if (assignedKey.toLowerCase() !== key.toLowerCase()) {
+      findings.warnings.push(
+        `tag_key "${assignedKey}" of "${key}" does not match its policy key (AWS requires the same key in any case); "${assignedKey}" is used`,
+      );
+    }
+    return assignedKey;
+  }
+  if (entry.tag_key !== undefined) {
+    findings.warnings.push(
+      `tag_key of "${key}" assigns no name; the policy key "${key}" is used as the tag name`,
+    );
+    return key;
+  }
+  const lower = key.toLowerCase();
+  if (lower !== key) {
+    findings.notes.add(
+      `"${key}" has no tag_key: AWS requires the key in lowercase ("${lower}"), so that is the tag imported`,
+    );
+  }
+  return lower;
 }
 
 export function convertEntry(key: string, entry: JsonRecord, findings: Findings): ConvertedEntry {
@@ -87,18 +136,15 @@ export function convertEntry(key: string, entry: JsonRecord, findings: Findings)
       `"${other}" in tag "${key}" ignored: it is not a tag policy rule this import understands`,
     );
   }
-  const assignedKey = assigned(entry.tag_key);
-  const hasKey = typeof assignedKey === "string" && assignedKey.trim() !== "";
-  if (entry.tag_key !== undefined && !hasKey) {
-    findings.warnings.push(
-      `tag_key of "${key}" assigns no name; the policy key "${key}" is used as the tag name`,
-    );
-  }
-  const name = hasKey ? assignedKey : key;
+  const name = tagKeyOf(key, entry, findings);
+  const description = `Imported from AWS Organizations tag policy (entry "${key}")`;
+  // A nameless entry is skipped by the caller: its other parts would only add noise.
+  if (name.trim() === "")
+    return { name, description, allowed_values: null, applies_to: null, required: false };
   return {
     name,
-    description: `Imported from AWS Organizations tag policy (entry "${key}")`,
+    description,
     allowed_values: allowedValues(name, entry.tag_value, findings),
-    applies_to: requiredOn(name, entry, findings),
+    ...requiredOn(name, entry, findings),
   };
 }

@@ -1,5 +1,6 @@
 // generate_compliance_report (TOOLS.md tool 7): summary, top tags by count and by cost, rule-based
 // recommendations, rendered as JSON, CSV (RFC 4180) or Markdown.
+import { roundCents } from "./money";
 import { buildRecommendations } from "./recommendations";
 import { renderCsv } from "./render-csv";
 import { renderMarkdown } from "./render-markdown";
@@ -11,6 +12,9 @@ import type {
   ReportFormat,
   ReportGapInput,
 } from "./types";
+
+export const COSTLESS_NOTE =
+  "No cost columns or ranking by cost: every violating resource has $0 of reported monthly spend.";
 
 export function buildComplianceReport({
   compliance,
@@ -24,6 +28,8 @@ export function buildComplianceReport({
   includeRecommendations?: boolean;
 }): RenderedReport {
   const tags = summarizeByTag(compliance.violations);
+  // A ranking by $0 costs is an arbitrary order that reads like a finding: leave cost out instead.
+  const costless = tags.length > 0 && tags.every((row) => row.cost_impact_monthly === 0);
   const errors = compliance.violations.filter((violation) => violation.severity === "error").length;
   const report: ComplianceReport = {
     summary: {
@@ -34,15 +40,16 @@ export function buildComplianceReport({
       violations: compliance.violations.length,
       errors,
       warnings: compliance.violations.length - errors,
-      cost_total: gap.total,
-      cost_attributable: gap.attributable,
-      cost_gap: gap.gap,
-      cost_gap_percentage: gap.gap_percentage,
+      cost_total: roundCents(gap.total),
+      cost_attributable: roundCents(gap.attributable),
+      cost_gap: roundCents(gap.gap),
+      cost_gap_percentage: roundCents(gap.gap_percentage),
       cost_note: gap.note ?? null,
     },
     by_region: compliance.by_region ?? null,
     top_violations_by_count: topByCount(tags),
-    top_violations_by_cost: topByCost(tags),
+    top_violations_by_cost: costless ? null : topByCost(tags),
+    cost_note: costless ? COSTLESS_NOTE : null,
     recommendations: includeRecommendations ? buildRecommendations(compliance, gap, tags) : null,
   };
   const content =

@@ -3,6 +3,7 @@
 // columns a section does not use stay empty.
 import { stringify } from "csv-stringify/sync";
 import { csvCell } from "../export/csv-safe";
+import { formatCents } from "./money";
 import type { ComplianceReport, TagViolationSummary } from "./types";
 
 export const REPORT_CSV_COLUMNS = [
@@ -20,7 +21,14 @@ export const REPORT_CSV_COLUMNS = [
   "priority",
 ] as const;
 
-type Row = Partial<Record<(typeof REPORT_CSV_COLUMNS)[number], string | number | null>>;
+type Column = (typeof REPORT_CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number | null>>;
+
+/** Summary values that are money (or a money percentage): written with two decimals. */
+const MONEY_SUMMARY = new Set(["cost_total", "cost_attributable", "cost_gap", "cost_gap_percentage"]);
+
+const summaryValue = (name: string, value: number | null): string | number | null =>
+  value !== null && MONEY_SUMMARY.has(name) ? formatCents(value) : value;
 
 const tagRows = (section: string, rows: readonly TagViolationSummary[]): Row[] =>
   rows.map((row, index) => ({
@@ -32,12 +40,16 @@ const tagRows = (section: string, rows: readonly TagViolationSummary[]): Row[] =
     missing_required_tag: row.missing_required_tag,
     invalid_value: row.invalid_value,
     invalid_format: row.invalid_format,
-    cost_impact_monthly: row.cost_impact_monthly,
+    cost_impact_monthly: formatCents(row.cost_impact_monthly),
   }));
 
 export function renderCsv(report: ComplianceReport): string {
   const rows: Row[] = [
-    ...Object.entries(report.summary).map(([name, value]) => ({ section: "summary", name, value })),
+    ...Object.entries(report.summary).map(([name, value]) => ({
+      section: "summary",
+      name,
+      value: summaryValue(name, value),
+    })),
     ...Object.entries(report.by_region ?? {}).map(([name, region]) => ({
       section: "region",
       name,
@@ -47,7 +59,8 @@ export function renderCsv(report: ComplianceReport): string {
       violations: region.violations ?? null,
     })),
     ...tagRows("top_by_count", report.top_violations_by_count),
-    ...tagRows("top_by_cost", report.top_violations_by_cost),
+    ...tagRows("top_by_cost", report.top_violations_by_cost ?? []),
+    ...(report.cost_note ? [{ section: "note", name: "cost", value: report.cost_note }] : []),
     ...(report.recommendations ?? []).map((recommendation, index) => ({
       section: "recommendation",
       rank: index + 1,
@@ -56,6 +69,10 @@ export function renderCsv(report: ComplianceReport): string {
       priority: recommendation.priority,
     })),
   ];
-  const records = rows.map((row) => REPORT_CSV_COLUMNS.map((column) => csvCell(row[column])));
-  return stringify(records, { header: true, columns: [...REPORT_CSV_COLUMNS], record_delimiter: "windows" });
+  // Every violation at $0: the cost column would be a column of zeros, so it is left out (the note says why).
+  const columns: Column[] = report.cost_note
+    ? REPORT_CSV_COLUMNS.filter((column) => column !== "cost_impact_monthly")
+    : [...REPORT_CSV_COLUMNS];
+  const records = rows.map((row) => columns.map((column) => csvCell(row[column])));
+  return stringify(records, { header: true, columns, record_delimiter: "windows" });
 }

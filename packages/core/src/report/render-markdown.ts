@@ -1,5 +1,5 @@
 // The report as Markdown: a summary table, the top-tags tables and numbered recommendations.
-import { formatScore, formatUsd } from "./money";
+import { formatScore, formatUsd, roundCents } from "./money";
 import type { ComplianceReport, TagViolationSummary } from "./types";
 
 /** Tag names and values are customer data: keep them from breaking a table or injecting markup. */
@@ -19,20 +19,24 @@ function table(header: string[], rows: string[][]): string[] {
   ];
 }
 
-function tagTable(rows: readonly TagViolationSummary[]): string[] {
+/** withCost false drops the Monthly cost column (every violation costs $0). */
+function tagTable(rows: readonly TagViolationSummary[], withCost: boolean): string[] {
   if (rows.length === 0) return ["No violations."];
+  const header = ["#", "Tag", "Violations", "Missing", "Invalid value", "Invalid format", "Resources"];
   return table(
-    ["#", "Tag", "Violations", "Missing", "Invalid value", "Invalid format", "Resources", "Monthly cost"],
-    rows.map((row, index) => [
-      String(index + 1),
-      cell(row.tag_name),
-      String(row.violations),
-      String(row.missing_required_tag),
-      String(row.invalid_value),
-      String(row.invalid_format),
-      String(row.resources),
-      formatUsd(row.cost_impact_monthly),
-    ]),
+    withCost ? [...header, "Monthly cost"] : header,
+    rows.map((row, index) => {
+      const cells = [
+        String(index + 1),
+        cell(row.tag_name),
+        String(row.violations),
+        String(row.missing_required_tag),
+        String(row.invalid_value),
+        String(row.invalid_format),
+        String(row.resources),
+      ];
+      return withCost ? [...cells, formatUsd(row.cost_impact_monthly)] : cells;
+    }),
   );
 }
 
@@ -53,7 +57,7 @@ export function renderMarkdown(report: ComplianceReport): string {
         ["Violations", `${s.violations} (${s.errors} errors, ${s.warnings} warnings)`],
         ["Monthly spend", formatUsd(s.cost_total)],
         ["Attributable spend", formatUsd(s.cost_attributable)],
-        ["Attribution gap", `${formatUsd(s.cost_gap)} (${s.cost_gap_percentage}%)`],
+        ["Attribution gap", `${formatUsd(s.cost_gap)} (${roundCents(s.cost_gap_percentage)}%)`],
       ],
     ),
     // Said under the numbers, so a $0 gap is never read as good tagging.
@@ -77,8 +81,15 @@ export function renderMarkdown(report: ComplianceReport): string {
       ),
     );
   }
-  lines.push("", "## Top violations by count", "", ...tagTable(report.top_violations_by_count));
-  lines.push("", "## Top violations by cost", "", ...tagTable(report.top_violations_by_cost));
+  const byCost = report.top_violations_by_cost;
+  lines.push(
+    "",
+    "## Top violations by count",
+    "",
+    ...tagTable(report.top_violations_by_count, byCost !== null),
+  );
+  if (byCost) lines.push("", "## Top violations by cost", "", ...tagTable(byCost, true));
+  if (report.cost_note) lines.push("", `_${cell(report.cost_note)}_`);
   if (report.recommendations) {
     lines.push("", "## Recommendations", "");
     if (report.recommendations.length === 0) lines.push("No recommendations.");

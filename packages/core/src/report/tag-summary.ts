@@ -1,5 +1,6 @@
 // Violations grouped by tag: counts per violation type and the spend of the affected resources.
 import type { Violation } from "../model";
+import { roundCents } from "./money";
 import type { TagViolationSummary } from "./types";
 
 export function summarizeByTag(violations: readonly Violation[]): TagViolationSummary[] {
@@ -28,7 +29,11 @@ export function summarizeByTag(violations: readonly Violation[]): TagViolationSu
       row.cost_impact_monthly += violation.cost_impact_monthly;
     }
   }
-  return [...byTag.values()].map(({ arns: _arns, ...row }) => row);
+  // Summed in floating point, rounded once at the end so every renderer starts from whole cents.
+  return [...byTag.values()].map(({ arns: _arns, ...row }) => ({
+    ...row,
+    cost_impact_monthly: roundCents(row.cost_impact_monthly),
+  }));
 }
 
 const byName = (a: TagViolationSummary, b: TagViolationSummary): number =>

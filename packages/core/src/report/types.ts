@@ -72,7 +72,10 @@ export interface ComplianceReport {
   };
   by_region: Record<string, RegionCompliance> | null;
   top_violations_by_count: TagViolationSummary[];
-  top_violations_by_cost: TagViolationSummary[];
+  /** null when every violation costs $0: a ranking by cost would be an arbitrary order. */
+  top_violations_by_cost: TagViolationSummary[] | null;
+  /** One line saying why cost columns are left out; null when they are shown. */
+  cost_note: string | null;
   /** null when recommendations were not requested (an empty list means no rule fired). */
   recommendations: Recommendation[] | null;
 }

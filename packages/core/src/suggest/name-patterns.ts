@@ -26,7 +26,8 @@ function conceptsWithAllowedValues(tag: RequiredTag, table: Concept[]): Concept[
 /** The policy's value for a concept: an allowed value spelled like one of its words, else canonical. */
 function valueFor(tag: RequiredTag, concept: Concept): string | null {
   const spellings = new Set([loose(concept.canonical), ...concept.phrases.map((p) => p.join(" "))]);
-  const candidate = tag.allowed_values
+  // An empty allowed list is no list (as the compliance check reads it): the canonical word stands.
+  const candidate = tag.allowed_values?.length
     ? tag.allowed_values.find((allowed) => spellings.has(loose(allowed)))
     : concept.canonical;
   return candidate === undefined ? null : acceptableValue(tag, candidate);

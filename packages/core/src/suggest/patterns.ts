@@ -27,11 +27,38 @@ const ENVIRONMENT: Concept[] = [
   { canonical: "test", phrases: words("test", "testing", "tst", "qa") },
 ];
 
+// Cost centres from what a workload does, not only the department's own name: a "payments-api" or a
+// "billing-worker" is Finance's spend. Each word names one function unambiguously; words shared by
+// several (platform, data, analytics, ops, people) are left out.
 const COST_CENTER: Concept[] = [
-  { canonical: "Engineering", phrases: words("engineering", "eng") },
-  { canonical: "Marketing", phrases: words("marketing", "mktg") },
-  { canonical: "Sales", phrases: words("sales") },
-  { canonical: "Finance", phrases: words("finance") },
+  {
+    canonical: "Engineering",
+    phrases: words("engineering", "eng", "devops", "sre", "infra", "infrastructure", "cicd"),
+  },
+  {
+    canonical: "Marketing",
+    phrases: words("marketing", "mktg", "campaign", "campaigns", "seo", "newsletter", "adtech"),
+  },
+  { canonical: "Sales", phrases: words("sales", "crm", "leads", "salesforce", "quotes") },
+  {
+    canonical: "Finance",
+    phrases: words(
+      "finance",
+      "financial",
+      "payments",
+      "payment",
+      "billing",
+      "invoice",
+      "invoices",
+      "invoicing",
+      "accounting",
+      "ledger",
+      "payroll",
+      "treasury",
+    ),
+  },
+  { canonical: "Support", phrases: words("support", "helpdesk", "servicedesk", "zendesk") },
+  { canonical: "HR", phrases: words("hr", "recruiting", "recruitment", "hris") },
 ];
 
 const DATA_CLASSIFICATION: Concept[] = [
@@ -48,6 +75,7 @@ const TABLE: Record<string, Concept[]> = {
   environment: ENVIRONMENT,
   env: ENVIRONMENT,
   costcenter: COST_CENTER,
+  costcentre: COST_CENTER,
   dataclassification: DATA_CLASSIFICATION,
 };
 

@@ -1,6 +1,8 @@
 // Strategy 2: the most common accepted value of the tag among up to 10 similar resources (same type,
 // same account). Confidence 0.70 × share × min(1, sample/5), clamped to [0.1, 0.95]: the share is
-// the winning value's fraction of the whole sample, so untagged or invalid neighbours lower it.
+// the winning value's fraction of the whole sample, so untagged or invalid neighbours lower it. A
+// neighbour votes only with a value the policy allows, up to letter case (then in the policy's
+// spelling): the suggestion is always an allowed value the neighbours actually carry.
 import type { Resource } from "../model";
 import type { RequiredTag } from "../policy/types";
 import { acceptableValue } from "./acceptable";
@@ -32,7 +34,7 @@ export function suggestFromSimilar(
   const counts = new Map<string, number>();
   for (const other of sample) {
     if (!Object.hasOwn(other.tags, tag.name)) continue;
-    const value = acceptableValue(tag, other.tags[tag.name]!);
+    const value = acceptableValue(tag, other.tags[tag.name]!, "case");
     if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   // Highest count wins; ties go to the alphabetically first value so the answer never depends on order.

@@ -168,6 +168,17 @@ describe("parseArn: rejected", () => {
     ["arn:aws:ec2:us-east-1:1234567890123:instance/i-1", "invalid_account"],
     ["arn:aws:iam::aws:policy/ReadOnlyAccess", "invalid_account"],
     [`arn:aws:ec2:us-east-1:${A}:`, "empty_resource"],
+    // Issue 11: whitespace inside the resource part is never part of a real resource id.
+    [`arn:aws:ec2:us-east-1:${A}:instance/i-0abc 123`, "invalid_resource"],
+    [`arn:aws:ec2:us-east-1:${A}:instance/i-0abc123 `, "invalid_resource"],
+    [`arn:aws:ec2:us-east-1:${A}: instance/i-0abc123`, "invalid_resource"],
+    [`arn:aws:lambda:eu-west-1:${A}:function:check\tout`, "invalid_resource"],
+    ["arn:aws:s3:::my-bucket\n", "invalid_resource"],
+    ["arn:aws:s3:::my\u00a0bucket", "invalid_resource"],
+    ["arn:aws:s3:::my\u0000bucket", "invalid_resource"],
+    [`arn:aws:cloudwatch:us-east-1:${A}:alarm:High CPU `, "invalid_resource"],
+    [`arn:aws:cloudwatch:us-east-1:${A}:alarm:High\tCPU`, "invalid_resource"],
+    [`arn:aws:glue:us-east-1:${A}:job/nightly\nload`, "invalid_resource"],
   ])("%j -> %s", (arn, reason) => {
     const parsed = parseArn(arn);
     expect(parsed.ok).toBe(false);
@@ -176,6 +187,21 @@ describe("parseArn: rejected", () => {
       expect(parsed.message.length).toBeGreaterThan(0);
     }
     expect(resourceTypeFromArn(arn)).toBeNull();
+  });
+
+  it("keeps an inner space where AWS allows one in the name (CloudWatch alarms, Glue jobs)", () => {
+    const alarm = parseArn(`arn:aws:cloudwatch:us-east-1:${A}:alarm:High CPU on web`);
+    expect(alarm.ok && alarm.arn.resource).toBe("alarm:High CPU on web");
+    const job = parseArn(`arn:aws:glue:us-east-1:${A}:job/nightly load`);
+    expect(job.ok && job.arn.resource).toBe("job/nightly load");
+  });
+
+  it("names the whitespace it found in the resource part", () => {
+    expect(parseArn(`arn:aws:ec2:us-east-1:${A}:instance/i-0abc 123`)).toEqual({
+      ok: false,
+      reason: "invalid_resource",
+      message: 'the resource part "instance/i-0abc 123" contains whitespace or a control character',
+    });
   });
 
   it("says what is wrong", () => {

@@ -70,7 +70,7 @@ describe("findUntaggedResources", () => {
     const result = findUntaggedResources({ ...base, resources, costs });
     expect(result.resources.map((r) => [r.resource_id, r.monthly_cost_estimate, r.cost_source])).toEqual([
       ["db", 0, "estimated"],
-      ["i-3", 30.126, "matched"],
+      ["i-3", 30.13, "matched"], // issue 11: the estimate is in whole cents
     ]);
     expect(result.total_monthly_cost).toBe(30.13);
   });

@@ -175,7 +175,7 @@ describe("generateCustodianPolicies: fixing", () => {
       type: "tag",
       tags: { Ticket: "tagc-review-required" },
     });
-    expect(fixing.warnings).toEqual([
+    expect(fixing.warnings.map((warning) => warning.message)).toEqual([
       'no placeholder satisfies the validation_regex of "Ticket"; "tagc-review-required" is used and those ' +
         "resources stay flagged until a real value is set",
       'invalid "Ticket" values are notified, not overwritten, for lack of a valid placeholder',

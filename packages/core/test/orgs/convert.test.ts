@@ -5,6 +5,8 @@ import { CoreInputError } from "../../src/errors";
 import { convertAwsTagPolicy } from "../../src/orgs/convert";
 import example from "./aws_tag_policy_example.json" with { type: "json" };
 
+const NOENF = (name: string) =>
+  `"${name}" is enforced for no resource type (enforced_for and report_required_tag_for are absent or empty): AWS still evaluates it for compliance on every resource type, so it is imported as required on every scanned type; narrow its applies_to if it should cover fewer`;
 const entry = (key: string) => `Imported from AWS Organizations tag policy (entry "${key}")`;
 
 describe("convertAwsTagPolicy: the example policy", () => {
@@ -69,13 +71,23 @@ describe("convertAwsTagPolicy: edge cases", () => {
         team: { tag_value: { "@@assign": ["*-eng", "ops*"] } },
       },
     });
-    expect(result.policy.optional_tags).toEqual([
-      { name: "Env", description: entry("env"), allowed_values: ["dev", "test"] },
-      { name: "team", description: entry("team"), allowed_values: null },
+    // Issue 11: without enforced_for a tag stays required (on every scanned type), no longer optional.
+    const required = (name: string, key: string, allowed: string[] | null) => ({
+      name,
+      description: entry(key),
+      allowed_values: allowed,
+      validation_regex: null,
+      applies_to: null,
+    });
+    expect(result.policy.required_tags).toEqual([
+      required("Env", "env", ["dev", "test"]),
+      required("team", "team", null),
     ]);
     expect(result.warnings).toEqual([
       '"Env": wildcard values "prod*" cannot be checked as exact values; values they match will be reported invalid unless added as exact values',
+      NOENF("Env"),
       '"team": wildcard values "*-eng", "ops*" cannot be checked as exact values; the tag accepts any value',
+      NOENF("team"),
     ]);
   });
 
@@ -199,6 +211,8 @@ describe("convertAwsTagPolicy: edge cases", () => {
       },
     ]);
     expect(result.warnings).toEqual([
+      // Issue 11: AWS requires tag_key to be the policy key in another case.
+      'tag_key "Env" of "environment" does not match its policy key (AWS requires the same key in any case); "Env" is used',
       'entry "environment" skipped: tag "Env" is already defined by an earlier entry',
     ]);
   });
@@ -218,15 +232,18 @@ describe("convertAwsTagPolicy: edge cases", () => {
         " ": { tag_key: { "@@assign": " " } },
       },
     });
-    expect(result.policy.optional_tags).toEqual([
-      { name: "project", description: entry("project"), allowed_values: ["only"] },
-      { name: "mixed", description: entry("mixed"), allowed_values: ["ok"] },
+    expect(result.policy.optional_tags).toEqual([]);
+    expect(result.policy.required_tags.map((tag) => [tag.name, tag.allowed_values, tag.applies_to])).toEqual([
+      ["project", ["only"], null],
+      ["mixed", ["ok"], null],
     ]);
     expect(result.warnings).toEqual([
       'tag_key of "project" assigns no name; the policy key "project" is used as the tag name',
       'enforced_for of "project" is not a list and was ignored',
+      NOENF("project"),
       'tag "broken" skipped: its rule is not an object',
       'tag_value of "mixed" has non-text items, which were ignored',
+      NOENF("mixed"),
       'tag_key of " " assigns no name; the policy key " " is used as the tag name',
       'entry " " skipped: it names no tag',
     ]);
@@ -306,9 +323,10 @@ describe("convertAwsTagPolicy: any well-formed document", () => {
       fc.property(documents, fc.boolean(), (document, asString) => {
         const { policy } = convertAwsTagPolicy(asString ? JSON.stringify(document) : document);
         for (const tag of policy.required_tags) {
-          expect(tag.applies_to?.length).toBeGreaterThan(0);
+          // null is "every scanned type" (a tag without enforced_for); a list is never empty.
+          if (tag.applies_to !== null) expect(tag.applies_to?.length).toBeGreaterThan(0);
           for (const type of tag.applies_to ?? []) expect(isCostGeneratingType(type)).toBe(true);
-          expect(new Set(tag.applies_to).size).toBe(tag.applies_to?.length);
+          expect(new Set(tag.applies_to).size).toBe(tag.applies_to?.length ?? 0);
         }
         for (const tag of [...policy.required_tags, ...policy.optional_tags]) {
           for (const value of tag.allowed_values ?? []) expect(value).not.toContain("*");

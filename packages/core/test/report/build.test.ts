@@ -67,7 +67,7 @@ describe("buildComplianceReport: content", () => {
       ["Owner", 3],
       ["Application", 2],
     ]);
-    expect(report.top_violations_by_cost.map((row) => [row.tag_name, row.cost_impact_monthly])).toEqual([
+    expect(report.top_violations_by_cost?.map((row) => [row.tag_name, row.cost_impact_monthly])).toEqual([
       ["Application", 1800],
       ["Environment", 1200],
       ["Owner", 150],
@@ -117,7 +117,7 @@ describe("buildComplianceReport: content", () => {
       "T09",
     ]);
     expect(top.top_violations_by_count[0]).toMatchObject({ violations: 2, resources: 1, invalid_value: 1 });
-    expect(top.top_violations_by_cost.map((row) => row.tag_name)).toEqual([
+    expect(top.top_violations_by_cost?.map((row) => row.tag_name)).toEqual([
       "T11",
       "T10",
       "T09",

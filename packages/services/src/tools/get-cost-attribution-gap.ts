@@ -1,5 +1,6 @@
 // Tool 4: how much spend cannot be attributed because of bad tags, broken down by type, region,
 // account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts).
+import { formatUsd } from "@tagc/core";
 import { z } from "zod";
 import { ServiceError } from "../errors";
 import { defineTool } from "./define";
@@ -81,5 +82,5 @@ export const getCostAttributionGap = defineTool({
     };
   },
   summarize: (r) =>
-    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).${r.note ? ` ${r.note}` : ""}`,
+    `Attribution gap ${formatUsd(r.attribution_gap)} (${r.attribution_gap_percentage}% of taggable spend ${formatUsd(r.taggable_spend)}).${r.note ? ` ${r.note}` : ""}`,
 });

@@ -19,9 +19,36 @@ const TYPE = z
   .max(100)
   .regex(/^(all|[a-z0-9-]+:[a-z0-9-]+)$/, 'must be a resource type like "ec2:instance", or "all"');
 
+/** Entries given more than once, in first-seen order. */
+function repeatsOf(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeats = new Set<string>();
+  for (const value of values) (seen.has(value) ? repeats : seen).add(value);
+  return [...repeats];
+}
+
+// A repeated type would scan and bill twice and count its resources twice in the score, so it is
+// refused rather than silently folded: the caller learns their list was not what they meant.
+// `uniqueItems` tells JSON Schema clients the same before they call.
+const TYPE_LIST = z
+  .array(TYPE)
+  .min(1)
+  .max(10)
+  .meta({ uniqueItems: true })
+  .superRefine((values, ctx) => {
+    const repeats = repeatsOf(values);
+    if (repeats.length === 0) return;
+    const named = repeats.map((value) => JSON.stringify(value)).join(", ");
+    ctx.addIssue({
+      code: "custom",
+      input: values,
+      message: `${named} ${repeats.length === 1 ? "is" : "are"} listed more than once; list each resource type once`,
+    });
+  });
+
 // A lone string is accepted as a one-element list: models often send "ec2:instance" for ["ec2:instance"].
 export const resourceTypes = z
-  .union([TYPE, z.array(TYPE).min(1).max(10)], {
+  .union([TYPE, TYPE_LIST], {
     // A union reports only "Invalid input"; say what is allowed instead.
     error:
       'must be a list of 1 to 10 resource types like ["ec2:instance", "rds:db"] (at most 10 resource types per call), or ["all"]',

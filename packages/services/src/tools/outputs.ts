@@ -1,5 +1,6 @@
 // Output schema pieces shared by the tools. They describe what clients and models rely on; objects
 // list only what matters; results may carry more fields (the listed JSON Schema leaves objects open).
+import { roundCents } from "@tagc/core";
 import { z } from "zod";
 
 export const dataQuality = z.object({
@@ -11,4 +12,5 @@ export const dataQuality = z.object({
 
 export const money = z.number().describe("USD, rounded to cents");
 
-export const round2 = (n: number) => Math.round(n * 100) / 100;
+// Core owns money rounding, so a tool output and a rendered report never disagree by a cent.
+export const round2 = (n: number): number => roundCents(n);
