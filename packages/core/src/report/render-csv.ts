@@ -27,8 +27,8 @@ type Row = Partial<Record<Column, string | number | null>>;
 /** Summary values that are money (or a money percentage): written with two decimals. */
 const MONEY_SUMMARY = new Set(["cost_total", "cost_attributable", "cost_gap", "cost_gap_percentage"]);
 
-const summaryValue = (name: string, value: number | null): string | number | null =>
-  value !== null && MONEY_SUMMARY.has(name) ? formatCents(value) : value;
+const summaryValue = (name: string, value: string | number | null): string | number | null =>
+  typeof value === "number" && MONEY_SUMMARY.has(name) ? formatCents(value) : value;
 
 const tagRows = (section: string, rows: readonly TagViolationSummary[]): Row[] =>
   rows.map((row, index) => ({
