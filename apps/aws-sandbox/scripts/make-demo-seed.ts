@@ -11,6 +11,14 @@ const acme = generateAccount({
   resources: 240,
   regions: 3,
   seed: 7,
+  // acme never activated Application for cost allocation: the gap must say its spend is unknowable.
+  costAllocationTags: [
+    { key: "Application", type: "UserDefined", status: "Inactive" },
+    { key: "CostCenter", type: "UserDefined", status: "Inactive" },
+    { key: "Environment", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+    { key: "Name", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+    { key: "Owner", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+  ],
 });
 const globex = generateAccount({
   accountId: "333333333333",
