@@ -1,5 +1,7 @@
 // Tool 4: how much spend cannot be attributed because of bad tags, broken down by type, region,
-// account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts).
+// account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts), with
+// core's costAllocationStatus saying which required keys Cost Explorer cannot split by.
+import { applicableRequiredTags, costAllocationStatus, type TaggingPolicy } from "@tagc/core";
 import { z } from "zod";
 import { ServiceError } from "../errors";
 import { defineTool } from "./define";
@@ -32,13 +34,19 @@ export const getCostAttributionGap = defineTool({
     attribution_gap: money,
     attribution_gap_percentage: z.number(),
     breakdown: z.record(z.string(), z.object({ total: money })),
+    cost_allocation: z.object({
+      inactive_required_keys: z.array(z.object({ key: z.string(), account_ids: z.array(z.string()) })),
+      unread_account_ids: z.array(z.string()),
+      attributable_verifiable: z.boolean(),
+      note: z.string().nullable(),
+    }),
     data_quality: dataQuality,
   }),
   mutates: false,
   readsAws: true,
   async run(ctx, input) {
     const resourceTypes = resolveResourceTypes(input.resource_types);
-    const { gap, scan } = await analyseAccounts(ctx, {
+    const { gap, scan, policy, allocation } = await analyseAccounts(ctx, {
       tool: "get_cost_attribution_gap",
       resourceTypes,
       allTypes: input.resource_types.includes("all"),
@@ -69,6 +77,12 @@ export const getCostAttributionGap = defineTool({
         ]),
       ),
       cost_sources: gap.cost_sources,
+      // Cost Explorer splits spend only by keys activated for cost allocation: where a required key
+      // is not, "attributable" is an estimate the bill cannot confirm, and the answer says so.
+      cost_allocation: costAllocationStatus({
+        requiredKeys: requiredKeysOf(policy, resourceTypes, input.resource_types.includes("all")),
+        activeKeysByAccount: allocation ?? {},
+      }),
       period: gap.period,
       currency: "USD",
       data_quality: scan.data_quality,
@@ -77,3 +91,9 @@ export const getCostAttributionGap = defineTool({
   summarize: (r) =>
     `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).`,
 });
+
+/** The required keys that apply to at least one requested type. */
+function requiredKeysOf(policy: TaggingPolicy, types: readonly string[], all: boolean): string[] {
+  if (all) return policy.required_tags.map((tag) => tag.name);
+  return [...new Set(types.flatMap((type) => applicableRequiredTags(policy, type).map((tag) => tag.name)))];
+}
