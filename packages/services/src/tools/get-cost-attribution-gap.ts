@@ -16,7 +16,7 @@ export const getCostAttributionGap = defineTool({
   name: "get_cost_attribution_gap",
   title: "Cost attribution gap",
   description:
-    "How much spend cannot be attributed because of bad tags: total, attributable (spend of compliant resources), unattributable by nature (tax, support, data transfer…), the gap and its percentage, broken down by resource_type, region, account or service. Default period: the last 30 days (Cost Explorer, cached for an hour).",
+    "How much spend cannot be attributed because of bad tags: total, attributable (spend of compliant resources), unattributable by nature (tax, support, data transfer…), the gap and its percentage, broken down by resource_type, region, account or service. 'EC2 - Other' is split by usage type (EBS volumes, snapshots, NAT gateways, public IPv4; its data transfer is unattributable). cost_allocation names the required tag keys not activated for cost allocation, whose attributable spend the bill cannot confirm. Default period: the last 30 days (Cost Explorer, cached for an hour).",
   input: z.strictObject({
     resource_types: resourceTypes,
     time_period: z
@@ -89,7 +89,10 @@ export const getCostAttributionGap = defineTool({
     };
   },
   summarize: (r) =>
-    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).`,
+    `Attribution gap $${r.attribution_gap} (${r.attribution_gap_percentage}% of taggable spend $${r.taggable_spend}).` +
+    (r.cost_allocation.inactive_required_keys.length
+      ? ` Not activated for cost allocation: ${r.cost_allocation.inactive_required_keys.map((k) => k.key).join(", ")}.`
+      : ""),
 });
 
 /** The required keys that apply to at least one requested type. */
