@@ -1,4 +1,5 @@
-// Regenerates seeds/demo.json: `pnpm --filter @tagc/aws-sandbox exec tsx scripts/make-demo-seed.ts`.
+// Regenerates seeds/demo.json: `pnpm --filter @tagc/aws-sandbox exec tsx scripts/make-demo-seed.ts`, then
+// `pnpm exec biome check --write apps/aws-sandbox/seeds/demo.json` (lint checks the formatting).
 // Two customer accounts with realistic, imperfect tagging, and no role: each customer's cloud admin
 // (seeded here) creates it by launching the product's CloudFormation stack, as on AWS.
 import { writeFileSync } from "node:fs";
