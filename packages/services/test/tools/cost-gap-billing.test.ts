@@ -7,6 +7,7 @@ import {
   acmeAccount,
   GLOBEX_ACCOUNT as GLOBEX,
   globexAccount,
+  HAND_COMPUTED_START,
   sandboxSeed,
 } from "@tagc/testkit";
 import { describe, expect, it } from "vitest";
@@ -106,5 +107,20 @@ describe("get_cost_attribution_gap, billed as AWS bills", () => {
     expect(globexGap.total_spend).toBe(110);
     expect(JSON.stringify(globexGap)).not.toContain(ACME);
     expect(JSON.stringify(acmeGap)).not.toContain(GLOBEX);
+  });
+
+  it("reports cost-allocation tags it could not read as unknown, never as active, and keeps the numbers", async () => {
+    const h = harness();
+    // Past the hour the allocation tags are cached for; same 30-day window.
+    h.clock.set(new Date(HAND_COMPUTED_START.getTime() + 2 * 3_600_000));
+    h.sandbox.setFaults({ failing_operations: ["ce:ListCostAllocationTags"] });
+    const gap = ok(await h.call(h.acme, getCostAttributionGap, { resource_types: ["all"] }));
+    expect(gap.cost_allocation).toMatchObject({
+      inactive_required_keys: [],
+      unread_account_ids: [ACME],
+      attributable_verifiable: false,
+    });
+    expect(gap.cost_allocation.note).toContain("could not be read");
+    expect(gap).toMatchObject({ total_spend: 460, attribution_gap: 236 });
   });
 });
