@@ -50,6 +50,10 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "dynamodb:DescribeTable", reason: "read a table's ARN, needed to read its tags (never items)" },
   { action: "dynamodb:ListTagsOfResource", reason: "read a DynamoDB table's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
+  {
+    action: "ce:ListCostAllocationTags",
+    reason: "see which tag keys are activated for cost allocation",
+  },
   { action: "organizations:ListPolicies", reason: "list the organization's tag policies, to import them" },
   { action: "organizations:DescribePolicy", reason: "read a tag policy's content, to import it" },
   {

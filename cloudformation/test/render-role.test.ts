@@ -77,7 +77,7 @@ const EXPECTED_PERMISSIONS = {
       "dynamodb:DescribeTable",
       "dynamodb:ListTagsOfResource",
     ]),
-    allow("CostByTag", ["ce:GetCostAndUsage"]),
+    allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",
       "organizations:DescribePolicy",

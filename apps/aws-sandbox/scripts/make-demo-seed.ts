@@ -1,4 +1,5 @@
-// Regenerates seeds/demo.json: `pnpm --filter @tagc/aws-sandbox exec tsx scripts/make-demo-seed.ts`.
+// Regenerates seeds/demo.json: `pnpm --filter @tagc/aws-sandbox exec tsx scripts/make-demo-seed.ts`, then
+// `pnpm exec biome check --write apps/aws-sandbox/seeds/demo.json` (lint checks the formatting).
 // Two customer accounts with realistic, imperfect tagging, and no role: each customer's cloud admin
 // (seeded here) creates it by launching the product's CloudFormation stack, as on AWS.
 import { writeFileSync } from "node:fs";
@@ -11,6 +12,14 @@ const acme = generateAccount({
   resources: 240,
   regions: 3,
   seed: 7,
+  // acme never activated Application for cost allocation: the gap must say its spend is unknowable.
+  costAllocationTags: [
+    { key: "Application", type: "UserDefined", status: "Inactive" },
+    { key: "CostCenter", type: "UserDefined", status: "Inactive" },
+    { key: "Environment", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+    { key: "Name", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+    { key: "Owner", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+  ],
 });
 const globex = generateAccount({
   accountId: "333333333333",

@@ -74,6 +74,7 @@ function emptyAccount(id: string): Account {
     resources: [],
     byRegion: new Map(),
     costs: [],
+    costAllocationTags: [],
     organization: null,
   };
 }

@@ -1,6 +1,8 @@
 // Synthetic accounts for benchmarks and the demo: deterministic for a given seed number, with a
 // realistic mix of types, regions, tag quality (missing, invalid and untagged) and Cost Explorer spend.
-import type { AccountSeedInput, ResourceSeed, RoleSeedInput } from "./seed/schema";
+
+import { usageTypeFor } from "./generate-usage";
+import type { AccountSeedInput, CostAllocationTagSeed, ResourceSeed, RoleSeedInput } from "./seed/schema";
 import { ALL_REGIONS } from "./world/regions";
 
 export interface GenerateOptions {
@@ -15,7 +17,19 @@ export interface GenerateOptions {
   roles?: RoleSeedInput[];
   /** Inclusive start and exclusive end of the Cost Explorer data (default: the 3 months before `now`). */
   costMonths?: string[];
+  /** What ListCostAllocationTags answers (default: the generated keys, CostCenter inactive). */
+  costAllocationTags?: CostAllocationTagSeed[];
 }
+
+/** Every key the generator tags with is known to Cost Explorer; CostCenter was never activated. */
+const DEFAULT_ALLOCATION_TAGS: CostAllocationTagSeed[] = [
+  { key: "Application", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+  { key: "CostCenter", type: "UserDefined", status: "Inactive" },
+  { key: "Environment", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+  { key: "Name", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+  { key: "Owner", type: "UserDefined", status: "Active", last_updated: "2025-03-01T00:00:00Z" },
+  { key: "aws:createdBy", type: "AWSGenerated", status: "Inactive" },
+];
 
 /** mulberry32: tiny, fast and deterministic, so a seed number always yields the same account. */
 function prng(seed: number) {
@@ -29,10 +43,14 @@ function prng(seed: number) {
   };
 }
 
-/** [type, weight, Cost Explorer service, monthly $ per resource] */
+/**
+ * [type, weight, Cost Explorer service, monthly $ per resource]. Each type is billed under the
+ * service AWS uses: EBS volumes, snapshots, Elastic IPs and NAT gateways under "EC2 - Other", never
+ * under the instances' "Amazon Elastic Compute Cloud - Compute"; generate-usage.ts names the usage type.
+ */
 const MIX: [string, number, string, number][] = [
   ["ec2:instance", 24, "Amazon Elastic Compute Cloud - Compute", 70],
-  ["ec2:volume", 18, "Amazon Elastic Compute Cloud - Compute", 8],
+  ["ec2:volume", 18, "EC2 - Other", 8],
   ["ec2:snapshot", 10, "EC2 - Other", 2],
   ["ec2:elastic-ip", 2, "EC2 - Other", 3.6],
   ["ec2:natgateway", 1, "EC2 - Other", 32],
@@ -96,6 +114,7 @@ export function generateAccount(options: GenerateOptions): AccountSeedInput {
   const regions = ALL_REGIONS.slice(0, Math.max(1, Math.min(options.regions ?? 4, ALL_REGIONS.length)));
   const untagged = options.untaggedShare ?? 0.1;
   const resources: ResourceSeed[] = [];
+  // Keyed by service and usage type (NUL-joined), so GroupBy SERVICE and GroupBy USAGE_TYPE both hold.
   const spend = new Map<string, { total: number; named: Map<string, number> }>();
 
   for (let n = 0; n < options.resources; n++) {
@@ -114,10 +133,11 @@ export function generateAccount(options: GenerateOptions): AccountSeedInput {
     resources.push({ type, region, id, tags, attributes, created_at: created, ...(state ? { state } : {}) });
 
     const cost = state === "stopped" || state === "terminated" ? 0 : monthly * (0.5 + random());
-    const bucket = spend.get(service) ?? { total: 0, named: new Map() };
+    const line = `${service}\u0000${usageTypeFor(type, region)}`;
+    const bucket = spend.get(line) ?? { total: 0, named: new Map() };
     bucket.total += cost;
     if (tags.Name && random() < 0.3) bucket.named.set(tags.Name, (bucket.named.get(tags.Name) ?? 0) + cost);
-    spend.set(service, bucket);
+    spend.set(line, bucket);
   }
 
   const months = options.costMonths ?? ["2026-08", "2026-09", "2026-10"];
@@ -125,16 +145,32 @@ export function generateAccount(options: GenerateOptions): AccountSeedInput {
     const [y, m] = month.split("-").map(Number) as [number, number];
     const start = `${month}-01`;
     const end = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
-    const rows = [...spend].flatMap(([service, { total, named }]) => {
+    const rows = [...spend].flatMap(([line, { total, named }]) => {
+      const [service = "", usage_type = ""] = line.split("\u0000");
       const namedSum = [...named.values()].reduce((a, b) => a + b, 0);
       return [
-        ...[...named].map(([name, amount]) => ({ start, end, service, amount: round(amount), name })),
-        { start, end, service, amount: round(total - namedSum) },
+        ...[...named].map(([name, amount]) => ({
+          start,
+          end,
+          service,
+          usage_type,
+          amount: round(amount),
+          name,
+        })),
+        { start, end, service, usage_type, amount: round(total - namedSum) },
       ];
     });
+    // Inter-region and inter-AZ traffic: billed under EC2 - Other, carried by no resource type.
+    rows.push({
+      start,
+      end,
+      service: "EC2 - Other",
+      usage_type: "DataTransfer-Regional-Bytes",
+      amount: round(options.resources * 0.05),
+    });
     // Spend with no taggable resource behind it, reported apart from the attribution gap.
-    rows.push({ start, end, service: "Tax", amount: round(options.resources * 0.9) });
-    rows.push({ start, end, service: "AWS Support (Business)", amount: 100 });
+    rows.push({ start, end, service: "Tax", usage_type: "Tax", amount: round(options.resources * 0.9) });
+    rows.push({ start, end, service: "AWS Support (Business)", usage_type: "Business", amount: 100 });
     return rows;
   });
 
@@ -145,6 +181,7 @@ export function generateAccount(options: GenerateOptions): AccountSeedInput {
     roles: options.roles ?? [],
     resources,
     costs,
+    cost_allocation_tags: options.costAllocationTags ?? DEFAULT_ALLOCATION_TAGS,
   };
 }
 

@@ -42,6 +42,7 @@ export function scannerRole(
     "dynamodb:List*",
     "dynamodb:DescribeTable",
     "ce:GetCostAndUsage",
+    "ce:ListCostAllocationTags",
     "organizations:ListPolicies",
     "organizations:DescribePolicy",
     "organizations:ListTargetsForPolicy",

@@ -50,6 +50,29 @@ describe("generateAccount", () => {
     expect(a.costs!.some((c) => c.service === "Tax")).toBe(true);
   });
 
+  it("bills each type under the service AWS uses, with a usage type, and seeds cost-allocation tags", () => {
+    const account = generateAccount({ accountId: "444444444444", resources: 2_000, regions: 4, seed: 3 });
+    const costs = account.costs ?? [];
+    expect(costs.every((c) => c.usage_type)).toBe(true);
+    const serviceOf = (pattern: RegExp) =>
+      new Set(costs.filter((c) => pattern.test(c.usage_type ?? "")).map((c) => c.service));
+    // EBS volumes, snapshots, public IPv4 and NAT gateways: "EC2 - Other", never the instances' service.
+    for (const pattern of [
+      /EBS:VolumeUsage/,
+      /EBS:SnapshotUsage/,
+      /PublicIPv4:/,
+      /NatGateway-Hours/,
+      /DataTransfer-/,
+    ])
+      expect(serviceOf(pattern)).toEqual(new Set(["EC2 - Other"]));
+    expect(serviceOf(/BoxUsage:/)).toEqual(new Set(["Amazon Elastic Compute Cloud - Compute"]));
+    // Region codes as AWS writes them: none in us-east-1, "USW2-" in us-west-2.
+    expect(costs.some((c) => c.usage_type === "EBS:VolumeUsage.gp3")).toBe(true);
+    expect(costs.some((c) => c.usage_type === "USW2-EBS:VolumeUsage.gp3")).toBe(true);
+    expect(account.cost_allocation_tags?.find((t) => t.key === "Environment")?.status).toBe("Active");
+    expect(account.cost_allocation_tags?.find((t) => t.key === "CostCenter")?.status).toBe("Inactive");
+  });
+
   it("produces an account the Tagging API serves without its untagged resources", async () => {
     const account = generateAccount({
       accountId: "222222222222",

@@ -8,6 +8,17 @@ export {
 } from "./arn/parse";
 export { resourceTypeFromArn } from "./arn/resource-type";
 export * from "./catalog";
+export {
+  costLineFor,
+  EC2_OTHER,
+  EC2_OTHER_DATA_TRANSFER,
+  type Ec2OtherFamily,
+  ec2OtherFamilyOf,
+  ec2OtherLine,
+  ec2OtherLineOf,
+  isUnattributableLine,
+  serviceOfLine,
+} from "./catalog/cost-lines";
 export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";
 export { type CostLookup, costOf } from "./compliance/costs";
@@ -25,6 +36,13 @@ export {
   type UntaggedResult,
 } from "./compliance/untagged";
 export { validateResource } from "./compliance/validate";
+export {
+  COST_ALLOCATION_NOTE,
+  type CostAllocationInput,
+  type CostAllocationStatus,
+  costAllocationStatus,
+  type InactiveRequiredKey,
+} from "./cost/allocation";
 export {
   type CostExplorerGroup,
   type CostExplorerMetricValue,

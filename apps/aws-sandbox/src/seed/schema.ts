@@ -76,6 +76,22 @@ export const costSchema = z.object({
   amount: z.number().nonnegative(),
   /** The Name tag value this spend carries; omitted means untagged ("Name$"). */
   name: z.string().optional(),
+  /**
+   * The USAGE_TYPE dimension value ("USW2-EBS:VolumeUsage.gp3", "NatGateway-Hours"...): AWS bills
+   * every line item under one. Omitted, GroupBy USAGE_TYPE reports it as "NoUsageType".
+   */
+  usage_type: z.string().min(1).optional(),
+});
+
+/** One row of ce:ListCostAllocationTags: a tag key and whether it is activated for cost allocation. */
+export const costAllocationTagSchema = z.object({
+  key: z.string().max(1024),
+  type: z.enum(["UserDefined", "AWSGenerated"]).default("UserDefined"),
+  status: z.enum(["Active", "Inactive"]),
+  /** When the key was last activated or deactivated. */
+  last_updated: z.string().datetime({ offset: true }).optional(),
+  /** The last month the key was used on a resource. */
+  last_used: z.string().datetime({ offset: true }).optional(),
 });
 
 export const tagPolicySchema = z.object({
@@ -103,6 +119,8 @@ export const accountSchema = z.object({
   roles: z.array(roleSchema).default([]),
   resources: z.array(resourceSchema).default([]),
   costs: z.array(costSchema).default([]),
+  /** Tag keys Cost Explorer knows for this account, and which are activated for cost allocation. */
+  cost_allocation_tags: z.array(costAllocationTagSchema).default([]),
   /** null: the account is in no organization (AWSOrganizationsNotInUseException). */
   organization: z
     .object({ id: z.string(), tag_policies: z.array(tagPolicySchema).default([]) })
@@ -128,3 +146,4 @@ export type RoleSeedInput = z.input<typeof roleSchema>;
 export type ResourceSeed = z.infer<typeof resourceSchema>;
 export type ResourceSeedInput = z.input<typeof resourceSchema>;
 export type CostSeed = z.infer<typeof costSchema>;
+export type CostAllocationTagSeed = z.infer<typeof costAllocationTagSchema>;

@@ -1,9 +1,11 @@
 // Cost Explorer (JSON 1.1, AWSInsightsIndexService): GetCostAndUsage over the caller's seeded
-// spend. Pages run over the flattened (period, group) list, so one period's groups may continue on
-// the next page, as they do in AWS.
+// spend (GroupBy SERVICE, USAGE_TYPE, LINKED_ACCOUNT or a tag), and ListCostAllocationTags. Pages
+// run over the flattened (period, group) list, so one period's groups may continue on the next page,
+// as they do in AWS.
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";
 import { page } from "../protocol/paginate";
 import { optionalString, pageScope } from "./common";
+import { listCostAllocationTags } from "./costexplorer/allocation-tags";
 import { costsByPeriod, formatAmount, isoDay, type Period } from "./costexplorer/compute";
 import { COST_METRICS, type CostQuery, DAY_MS, parseQuery } from "./costexplorer/request";
 
@@ -88,4 +90,5 @@ function getCostAndUsage(ctx: OpContext, input: OpInput) {
 
 export const costExplorer: OperationTable = {
   GetCostAndUsage: { action: "ce:GetCostAndUsage", handle: getCostAndUsage },
+  ListCostAllocationTags: { action: "ce:ListCostAllocationTags", handle: listCostAllocationTags },
 };

@@ -6,6 +6,7 @@ import {
   type AccountSeed,
   type AccountSeedInput,
   accountSchema,
+  type CostAllocationTagSeed,
   type CostSeed,
   type PolicyDocument,
   type PrincipalSeed,
@@ -40,6 +41,7 @@ export interface Account {
   resources: Resource[];
   byRegion: Map<string, Resource[]>;
   costs: CostSeed[];
+  costAllocationTags: CostAllocationTagSeed[];
   organization: AccountSeed["organization"];
 }
 
@@ -121,6 +123,7 @@ export class World {
       resources,
       byRegion,
       costs: seed.costs,
+      costAllocationTags: seed.cost_allocation_tags,
       organization: seed.organization,
     };
     this.accounts.set(account.id, account);

@@ -1,7 +1,17 @@
-// Cost Explorer spend: GetCostAndUsage (UnblendedCost, MONTHLY, grouped by SERVICE and the Name
-// tag), every page. Core's costDataFromCostExplorer turns the answer into CostData. Each request
-// costs the customer money, so the caller caches the result.
-import { CostExplorerClient, GetCostAndUsageCommand, type ResultByTime } from "@aws-sdk/client-cost-explorer";
+// Cost Explorer spend: GetCostAndUsage (UnblendedCost, MONTHLY), every page, as two queries:
+// 1. GroupBy SERVICE + TAG:Name: every service's spend;
+// 2. Filter SERVICE = "EC2 - Other", GroupBy USAGE_TYPE + TAG:Name: AWS bills EBS volumes,
+//    snapshots, NAT gateways, public IPv4 and EC2 data transfer all under that one service, so only
+//    its usage types tell them apart (GroupBy allows two keys, hence a second query).
+// Core's costDataFromCostExplorer turns both into CostData. Each request costs the customer money,
+// so the caller caches the result.
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  type GetCostAndUsageCommandInput,
+  type ResultByTime,
+} from "@aws-sdk/client-cost-explorer";
+import { type CostData, costDataFromCostExplorer, EC2_OTHER } from "@tagc/core";
 import { sdkClientConfig } from "../config";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
@@ -20,38 +30,73 @@ export interface FetchCostAndUsageInput extends AwsAccess {
   signal?: AbortSignal;
 }
 
-export async function fetchCostAndUsage(input: FetchCostAndUsageInput): Promise<ResultByTime[]> {
-  const ce = new CostExplorerClient(sdkClientConfig(input.config, COST_EXPLORER_REGION, input.credentials));
+type Query = Pick<GetCostAndUsageCommandInput, "GroupBy" | "Filter">;
+
+async function allPages(ce: CostExplorerClient, input: FetchCostAndUsageInput, query: Query) {
   const results: ResultByTime[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const out = await ce.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: { Start: input.timePeriod.Start, End: input.timePeriod.End },
+        Granularity: "MONTHLY",
+        Metrics: [COST_METRIC],
+        ...query,
+        ...(token ? { NextPageToken: token } : {}),
+      }),
+      { ...(input.signal ? { abortSignal: input.signal } : {}) },
+    );
+    // One period's groups may continue on the next page: the pages are concatenated as they are.
+    results.push(...(out.ResultsByTime ?? []));
+    const next = out.NextPageToken || undefined;
+    if (!next || next === token) return results;
+    token = next;
+  }
+  return results;
+}
+
+async function withClient<T>(input: FetchCostAndUsageInput, run: (ce: CostExplorerClient) => Promise<T>) {
+  const ce = new CostExplorerClient(sdkClientConfig(input.config, COST_EXPLORER_REGION, input.credentials));
   try {
-    let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const out = await ce.send(
-        new GetCostAndUsageCommand({
-          TimePeriod: { Start: input.timePeriod.Start, End: input.timePeriod.End },
-          Granularity: "MONTHLY",
-          Metrics: [COST_METRIC],
-          GroupBy: [
-            { Type: "DIMENSION", Key: "SERVICE" },
-            { Type: "TAG", Key: "Name" },
-          ],
-          ...(input.services?.length
-            ? { Filter: { Dimensions: { Key: "SERVICE", Values: [...input.services] } } }
-            : {}),
-          ...(token ? { NextPageToken: token } : {}),
-        }),
-        { ...(input.signal ? { abortSignal: input.signal } : {}) },
-      );
-      // One period's groups may continue on the next page: the pages are concatenated as they are.
-      results.push(...(out.ResultsByTime ?? []));
-      const next = out.NextPageToken || undefined;
-      if (!next || next === token) return results;
-      token = next;
-    }
-    return results;
+    return await run(ce);
   } catch (error) {
     throw awsReadError(error, ["ce:GetCostAndUsage"]);
   } finally {
     ce.destroy();
   }
+}
+
+const byServiceQuery = (input: FetchCostAndUsageInput): Query => ({
+  GroupBy: [
+    { Type: "DIMENSION", Key: "SERVICE" },
+    { Type: "TAG", Key: "Name" },
+  ],
+  ...(input.services?.length
+    ? { Filter: { Dimensions: { Key: "SERVICE", Values: [...input.services] } } }
+    : {}),
+});
+
+const EC2_OTHER_QUERY: Query = {
+  GroupBy: [
+    { Type: "DIMENSION", Key: "USAGE_TYPE" },
+    { Type: "TAG", Key: "Name" },
+  ],
+  Filter: { Dimensions: { Key: "SERVICE", Values: [EC2_OTHER] } },
+};
+
+/** Query 1 only: spend per service and Name tag. */
+export async function fetchCostAndUsage(input: FetchCostAndUsageInput): Promise<ResultByTime[]> {
+  return withClient(input, (ce) => allPages(ce, input, byServiceQuery(input)));
+}
+
+/** Both queries, parsed: the CostData the attribution tools read (EC2 - Other split by usage type). */
+export async function fetchCostData(input: FetchCostAndUsageInput): Promise<CostData> {
+  return withClient(input, async (ce) => {
+    const byService = await allPages(ce, input, byServiceQuery(input));
+    // A service filter without EC2 - Other needs no split (and would pay for a useless query).
+    const wantsSplit = !input.services?.length || input.services.includes(EC2_OTHER);
+    if (!wantsSplit) return costDataFromCostExplorer(byService, { metric: COST_METRIC });
+    const ec2OtherByUsageType = await allPages(ce, input, EC2_OTHER_QUERY);
+    return costDataFromCostExplorer(byService, { metric: COST_METRIC, ec2OtherByUsageType });
+  });
 }

@@ -1,4 +1,5 @@
-export { type FetchCostAndUsageInput, fetchCostAndUsage } from "./cost-and-usage";
+export { type ListActiveCostAllocationTagsInput, listActiveCostAllocationTags } from "./cost-allocation-tags";
+export { type FetchCostAndUsageInput, fetchCostAndUsage, fetchCostData } from "./cost-and-usage";
 export {
   type DescribeTagPolicyInput,
   describeTagPolicy,

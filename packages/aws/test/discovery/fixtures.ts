@@ -23,6 +23,7 @@ export const FULL_READ = [
   "dynamodb:List*",
   "dynamodb:DescribeTable",
   "ce:GetCostAndUsage",
+  "ce:ListCostAllocationTags",
   "organizations:ListPolicies",
   "organizations:DescribePolicy",
 ];

@@ -1,6 +1,8 @@
-// Turns raw GetCostAndUsage `ResultsByTime` (GroupBy SERVICE, optionally + TAG:Name) into CostData.
+// Turns raw GetCostAndUsage `ResultsByTime` (GroupBy SERVICE, optionally + TAG:Name) into CostData,
+// and, when given, the "EC2 - Other" query grouped by USAGE_TYPE (+ TAG:Name) into its cost lines.
 // The shapes below are structural copies of the AWS SDK's (every field optional), so packages/aws
 // can pass the SDK response straight in without core importing the SDK.
+import { EC2_OTHER, ec2OtherLineOf } from "../catalog/cost-lines";
 import type { CostData } from "./types";
 
 export interface CostExplorerMetricValue {
@@ -24,6 +26,12 @@ const NAME_PREFIX = "Name$";
 export interface CostExplorerParseOptions {
   /** The metric that was requested; TOOLS.md prescribes UnblendedCost. */
   metric?: string;
+  /**
+   * The pages of a second query: Filter SERVICE = "EC2 - Other", GroupBy USAGE_TYPE (+ TAG:Name).
+   * When present, EC2 - Other is read from it alone (the first query's EC2 - Other groups are
+   * skipped, so nothing is counted twice) and split into one line per usage-type family.
+   */
+  ec2OtherByUsageType?: readonly CostExplorerResultByTime[];
 }
 
 function amountOf(group: CostExplorerGroup, metric: string): number {
@@ -46,38 +54,64 @@ export function costDataFromCostExplorer(
   options: CostExplorerParseOptions = {},
 ): CostData {
   const metric = options.metric ?? "UnblendedCost";
+  const split = options.ec2OtherByUsageType;
   // Null-prototype dictionaries: a tag value such as "constructor" or "__proto__" is customer data
   // and must land as an ordinary key, not hit Object.prototype.
-  const byService: Record<string, number> = Object.create(null);
-  const byName: Record<string, Record<string, number>> = Object.create(null);
-  let start = "";
-  let end = "";
+  const data: CostData = {
+    period: { start: "", end: "" },
+    by_service: Object.create(null),
+    by_service_name_tag: Object.create(null),
+  };
 
+  // SERVICE groups: the service is the key without "$" (GroupBy order follows the request).
+  readGroups(resultsByTime, metric, data, (keys) => {
+    const service = keys.find((key) => !key.includes("$"));
+    if (service === undefined) {
+      throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no SERVICE key`);
+    }
+    return split && service === EC2_OTHER ? undefined : service;
+  });
+  // USAGE_TYPE groups of EC2 - Other: usage types have no "$" either.
+  if (split) {
+    readGroups(split, metric, data, (keys) => {
+      const usageType = keys.find((key) => !key.includes("$"));
+      if (usageType === undefined) {
+        throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no USAGE_TYPE key`);
+      }
+      return ec2OtherLineOf(usageType);
+    });
+  }
+  return data;
+}
+
+/** Adds every group to `data` under the line `lineOf` names (undefined: skip the group). */
+function readGroups(
+  resultsByTime: readonly CostExplorerResultByTime[],
+  metric: string,
+  data: CostData,
+  lineOf: (keys: string[]) => string | undefined,
+): void {
+  const { by_service: byService, by_service_name_tag: byName, period } = data;
   for (const result of resultsByTime) {
     const periodStart = result.TimePeriod?.Start ?? "";
     const periodEnd = result.TimePeriod?.End ?? "";
     // ISO dates compare correctly as strings.
-    if (periodStart && (!start || periodStart < start)) start = periodStart;
-    if (periodEnd && periodEnd > end) end = periodEnd;
+    if (periodStart && (!period.start || periodStart < period.start)) period.start = periodStart;
+    if (periodEnd && periodEnd > period.end) period.end = periodEnd;
 
     for (const group of result.Groups ?? []) {
       const keys = group.Keys ?? [];
-      // GroupBy order follows the request, so find each key by shape; service names have no "$".
-      const service = keys.find((key) => !key.includes("$"));
-      if (service === undefined) {
-        throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no SERVICE key`);
-      }
+      const line = lineOf(keys);
+      if (line === undefined) continue;
       const amount = amountOf(group, metric);
-      byService[service] = (byService[service] ?? 0) + amount;
+      byService[line] = (byService[line] ?? 0) + amount;
 
       const tag = keys.find((key) => key.startsWith(NAME_PREFIX));
       const name = tag?.slice(NAME_PREFIX.length) ?? "";
       if (name === "") continue;
-      const names: Record<string, number> = byName[service] ?? Object.create(null);
+      const names: Record<string, number> = byName[line] ?? Object.create(null);
       names[name] = (names[name] ?? 0) + amount;
-      byName[service] = names;
+      byName[line] = names;
     }
   }
-
-  return { period: { start, end }, by_service: byService, by_service_name_tag: byName };
 }

@@ -2,7 +2,7 @@
 //   gap = (total − unattributable_by_nature) − attributable
 // where attributable is the spread spend of compliant resources. Amounts are left unrounded so the
 // breakdown sums to the totals; the tool layer rounds for display.
-import { costExplorerServiceFor } from "../catalog";
+import { costLineFor } from "../catalog/cost-lines";
 import type { Resource } from "../model";
 import { GapGroups } from "./gap-groups";
 import { gapNote } from "./gap-note";
@@ -82,7 +82,7 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
   for (const resource of resources) {
     if (seen.has(resource.arn)) continue;
     seen.add(resource.arn);
-    const service = costExplorerServiceFor(resource.type) ?? "";
+    const service = costLineFor(resource.type) ?? "";
     const cost = spread.byArn.get(resource.arn) ?? { amount: 0, source: "estimated" as const };
     sources[cost.source].resources += 1;
     sources[cost.source].amount += cost.amount;

@@ -1,11 +1,8 @@
-// Which Cost Explorer services an attribution-gap request covers, and which of them are
-// unattributable by nature (tax, support, marketplace, data transfer: the catalog's list).
-import {
-  COST_GENERATING_TYPES,
-  costExplorerServiceFor,
-  isCostGeneratingType,
-  isUnattributableService,
-} from "../catalog";
+// Which cost lines (Cost Explorer services, EC2 - Other split by usage type: catalog/cost-lines.ts)
+// an attribution-gap request covers, and which of them are unattributable by nature (tax, support,
+// marketplace, data transfer: the catalog's list, plus EC2 - Other's data transfer).
+import { COST_GENERATING_TYPES, isCostGeneratingType } from "../catalog";
+import { costLineFor, isUnattributableLine } from "../catalog/cost-lines";
 import type { CostData } from "./types";
 
 export type ResourceTypeScope = readonly string[] | "all";
@@ -21,7 +18,7 @@ export interface GapScope {
 }
 
 function serviceOf(type: string): string {
-  return costExplorerServiceFor(type) ?? "";
+  return costLineFor(type) ?? "";
 }
 
 export function resolveGapScope(resourceTypes: ResourceTypeScope, costData: CostData): GapScope {
@@ -41,7 +38,7 @@ export function resolveGapScope(resourceTypes: ResourceTypeScope, costData: Cost
   // "Amazon Bedrock" is both on the unattributable list and the service of bedrock:* types; the
   // catalog's list wins everywhere, so its spend is never counted as attributable and the gap
   // cannot go negative.
-  for (const service of services) (isUnattributableService(service) ? unattributable : taggable).add(service);
+  for (const service of services) (isUnattributableLine(service) ? unattributable : taggable).add(service);
 
   const typesOfService = new Map<string, string[]>();
   for (const type of types) {

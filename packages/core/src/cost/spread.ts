@@ -1,5 +1,6 @@
-// Spreads each Cost Explorer service's spend over the scanned resources of that service
-// (TOOLS.md "Cost attribution").
+// Spreads each cost line's spend over the scanned resources of that line (TOOLS.md "Cost
+// attribution"). A line is a Cost Explorer service, or one usage-type family of "EC2 - Other"
+// (catalog/cost-lines.ts), so a service's spend only ever reaches the types it bills.
 //
 // Per service, with T its total:
 // 1. A resource whose Name tag matches a TAG:Name group (nameKey) gets that group's amount, "matched".
@@ -13,7 +14,7 @@
 // 4. What no resource can take (no resources, every resource matched, or a negative T) is reported
 //    as unallocated so the attribution gap can still account for it.
 // A resource whose type has no Cost Explorer service (free or unknown) gets $0, "estimated".
-import { costExplorerServiceFor } from "../catalog";
+import { costLineFor } from "../catalog/cost-lines";
 import type { Resource } from "../model";
 import { nameKey } from "./name-key";
 import { isStoppedInstance } from "./stopped";
@@ -40,7 +41,7 @@ function groupByService(resources: readonly Resource[]): Map<string, Resource[]>
     // Discovery merges by ARN, but a duplicate here would be paid twice, so guard anyway.
     if (seen.has(resource.arn)) continue;
     seen.add(resource.arn);
-    const service = costExplorerServiceFor(resource.type) ?? "";
+    const service = costLineFor(resource.type) ?? "";
     const group = groups.get(service) ?? [];
     group.push(resource);
     groups.set(service, group);

@@ -132,10 +132,13 @@ describe('attributionGap in "all" mode', () => {
 
 describe("attributionGap with explicit types", () => {
   it("counts only the requested types' services, a shared service once, and shows every requested type", () => {
+    // EC2 - Other as the usage-type split reads it: its NAT gateway line.
+    const { [SERVICES.ec2Other]: ec2Other = 0, ...rest } = data.by_service;
+    const split = { ...data, by_service: { ...rest, "EC2 - Other (NAT gateways)": ec2Other } };
     const result = attributionGap({
       resources,
       compliantArns,
-      costData: data,
+      costData: split,
       resourceTypes: ["ec2:instance", "ec2:volume", "ec2:natgateway"],
       groupBy: "resource_type",
     });

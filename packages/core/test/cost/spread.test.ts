@@ -31,8 +31,9 @@ describe("spreadCosts", () => {
       resources: [running, stopped, stopping, volume],
       costData: costData({ [SERVICES.ec2]: 50 }),
     });
-    expect(costs.get(running.arn)).toEqual({ amount: 25, source: "estimated" });
-    expect(costs.get(volume.arn)).toEqual({ amount: 25, source: "estimated" });
+    expect(costs.get(running.arn)).toEqual({ amount: 50, source: "estimated" });
+    // EBS is billed under "EC2 - Other": instance spend never reaches a volume.
+    expect(costs.get(volume.arn)).toEqual({ amount: 0, source: "estimated" });
     expect(costs.get(stopped.arn)).toEqual({ amount: 0, source: "stopped" });
     expect(costs.get(stopping.arn)).toEqual({ amount: 0, source: "stopped" });
   });
@@ -54,15 +55,15 @@ describe("spreadCosts", () => {
     expect(costs.get(stopped.arn)).toEqual({ amount: 4, source: "matched" });
   });
 
-  it("counts a service once when several types share it (instance and volume on EC2 compute)", () => {
+  it("counts a service once when several types share it (RDS instance and cluster)", () => {
     const resources = [
-      instance("i-1"),
-      resource({ id: "vol-1", type: "ec2:volume" }),
-      resource({ id: "vol-2", type: "ec2:volume" }),
+      resource({ id: "db-1", type: "rds:db" }),
+      resource({ id: "cluster-1", type: "rds:cluster" }),
+      resource({ id: "cluster-2", type: "rds:cluster" }),
     ];
-    const spread = spreadCostsDetailed({ resources, costData: costData({ [SERVICES.ec2]: 90 }) });
+    const spread = spreadCostsDetailed({ resources, costData: costData({ [SERVICES.rds]: 90 }) });
     expect([...spread.byArn.values()].map((cost) => cost.amount)).toEqual([30, 30, 30]);
-    expect(spread.byService.get(SERVICES.ec2)).toEqual({
+    expect(spread.byService.get(SERVICES.rds)).toEqual({
       total: 90,
       allocated: 90,
       unallocated: 0,

@@ -1,6 +1,7 @@
 // Tool 4: how much spend cannot be attributed because of bad tags, broken down by type, region,
-// account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts).
-import { formatUsd } from "@tagc/core";
+// account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts), with
+// core's costAllocationStatus saying which required keys Cost Explorer cannot split by.
+import { applicableRequiredTags, costAllocationStatus, formatUsd, type TaggingPolicy } from "@tagc/core";
 import { z } from "zod";
 import { ServiceError } from "../errors";
 import { defineTool } from "./define";
@@ -16,7 +17,7 @@ export const getCostAttributionGap = defineTool({
   name: "get_cost_attribution_gap",
   title: "Cost attribution gap",
   description:
-    "How much spend cannot be attributed because of bad tags: total, attributable (spend of compliant resources), unattributable by nature (tax, support, data transfer…), the gap and its percentage, broken down by resource_type, region, account or service. Default period: the last 30 days (Cost Explorer, cached for an hour).",
+    "How much spend cannot be attributed because of bad tags: total, attributable (spend of compliant resources), unattributable by nature (tax, support, data transfer…), the gap and its percentage, broken down by resource_type, region, account or service. 'EC2 - Other' is split by usage type (EBS volumes, snapshots, NAT gateways, public IPv4; its data transfer is unattributable). cost_allocation names the required tag keys not activated for cost allocation, whose attributable spend the bill cannot confirm. Default period: the last 30 days (Cost Explorer, cached for an hour).",
   input: z.strictObject({
     resource_types: resourceTypes,
     time_period: z
@@ -38,13 +39,19 @@ export const getCostAttributionGap = defineTool({
       .string()
       .nullable()
       .describe("Why the gap is small or zero: no resources, $0 reported, or all properly tagged"),
+    cost_allocation: z.object({
+      inactive_required_keys: z.array(z.object({ key: z.string(), account_ids: z.array(z.string()) })),
+      unread_account_ids: z.array(z.string()),
+      attributable_verifiable: z.boolean(),
+      note: z.string().nullable(),
+    }),
     data_quality: dataQuality,
   }),
   mutates: false,
   readsAws: true,
   async run(ctx, input) {
     const resourceTypes = resolveResourceTypes(input.resource_types);
-    const { gap, scan } = await analyseAccounts(ctx, {
+    const { gap, scan, policy, allocation } = await analyseAccounts(ctx, {
       tool: "get_cost_attribution_gap",
       resourceTypes,
       allTypes: input.resource_types.includes("all"),
@@ -76,11 +83,27 @@ export const getCostAttributionGap = defineTool({
       ),
       cost_sources: gap.cost_sources,
       note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
+      // Cost Explorer splits spend only by keys activated for cost allocation: where a required key
+      // is not, "attributable" is an estimate the bill cannot confirm, and the answer says so.
+      cost_allocation: costAllocationStatus({
+        requiredKeys: requiredKeysOf(policy, resourceTypes, input.resource_types.includes("all")),
+        activeKeysByAccount: allocation ?? {},
+      }),
       period: gap.period,
       currency: "USD",
       data_quality: scan.data_quality,
     };
   },
   summarize: (r) =>
-    `Attribution gap ${formatUsd(r.attribution_gap)} (${r.attribution_gap_percentage}% of taggable spend ${formatUsd(r.taggable_spend)}).${r.note ? ` ${r.note}` : ""}`,
+    `Attribution gap ${formatUsd(r.attribution_gap)} (${r.attribution_gap_percentage}% of taggable spend ${formatUsd(r.taggable_spend)}).` +
+    (r.note ? ` ${r.note}` : "") +
+    (r.cost_allocation.inactive_required_keys.length
+      ? ` Not activated for cost allocation: ${r.cost_allocation.inactive_required_keys.map((k) => k.key).join(", ")}.`
+      : ""),
 });
+
+/** The required keys that apply to at least one requested type. */
+function requiredKeysOf(policy: TaggingPolicy, types: readonly string[], all: boolean): string[] {
+  if (all) return policy.required_tags.map((tag) => tag.name);
+  return [...new Set(types.flatMap((type) => applicableRequiredTags(policy, type).map((tag) => tag.name)))];
+}

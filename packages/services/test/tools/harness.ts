@@ -1,7 +1,7 @@
 // The verb-level tool harness: every tool called through callTool, with no HTTP in between, on a real
 // database and the AWS sandbox with the test kit's hand-computed two-tenant world. Tenants are
 // onboarded by the test kit (register → role from the real template → verify → key).
-import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
+import { type Sandbox, type SeedInput, startSandbox } from "@tagc/aws-sandbox";
 import { type AuditEvent, auditEvents } from "@tagc/db";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "@tagc/db/testing";
 import {
@@ -61,14 +61,18 @@ export function failed<R extends ToolOutput>(outcome: ToolOutcome<R>) {
   return outcome.error;
 }
 
-export function useToolsHarness(kind: DatabaseKind, options: { limits?: Partial<GuardrailLimits> } = {}) {
+export function useToolsHarness(
+  kind: DatabaseKind,
+  options: { limits?: Partial<GuardrailLimits>; seed?: () => SeedInput } = {},
+) {
   let harness: ToolsHarness | undefined;
   const closers: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
     const database: TestDatabase = await createTestDatabase({ kind });
     closers.push(() => database.drop());
-    const sandbox = await startSandbox({ seed: handComputedSeed() });
+    // A suite may extend the hand-computed world (same tenants and accounts) with its own spend.
+    const sandbox = await startSandbox({ seed: (options.seed ?? handComputedSeed)() });
     await publishSandboxTemplate(sandbox.url);
     closers.push(() => sandbox.stop());
     const clock = new TestClock(HAND_COMPUTED_START);

@@ -42,9 +42,13 @@ function prorated(cost: CostSeed, period: Period): number | undefined {
   return (cost.amount * (overlap / DAY_MS)) / ((end - start) / DAY_MS);
 }
 
+/** A seed row that names no usage type: the sandbox's label, never a real AWS usage type. */
+export const NO_USAGE_TYPE = "NoUsageType";
+
 /** Tag groups read "Key$value"; the seed carries only the Name tag, so other keys are untagged ("Key$"). */
 function groupKey(cost: CostSeed, def: GroupDef, accountId: string): string {
   if (def.Type === "TAG") return `${def.Key}$${def.Key === "Name" ? (cost.name ?? "") : ""}`;
+  if (def.Key === "USAGE_TYPE") return cost.usage_type ?? NO_USAGE_TYPE;
   return def.Key === "LINKED_ACCOUNT" ? accountId : cost.service;
 }
 

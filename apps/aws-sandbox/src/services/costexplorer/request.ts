@@ -28,7 +28,7 @@ export const COST_METRICS = new Set([
   "UnblendedCost",
 ]);
 const USAGE_METRICS = new Set(["UsageQuantity", "NormalizedUsageAmount"]);
-/** The GroupBy dimensions AWS documents (and names in its error); of these the seed carries SERVICE and LINKED_ACCOUNT. */
+/** The GroupBy dimensions AWS documents (and names in its error); of these the seed carries SERVICE, USAGE_TYPE and LINKED_ACCOUNT. */
 const DOCUMENTED = [
   "AZ",
   "INSTANCE_TYPE",
@@ -45,7 +45,7 @@ const DOCUMENTED = [
 ];
 /** AWS also groups by REGION although its documentation omits it. */
 const GROUPABLE = new Set([...DOCUMENTED, "REGION"]);
-const EMULATED = new Set(["SERVICE", "LINKED_ACCOUNT"]);
+const EMULATED = new Set(["SERVICE", "USAGE_TYPE", "LINKED_ACCOUNT"]);
 
 export const validation = (message: string) => new AwsError("ValidationException", message);
 const unsupported = (what: string) =>
@@ -92,7 +92,7 @@ function parseGroupBy(value: unknown): GroupDef[] {
       }
       if (!EMULATED.has(key))
         throw validation(
-          `The sandbox does not emulate grouping by dimension ${key}; use SERVICE or LINKED_ACCOUNT.`,
+          `The sandbox does not emulate grouping by dimension ${key}; use SERVICE, USAGE_TYPE or LINKED_ACCOUNT.`,
         );
     } else if (type === "COST_CATEGORY") {
       throw validation("The sandbox does not emulate grouping by COST_CATEGORY.");

@@ -22,6 +22,8 @@ export interface Computed {
 
 export interface Analysis extends Computed {
   policy: TaggingPolicy;
+  /** Per account: keys active for cost allocation (null: unread); absent when costs were not read. */
+  allocation: Spend["allocation"] | undefined;
   policyVersion: number;
   scan: ScanOutcome;
 }
@@ -70,5 +72,12 @@ export function analyse(ctx: ToolCtx, plan: ScanPlan, scan: ScanOutcome, spend: 
             severity === "errors_only" ? v.severity === "error" : v.severity === "warning",
           ),
         };
-  return { policy: plan.policy, policyVersion: plan.policyVersion, scan, evaluation, gap: computed.gap };
+  return {
+    policy: plan.policy,
+    policyVersion: plan.policyVersion,
+    scan,
+    evaluation,
+    gap: computed.gap,
+    allocation: spend?.allocation,
+  };
 }

@@ -1,8 +1,10 @@
 // Cost Explorer spend for the planned accounts, cached per client and account for an hour: every
 // GetCostAndUsage call costs the customer money. Runs alongside discovery: it depends on the
 // accounts, never on the resources. A failed account is reported, never silently zero.
-import { fetchCostAndUsage } from "@tagc/aws";
-import { type CostData, costDataFromCostExplorer } from "@tagc/core";
+// Each account's cost-allocation tags (ce:ListCostAllocationTags) are read with its spend: a required
+// key Cost Explorer cannot split by makes that account's attributable spend unknowable.
+import { fetchCostData, listActiveCostAllocationTags } from "@tagc/aws";
+import type { CostData } from "@tagc/core";
 import type { ToolCtx } from "../context";
 import type { PlannedTarget, ScanPlan } from "./plan";
 import type { ScanIssue, TimePeriod } from "./types";
@@ -13,6 +15,8 @@ const MEMO_MS = 5 * 60_000;
 export interface Spend {
   costData: CostData;
   issues: ScanIssue[];
+  /** Per account read: the tag keys active for cost allocation, or null when they could not be read. */
+  allocation: Record<string, string[] | null>;
 }
 
 function merge(parts: CostData[], period: TimePeriod): CostData {
@@ -45,16 +49,11 @@ export async function spendFor(ctx: ToolCtx, plan: ScanPlan): Promise<Spend | un
   const read = async (target: PlannedTarget): Promise<CostData | undefined> => {
     try {
       return await ctx.cache.getOrCompute(
-        `costs:${target.accountId}:${period.Start}:${period.End}`,
+        // v2: EC2 - Other split by usage type; an unsplit entry from before must not be reused.
+        `costs:v2:${target.accountId}:${period.Start}:${period.End}`,
         COST_TTL_S,
         async () =>
-          costDataFromCostExplorer(
-            await fetchCostAndUsage({
-              config: ctx.deps.aws,
-              credentials: target.credentials,
-              timePeriod: period,
-            }),
-          ),
+          fetchCostData({ config: ctx.deps.aws, credentials: target.credentials, timePeriod: period }),
       );
     } catch (error) {
       issues.push({
@@ -67,15 +66,36 @@ export async function spendFor(ctx: ToolCtx, plan: ScanPlan): Promise<Spend | un
       return undefined;
     }
   };
-  const parts = await Promise.all(plan.targets.map(read));
-  const spend = {
+  const [parts, allocations] = await Promise.all([
+    Promise.all(plan.targets.map(read)),
+    Promise.all(plan.targets.map((target) => activeAllocationKeys(ctx, target))),
+  ]);
+  const spend: Spend = {
     costData: merge(
       parts.filter((p): p is CostData => !!p),
       period,
     ),
     issues,
+    allocation: Object.fromEntries(
+      plan.targets.map((target, i) => [target.accountId, allocations[i] ?? null]),
+    ),
   };
   // A failed read is not memoised: the next call tries Cost Explorer again.
   if (!issues.length) ctx.scans.spend.set(ctx.client.id, key, spend, now + MEMO_MS);
   return spend;
+}
+
+/**
+ * The account's active cost-allocation keys, cached like its spend. Unreadable (an older stack
+ * without ce:ListCostAllocationTags, or a member account AWS refuses) is null: unknown, which the
+ * gap reports, rather than a scan failure.
+ */
+async function activeAllocationKeys(ctx: ToolCtx, target: PlannedTarget): Promise<string[] | null> {
+  try {
+    return await ctx.cache.getOrCompute(`cost-allocation-tags:${target.accountId}`, COST_TTL_S, () =>
+      listActiveCostAllocationTags({ config: ctx.deps.aws, credentials: target.credentials }),
+    );
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,83 @@
+// The catalog's Cost Explorer services and EC2 - Other usage-type families, pinned against what AWS
+// publishes. A rename here is a billing change: the test must be updated from the docs, not the code.
+import { describe, expect, it } from "vitest";
+import { costExplorerServiceFor } from "../../src/catalog";
+import {
+  costLineFor,
+  ec2OtherFamilyOf,
+  ec2OtherLineOf,
+  isUnattributableLine,
+  serviceOfLine,
+} from "../../src/catalog/cost-lines";
+
+// SERVICE dimension values as GetDimensionValues / GetCostAndUsage return them. Sources:
+// - Cost Explorer API Reference, DimensionValues ("Valid values for the SERVICE dimension are Amazon
+//   Elastic Compute Cloud - Compute, Amazon Elasticsearch Service, Amazon ElastiCache, Amazon
+//   Redshift, and Amazon Relational Database Service").
+// - AWS re:Post Knowledge Center, "Why are there EC2-Other charges in Cost Explorer?": EBS volumes,
+//   EBS snapshots, NAT gateways, idle Elastic IP / public IPv4 addresses and EC2 data transfer are
+//   billed under "EC2 - Other", not under the instances' "Amazon Elastic Compute Cloud - Compute".
+const AWS_SERVICE_NAMES: [type: string, service: string][] = [
+  ["ec2:instance", "Amazon Elastic Compute Cloud - Compute"],
+  ["ec2:volume", "EC2 - Other"],
+  ["ec2:snapshot", "EC2 - Other"],
+  ["ec2:natgateway", "EC2 - Other"],
+  ["ec2:elastic-ip", "EC2 - Other"],
+  ["elasticache:cluster", "Amazon ElastiCache"],
+  ["redshift:cluster", "Amazon Redshift"],
+  ["rds:db", "Amazon Relational Database Service"],
+  ["rds:cluster", "Amazon Relational Database Service"],
+  ["lambda:function", "AWS Lambda"],
+  ["s3:bucket", "Amazon Simple Storage Service"],
+  ["dynamodb:table", "Amazon DynamoDB"],
+];
+
+// USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway
+// and public IPv4 pricing pages). us-east-1 usage types carry no region code.
+const USAGE_TYPES: [usageType: string, family: string | undefined][] = [
+  ["EBS:VolumeUsage.gp3", "EBS volumes"],
+  ["USW2-EBS:VolumeUsage.gp2", "EBS volumes"],
+  ["EUW1-EBS:VolumeP-IOPS.piops", "EBS volumes"],
+  ["EBS:VolumeP-Throughput.gp3", "EBS volumes"],
+  ["EBS:SnapshotUsage", "EBS snapshots"],
+  ["APN1-EBS:SnapshotArchiveStorage", "EBS snapshots"],
+  ["NatGateway-Hours", "NAT gateways"],
+  ["USE2-NatGateway-Bytes", "NAT gateways"],
+  ["ElasticIP:IdleAddress", "public IPv4"],
+  ["EUC1-PublicIPv4:InUseAddress", "public IPv4"],
+  ["USW2-PublicIPv4:IdleAddress", "public IPv4"],
+  ["DataTransfer-Regional-Bytes", "data transfer"],
+  ["EUW1-DataTransfer-Out-Bytes", "data transfer"],
+  ["USE1-USW2-AWS-Out-Bytes", "data transfer"],
+  ["USW2-USE1-AWS-In-Bytes", "data transfer"],
+  // CPU credits of unlimited T instances are billed under EC2 - Other but belong to no family here.
+  ["CPUCredits:t3", undefined],
+];
+
+describe("catalog Cost Explorer services", () => {
+  it.each(AWS_SERVICE_NAMES)("%s is billed under %s", (type, service) => {
+    expect(costExplorerServiceFor(type)).toBe(service);
+    expect(serviceOfLine(costLineFor(type) ?? "")).toBe(service);
+  });
+
+  it("never gives a volume the instances' line", () => {
+    expect(costLineFor("ec2:volume")).not.toBe(costLineFor("ec2:instance"));
+    expect(costLineFor("ec2:volume")).toBe("EC2 - Other (EBS volumes)");
+    expect(costLineFor("ec2:natgateway")).toBe("EC2 - Other (NAT gateways)");
+    expect(costLineFor("ec2:vpc")).toBe("");
+    expect(costLineFor("nope:thing")).toBeUndefined();
+  });
+});
+
+describe("EC2 - Other usage types", () => {
+  it.each(USAGE_TYPES)("%s → %s", (usageType, family) => {
+    expect(ec2OtherFamilyOf(usageType)).toBe(family);
+  });
+
+  it("keeps an unknown usage type on the service line and treats data transfer as unattributable", () => {
+    expect(ec2OtherLineOf("CPUCredits:t3")).toBe("EC2 - Other");
+    expect(isUnattributableLine(ec2OtherLineOf("DataTransfer-Regional-Bytes"))).toBe(true);
+    expect(isUnattributableLine(ec2OtherLineOf("NatGateway-Hours"))).toBe(false);
+    expect(isUnattributableLine("Tax")).toBe(true);
+  });
+});
