@@ -149,6 +149,22 @@ export const SERVICES: Record<string, ServiceDef> = {
       InvalidAction: ["ResourceNotFoundException", 404],
     },
   },
+  elasticfilesystem: {
+    signingName: "elasticfilesystem",
+    iamPrefix: "elasticfilesystem",
+    protocol: "restjson",
+    dialect: {
+      ...jsonDialect,
+      InvalidClientTokenId: ["UnrecognizedClientException", 403],
+      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
+      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
+      ExpiredToken: ["ExpiredTokenException", 403],
+      AccessDenied: ["AccessDeniedException", 403],
+      Throttling: ["ThrottlingException", 429],
+      InternalFailure: ["InternalServerError", 500],
+      InvalidAction: ["UnknownOperationException", 404],
+    },
+  },
   s3: {
     signingName: "s3",
     iamPrefix: "s3",

@@ -7,6 +7,7 @@ import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
+import { efs, routeEfs } from "./efs";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
@@ -26,6 +27,16 @@ const TABLES: Record<string, OperationTable> = {
   lambda,
   s3,
   cloudformation,
+  elasticfilesystem: efs,
+};
+
+/** REST-JSON services are addressed by method + path, each with its own routes. */
+const REST_JSON_ROUTES: Record<
+  string,
+  (request: IncomingSigned) => { name: string; input: OpInput } | undefined
+> = {
+  lambda: routeLambda,
+  elasticfilesystem: routeEfs,
 };
 
 export interface Resolved {
@@ -66,7 +77,7 @@ export function resolveOperation(service: ServiceDef, request: IncomingSigned): 
       break;
     }
     case "restjson":
-      ({ name, input } = routeLambda(request) ?? {});
+      ({ name, input } = REST_JSON_ROUTES[service.signingName]?.(request) ?? {});
       break;
     case "restxml":
       ({ name, input } = routeS3(request) ?? {});
