@@ -49,6 +49,10 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "dynamodb:ListTables", reason: "list table names (never items)" },
   { action: "dynamodb:DescribeTable", reason: "read a table's ARN, needed to read its tags (never items)" },
   { action: "dynamodb:ListTagsOfResource", reason: "read a DynamoDB table's tags" },
+  {
+    action: "elasticfilesystem:DescribeFileSystems",
+    reason: "find EFS file systems and their tags (never file contents)",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -77,6 +77,7 @@ const EXPECTED_PERMISSIONS = {
       "dynamodb:DescribeTable",
       "dynamodb:ListTagsOfResource",
     ]),
+    allow("FindUntaggedEfs", ["elasticfilesystem:DescribeFileSystems"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -1,0 +1,124 @@
+// The batch-L2 listers against the sandbox: each finds a never-tagged resource of its type with the
+// ARN AWS writes, brings a tagged one with its tags whether or not the Tagging walk ran, and never
+// shows one tenant's resources to the other.
+import type { AccountSeedInput } from "@tagc/aws-sandbox";
+import type { Resource } from "@tagc/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scannerRole } from "../fixtures";
+import {
+  ACME,
+  acmeAccount,
+  CREATED,
+  callsIn,
+  discover,
+  FULL_READ,
+  GLOBEX,
+  globexAccount,
+  ROLES,
+  startWorld,
+  type World,
+} from "./fixtures";
+
+const A = ACME.accountId;
+const G = GLOBEX.accountId;
+const east = "us-east-1";
+const west = "eu-west-1";
+
+const L2_READ = [...FULL_READ, "elasticfilesystem:DescribeFileSystems"];
+const roles = (externalId: string) => [
+  scannerRole(externalId, ROLES.full, L2_READ),
+  scannerRole(
+    externalId,
+    ROLES.noTagging,
+    L2_READ.filter((a) => !a.startsWith("tag:")),
+  ),
+  // The shared fixtures name roles by key; here "noLambda" is the role without this batch's reads.
+  scannerRole(
+    externalId,
+    ROLES.noLambda,
+    L2_READ.filter((a) => !a.startsWith("elasticfilesystem:")),
+  ),
+];
+
+const efs = "elasticfilesystem:file-system";
+const ACME_L2: AccountSeedInput["resources"] = [
+  { type: efs, region: east, id: "fs-0a000001", tags: {}, created_at: CREATED },
+  { type: efs, region: west, id: "fs-0a000002", tags: { Owner: "a@acme.io" }, created_at: CREATED },
+  { type: efs, region: east, id: "fs-0a000003", tags: { Owner: "gone@acme.io" }, state: "deleted" },
+  // 120 more in eu-west-1: two DescribeFileSystems pages.
+  ...Array.from({ length: 120 }, (_, i) => ({
+    type: efs,
+    region: west,
+    id: `fs-0c${String(i).padStart(6, "0")}`,
+    tags: {},
+  })),
+];
+const GLOBEX_L2: AccountSeedInput["resources"] = [
+  { type: efs, region: east, id: "fs-0b000001", tags: {}, created_at: CREATED },
+];
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld([
+    acmeAccount({ roles: roles(ACME.externalId), resources: ACME_L2 }),
+    globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_L2 }),
+  ]);
+});
+afterAll(() => world.stop());
+
+const only = (resources: readonly Resource[], arn: string) => resources.filter((r) => r.arn === arn);
+
+describe("elasticfilesystem:file-system", () => {
+  const arn = (account: string, region: string, id: string) =>
+    `arn:aws:elasticfilesystem:${region}:${account}:file-system/${id}`;
+
+  it("finds a never-tagged file system with AWS's ARN, and a tagged one with its tags", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [efs] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, "fs-0a000001"))).toEqual([
+      {
+        arn: arn(A, east, "fs-0a000001"),
+        id: "fs-0a000001",
+        type: efs,
+        region: east,
+        account_id: A,
+        tags: {},
+        state: "available",
+        created_at: CREATED,
+      },
+    ]);
+    expect(only(result.resources, arn(A, west, "fs-0a000002"))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" }, state: "available" }),
+    ]);
+    // 121 in eu-west-1 (two pages), one live in us-east-1; the deleted one is not reported.
+    expect(result.resources).toHaveLength(122);
+    expect(result.resources.map((r) => r.id)).not.toContain("fs-0a000003");
+    expect(callsIn(world.sandbox, A, west, "elasticfilesystem:DescribeFileSystems")).toBe(2);
+    expect(callsIn(world.sandbox, A, east, "elasticfilesystem:DescribeFileSystems")).toBe(1);
+  });
+
+  it("reads tags inline when the Tagging API is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [efs], role: "noTagging" });
+    expect(only(result.resources, arn(A, west, "fs-0a000002"))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(only(result.resources, arn(A, east, "fs-0a000001"))).toHaveLength(1);
+  });
+
+  it("names the type as not fully read when DescribeFileSystems is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [efs], role: "noLambda" });
+    expect(result.data_quality.status).toBe("partial");
+    expect(result.data_quality.issues).toContainEqual(
+      expect.objectContaining({ resource_type: efs, code: "ACCESS_DENIED" }),
+    );
+    // The untagged one is invisible to the Tagging API: without the lister it is not found.
+    expect(only(result.resources, arn(A, east, "fs-0a000001"))).toEqual([]);
+  });
+
+  it("shows each tenant only its own file systems", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [efs] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "fs-0b000001")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});

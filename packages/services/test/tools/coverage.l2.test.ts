@@ -1,0 +1,70 @@
+// Issue 11, batch L2: a never-tagged resource of each type, seeded in the sandbox, is found by
+// check_tag_compliance(["all"]) and find_untagged_resources, through the role the real template
+// creates. Two tenants: the second never sees the first's resource.
+import type { AccountSeedInput, ResourceSeedInput } from "@tagc/aws-sandbox";
+import {
+  ACME_ACCOUNT as ACME,
+  acmeAccount,
+  GLOBEX_ACCOUNT as GLOBEX,
+  globexAccount,
+  sandboxSeed,
+} from "@tagc/testkit";
+import { describe, expect, it } from "vitest";
+import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
+import { findUntaggedResources } from "../../src/tools/find-untagged-resources";
+import { ok, useToolsHarness } from "./harness";
+
+interface Case {
+  type: string;
+  seed: ResourceSeedInput;
+  /** The ARN as AWS writes it for acme's resource. */
+  arn: string;
+}
+
+const CASES: Case[] = [
+  {
+    type: "elasticfilesystem:file-system",
+    seed: { type: "elasticfilesystem:file-system", region: "us-east-1", id: "fs-0a0a0a0a", tags: {} },
+    arn: `arn:aws:elasticfilesystem:us-east-1:${ACME}:file-system/fs-0a0a0a0a`,
+  },
+];
+
+function acme(): AccountSeedInput {
+  const base = acmeAccount();
+  return { ...base, resources: [...(base.resources ?? []), ...CASES.map((c) => c.seed)] };
+}
+
+describe("batch L2 types are found when never tagged", () => {
+  const harness = useToolsHarness("postgres", { seed: () => sandboxSeed([acme(), globexAccount()]) });
+
+  it.each(CASES)(
+    "$type: check_tag_compliance(['all']) reports it, the other tenant never sees it",
+    async ({ arn }) => {
+      const h = harness();
+      const acmeResult = ok(await h.call(h.acme, checkTagCompliance, { resource_types: ["all"] }));
+      // The default policy requires Owner, Environment and Application: three violations.
+      expect(
+        acmeResult.violations
+          .filter((v) => v.resource_arn === arn)
+          .map((v) => v.tag_name)
+          .sort(),
+      ).toEqual(["Application", "Environment", "Owner"]);
+      const globexResult = ok(await h.call(h.globex, checkTagCompliance, { resource_types: ["all"] }));
+      expect(JSON.stringify(globexResult)).not.toContain(arn);
+      expect(JSON.stringify(globexResult)).not.toContain(ACME);
+    },
+  );
+
+  it.each(CASES)(
+    "$type: find_untagged_resources lists it, the other tenant never sees it",
+    async ({ arn }) => {
+      const h = harness();
+      const found = ok(await h.call(h.acme, findUntaggedResources, { resource_types: ["all"] }));
+      expect(found.resources.map((r) => r.resource_arn)).toContain(arn);
+      const theirs = ok(await h.call(h.globex, findUntaggedResources, { resource_types: ["all"] }));
+      expect(theirs.resources.map((r) => r.resource_arn)).not.toContain(arn);
+      expect(JSON.stringify(theirs)).not.toContain(ACME);
+      expect(JSON.stringify(found)).not.toContain(GLOBEX);
+    },
+  );
+});
