@@ -1,4 +1,5 @@
-// ECS (JSON 1.1): ListClusters, DescribeClusters, ListServices, DescribeServices, with nextToken
+// ECS (JSON 1.1): ListClusters, DescribeClusters, ListServices, DescribeServices,
+// ListTaskDefinitions, DescribeTaskDefinition, with nextToken
 // pagination, include ["TAGS"] and per-item failures as ECS reports them.
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";
@@ -6,6 +7,7 @@ import { page } from "../protocol/paginate";
 import { intParam } from "../protocol/params";
 import { arnAccount, optionalString, pageScope } from "./common";
 import { clusterShape, clusters, requireCluster, serviceShape } from "./ecs/clusters";
+import { describeTaskDefinition, taskDefinitionArns } from "./ecs/task-definitions";
 
 const invalid = (message: string) => new AwsError("InvalidParameterException", message);
 const CODE = "InvalidParameterException";
@@ -114,4 +116,12 @@ export const ecs: OperationTable = {
   DescribeClusters: { action: "ecs:DescribeClusters", handle: describeClusters },
   ListServices: { action: "ecs:ListServices", handle: listServices },
   DescribeServices: { action: "ecs:DescribeServices", handle: describeServices },
+  ListTaskDefinitions: {
+    action: "ecs:ListTaskDefinitions",
+    handle: (ctx, input) => {
+      const result = listPage(ctx, input, "ListTaskDefinitions", taskDefinitionArns(ctx, input), 100);
+      return { taskDefinitionArns: result.items, ...(result.next ? { nextToken: result.next } : {}) };
+    },
+  },
+  DescribeTaskDefinition: { action: "ecs:DescribeTaskDefinition", handle: describeTaskDefinition },
 };
