@@ -46,6 +46,14 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "ecs:DescribeClusters", reason: "read an ECS cluster's tags" },
   { action: "ecs:ListServices", reason: "find the services in each ECS cluster" },
   { action: "ecs:DescribeServices", reason: "read an ECS service's tags" },
+  {
+    action: "ecs:ListTaskDefinitions",
+    reason: "find active ECS task definitions, including untagged ones",
+  },
+  {
+    action: "ecs:DescribeTaskDefinition",
+    reason: "read an ECS task definition's tags and registration date",
+  },
   { action: "dynamodb:ListTables", reason: "list table names (never items)" },
   { action: "dynamodb:DescribeTable", reason: "read a table's ARN, needed to read its tags (never items)" },
   { action: "dynamodb:ListTagsOfResource", reason: "read a DynamoDB table's tags" },

@@ -71,6 +71,8 @@ const EXPECTED_PERMISSIONS = {
       "ecs:DescribeClusters",
       "ecs:ListServices",
       "ecs:DescribeServices",
+      "ecs:ListTaskDefinitions",
+      "ecs:DescribeTaskDefinition",
     ]),
     allow("FindUntaggedDynamoDb", [
       "dynamodb:ListTables",

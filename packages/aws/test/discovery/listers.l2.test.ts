@@ -1,7 +1,7 @@
 // The batch-L2 listers against the sandbox: each finds a never-tagged resource of its type with the
 // ARN AWS writes, brings a tagged one with its tags whether or not the Tagging walk ran, and never
 // shows one tenant's resources to the other.
-import type { AccountSeedInput } from "@tagc/aws-sandbox";
+import type { ResourceSeedInput } from "@tagc/aws-sandbox";
 import type { Resource } from "@tagc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scannerRole } from "../fixtures";
@@ -41,7 +41,7 @@ const roles = (externalId: string) => [
 ];
 
 const efs = "elasticfilesystem:file-system";
-const ACME_L2: AccountSeedInput["resources"] = [
+const ACME_L2: ResourceSeedInput[] = [
   { type: efs, region: east, id: "fs-0a000001", tags: {}, created_at: CREATED },
   { type: efs, region: west, id: "fs-0a000002", tags: { Owner: "a@acme.io" }, created_at: CREATED },
   { type: efs, region: east, id: "fs-0a000003", tags: { Owner: "gone@acme.io" }, state: "deleted" },
@@ -53,14 +53,22 @@ const ACME_L2: AccountSeedInput["resources"] = [
     tags: {},
   })),
 ];
-const GLOBEX_L2: AccountSeedInput["resources"] = [
+const td = "ecs:task-definition";
+const ACME_TD: ResourceSeedInput[] = [
+  { type: td, region: east, id: "acme-web:1", tags: {}, created_at: CREATED },
+  { type: td, region: east, id: "acme-web:2", tags: { Owner: "a@acme.io" }, created_at: CREATED },
+  // Deregistered: it can start no task, and is not reported.
+  { type: td, region: west, id: "acme-old:1", tags: {}, state: "INACTIVE" },
+];
+const GLOBEX_L2: ResourceSeedInput[] = [
   { type: efs, region: east, id: "fs-0b000001", tags: {}, created_at: CREATED },
+  { type: td, region: east, id: "globex-job:4", tags: {}, created_at: CREATED },
 ];
 
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: ACME_L2 }),
+    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_L2, ...ACME_TD] }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_L2 }),
   ]);
 });
@@ -119,6 +127,52 @@ describe("elasticfilesystem:file-system", () => {
   it("shows each tenant only its own file systems", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [efs] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "fs-0b000001")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("ecs:task-definition", () => {
+  const arn = (account: string, region: string, id: string) =>
+    `arn:aws:ecs:${region}:${account}:task-definition/${id}`;
+
+  it("finds a never-tagged revision with AWS's ARN, describing only what the walk did not return", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [td] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, "acme-web:1"))).toEqual([
+      {
+        arn: arn(A, east, "acme-web:1"),
+        id: "acme-web:1",
+        type: td,
+        region: east,
+        account_id: A,
+        tags: {},
+        state: "ACTIVE",
+        created_at: CREATED,
+      },
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-web:2"))).toEqual([
+      expect.objectContaining({ id: "acme-web:2", tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(result.resources.map((r) => r.id)).not.toContain("acme-old:1");
+    expect(result.resources).toHaveLength(2);
+    // The walk vouched for acme-web:2's tags: only acme-web:1 is described.
+    expect(callsIn(world.sandbox, A, east, "ecs:DescribeTaskDefinition")).toBe(1);
+  });
+
+  it("describes every revision, tags included, when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [td], role: "noTagging" });
+    expect(only(result.resources, arn(A, east, "acme-web:2"))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" }, state: "ACTIVE", created_at: CREATED }),
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-web:1"))).toHaveLength(1);
+    expect(callsIn(world.sandbox, A, east, "ecs:DescribeTaskDefinition")).toBe(2);
+  });
+
+  it("shows each tenant only its own task definitions", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [td] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-job:4")]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

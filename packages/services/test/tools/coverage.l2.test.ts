@@ -27,6 +27,11 @@ const CASES: Case[] = [
     seed: { type: "elasticfilesystem:file-system", region: "us-east-1", id: "fs-0a0a0a0a", tags: {} },
     arn: `arn:aws:elasticfilesystem:us-east-1:${ACME}:file-system/fs-0a0a0a0a`,
   },
+  {
+    type: "ecs:task-definition",
+    seed: { type: "ecs:task-definition", region: "eu-west-1", id: "acme-worker:7", tags: {} },
+    arn: `arn:aws:ecs:eu-west-1:${ACME}:task-definition/acme-worker:7`,
+  },
 ];
 
 function acme(): AccountSeedInput {

@@ -7,6 +7,7 @@ import { ec2Snapshots } from "./ec2-snapshots";
 import { ec2Volumes } from "./ec2-volumes";
 import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
+import { ecsTaskDefinitions } from "./ecs-task-definitions";
 import { efsFileSystems } from "./efs-file-systems";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
@@ -27,6 +28,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     lambdaFunctions,
     ecsClusters,
     ecsServices,
+    ecsTaskDefinitions,
     dynamodbTables,
     efsFileSystems,
   ].map((lister) => [lister.type, lister]),
