@@ -113,6 +113,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "DynamoDB_20120810",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
   },
+  secretsmanager: {
+    signingName: "secretsmanager",
+    iamPrefix: "secretsmanager",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "secretsmanager",
+    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceError", 500] },
+  },
   ce: {
     signingName: "ce",
     iamPrefix: "ce",

@@ -12,6 +12,7 @@ import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
 import { routeS3, s3 } from "./s3";
+import { secretsmanager } from "./secretsmanager";
 import { sts } from "./sts";
 import { tagging } from "./tagging";
 
@@ -28,6 +29,7 @@ const TABLES: Record<string, OperationTable> = {
   s3,
   cloudformation,
   elasticfilesystem: efs,
+  secretsmanager,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */

@@ -1,4 +1,5 @@
 // ARNs the way AWS writes them for each catalog type; the seed may give any ARN explicitly instead.
+import { createHash } from "node:crypto";
 
 const templates: Record<
   string,
@@ -18,6 +19,9 @@ const templates: Record<
   "ecs:service": ({ region, account, id, attrs }) =>
     `arn:aws:ecs:${region}:${account}:service/${String(attrs.cluster ?? "default")}/${id}`,
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
+  // Secrets Manager appends a hyphen and six random characters to the name; stable here.
+  "secretsmanager:secret": ({ region, account, id }) =>
+    `arn:aws:secretsmanager:${region}:${account}:secret:${id}-${createHash("sha256").update(`${account}/${region}/${id}`).digest("base64url").replace(/[-_]/g, "x").slice(0, 6)}`,
 };
 
 export function arnFor(
