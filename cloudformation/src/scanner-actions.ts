@@ -61,6 +61,10 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "elasticfilesystem:DescribeFileSystems",
     reason: "find EFS file systems and their tags (never file contents)",
   },
+  {
+    action: "secretsmanager:ListSecrets",
+    reason: "find secrets and their tags (never a secret's value)",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

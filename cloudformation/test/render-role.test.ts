@@ -80,6 +80,7 @@ const EXPECTED_PERMISSIONS = {
       "dynamodb:ListTagsOfResource",
     ]),
     allow("FindUntaggedEfs", ["elasticfilesystem:DescribeFileSystems"]),
+    allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

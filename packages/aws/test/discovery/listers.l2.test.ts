@@ -24,7 +24,7 @@ const G = GLOBEX.accountId;
 const east = "us-east-1";
 const west = "eu-west-1";
 
-const L2_READ = [...FULL_READ, "elasticfilesystem:DescribeFileSystems"];
+const L2_READ = [...FULL_READ, "elasticfilesystem:DescribeFileSystems", "secretsmanager:ListSecrets"];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, L2_READ),
   scannerRole(
@@ -36,7 +36,7 @@ const roles = (externalId: string) => [
   scannerRole(
     externalId,
     ROLES.noLambda,
-    L2_READ.filter((a) => !a.startsWith("elasticfilesystem:")),
+    L2_READ.filter((a) => !a.startsWith("elasticfilesystem:") && !a.startsWith("secretsmanager:")),
   ),
 ];
 
@@ -60,7 +60,14 @@ const ACME_TD: ResourceSeedInput[] = [
   // Deregistered: it can start no task, and is not reported.
   { type: td, region: west, id: "acme-old:1", tags: {}, state: "INACTIVE" },
 ];
+const secret = "secretsmanager:secret";
+const ACME_SECRETS: ResourceSeedInput[] = [
+  { type: secret, region: east, id: "acme/db-password", tags: {}, created_at: CREATED },
+  { type: secret, region: west, id: "acme-api-key", tags: { Owner: "a@acme.io" }, created_at: CREATED },
+  { type: secret, region: east, id: "acme-old", tags: { Owner: "a@acme.io" }, state: "scheduled-deletion" },
+];
 const GLOBEX_L2: ResourceSeedInput[] = [
+  { type: secret, region: east, id: "globex-token", tags: {}, created_at: CREATED },
   { type: efs, region: east, id: "fs-0b000001", tags: {}, created_at: CREATED },
   { type: td, region: east, id: "globex-job:4", tags: {}, created_at: CREATED },
 ];
@@ -68,7 +75,7 @@ const GLOBEX_L2: ResourceSeedInput[] = [
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_L2, ...ACME_TD] }),
+    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_L2, ...ACME_TD, ...ACME_SECRETS] }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_L2 }),
   ]);
 });
@@ -173,6 +180,55 @@ describe("ecs:task-definition", () => {
   it("shows each tenant only its own task definitions", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [td] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-job:4")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("secretsmanager:secret", () => {
+  /** AWS's shape: the name, a hyphen and six characters; the id is that resource part. */
+  const shape = (account: string, region: string, name: string) =>
+    new RegExp(`^arn:aws:secretsmanager:${region}:${account}:secret:${name}-[A-Za-z0-9]{6}$`);
+  const named = (resources: readonly Resource[], name: string) =>
+    resources.filter((r) => r.id.startsWith(`${name}-`) && r.id.length === name.length + 7);
+
+  it("finds a never-tagged secret with AWS's ARN, a tagged one with its tags, none scheduled for deletion", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [secret] });
+    expect(result.data_quality.status).toBe("complete");
+    const [db] = named(result.resources, "acme/db-password");
+    expect(db?.arn).toMatch(shape(A, east, "acme/db-password"));
+    expect(db).toEqual({
+      arn: db?.arn,
+      id: db?.arn.split(":secret:")[1],
+      type: secret,
+      region: east,
+      account_id: A,
+      tags: {},
+      state: null,
+      created_at: CREATED,
+    });
+    expect(named(result.resources, "acme-api-key")).toEqual([
+      expect.objectContaining({ region: west, tags: { Owner: "a@acme.io" } }),
+    ]);
+    // acme-old is tagged, so the Tagging API returns it; it is scheduled for deletion and not reported.
+    expect(named(result.resources, "acme-old")).toEqual([]);
+    expect(result.resources).toHaveLength(2);
+    expect(callsIn(world.sandbox, A, east, "secretsmanager:ListSecrets")).toBe(1);
+  });
+
+  it("reads tags inline when the Tagging API is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [secret], role: "noTagging" });
+    expect(named(result.resources, "acme-api-key")).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(named(result.resources, "acme/db-password")).toHaveLength(1);
+  });
+
+  it("shows each tenant only its own secrets", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [secret] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([
+      expect.stringMatching(shape(G, east, "globex-token")),
+    ]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

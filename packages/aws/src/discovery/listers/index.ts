@@ -13,6 +13,7 @@ import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { s3Buckets } from "./s3-buckets";
+import { secretsManagerSecrets } from "./secretsmanager-secrets";
 import type { Lister } from "./types";
 
 export const LISTERS: ReadonlyMap<string, Lister> = new Map(
@@ -31,6 +32,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     ecsTaskDefinitions,
     dynamodbTables,
     efsFileSystems,
+    secretsManagerSecrets,
   ].map((lister) => [lister.type, lister]),
 );
 
