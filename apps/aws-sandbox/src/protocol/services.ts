@@ -121,6 +121,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "secretsmanager",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServiceError", 500] },
   },
+  kms: {
+    signingName: "kms",
+    iamPrefix: "kms",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "TrentService",
+    dialect: { ...jsonDialect, InternalFailure: ["KMSInternalException", 500] },
+  },
   ce: {
     signingName: "ce",
     iamPrefix: "ce",

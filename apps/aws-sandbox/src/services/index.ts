@@ -8,6 +8,7 @@ import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
 import { efs, routeEfs } from "./efs";
+import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
@@ -30,6 +31,7 @@ const TABLES: Record<string, OperationTable> = {
   cloudformation,
   elasticfilesystem: efs,
   secretsmanager,
+  kms,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
