@@ -65,6 +65,12 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "secretsmanager:ListSecrets",
     reason: "find secrets and their tags (never a secret's value)",
   },
+  { action: "kms:ListKeys", reason: "find KMS keys, including untagged ones" },
+  {
+    action: "kms:DescribeKey",
+    reason: "tell customer-managed KMS keys from AWS-managed ones (never key material)",
+  },
+  { action: "kms:ListResourceTags", reason: "read a KMS key's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -81,6 +81,7 @@ const EXPECTED_PERMISSIONS = {
     ]),
     allow("FindUntaggedEfs", ["elasticfilesystem:DescribeFileSystems"]),
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
+    allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

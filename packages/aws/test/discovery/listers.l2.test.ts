@@ -24,7 +24,14 @@ const G = GLOBEX.accountId;
 const east = "us-east-1";
 const west = "eu-west-1";
 
-const L2_READ = [...FULL_READ, "elasticfilesystem:DescribeFileSystems", "secretsmanager:ListSecrets"];
+const L2_READ = [
+  ...FULL_READ,
+  "elasticfilesystem:DescribeFileSystems",
+  "secretsmanager:ListSecrets",
+  "kms:ListKeys",
+  "kms:DescribeKey",
+  "kms:ListResourceTags",
+];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, L2_READ),
   scannerRole(
@@ -66,7 +73,17 @@ const ACME_SECRETS: ResourceSeedInput[] = [
   { type: secret, region: west, id: "acme-api-key", tags: { Owner: "a@acme.io" }, created_at: CREATED },
   { type: secret, region: east, id: "acme-old", tags: { Owner: "a@acme.io" }, state: "scheduled-deletion" },
 ];
+const key = "kms:key";
+const kid = (n: number) => `1234abcd-12ab-34cd-56ef-${String(n).padStart(12, "0")}`;
+const ACME_KEYS: ResourceSeedInput[] = [
+  { type: key, region: east, id: kid(1), tags: {}, created_at: CREATED },
+  { type: key, region: east, id: kid(2), tags: { Owner: "a@acme.io" }, created_at: CREATED },
+  // An AWS-managed key (aws/s3): a service's, untaggable, never reported.
+  { type: key, region: east, id: kid(3), tags: {}, attributes: { KeyManager: "AWS" } },
+  { type: key, region: west, id: kid(4), tags: {}, state: "PendingDeletion" },
+];
 const GLOBEX_L2: ResourceSeedInput[] = [
+  { type: key, region: east, id: kid(9), tags: {}, created_at: CREATED },
   { type: secret, region: east, id: "globex-token", tags: {}, created_at: CREATED },
   { type: efs, region: east, id: "fs-0b000001", tags: {}, created_at: CREATED },
   { type: td, region: east, id: "globex-job:4", tags: {}, created_at: CREATED },
@@ -75,7 +92,10 @@ const GLOBEX_L2: ResourceSeedInput[] = [
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_L2, ...ACME_TD, ...ACME_SECRETS] }),
+    acmeAccount({
+      roles: roles(ACME.externalId),
+      resources: [...ACME_L2, ...ACME_TD, ...ACME_SECRETS, ...ACME_KEYS],
+    }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_L2 }),
   ]);
 });
@@ -229,6 +249,52 @@ describe("secretsmanager:secret", () => {
     expect(globex.resources.map((r) => r.arn)).toEqual([
       expect.stringMatching(shape(G, east, "globex-token")),
     ]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("kms:key", () => {
+  const arn = (account: string, region: string, id: string) => `arn:aws:kms:${region}:${account}:key/${id}`;
+
+  it("finds a never-tagged customer key with AWS's ARN; AWS-managed and pending-deletion keys are left out", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [key] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, kid(1)))).toEqual([
+      {
+        arn: arn(A, east, kid(1)),
+        id: kid(1),
+        type: key,
+        region: east,
+        account_id: A,
+        tags: {},
+        state: "Enabled",
+        created_at: CREATED,
+      },
+    ]);
+    expect(only(result.resources, arn(A, east, kid(2)))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(result.resources.map((r) => r.id).sort()).toEqual([kid(1), kid(2)]);
+    // kid(2) is vouched for by the walk: three keys described, no tag read.
+    expect(callsIn(world.sandbox, A, east, "kms:DescribeKey")).toBe(2);
+    expect(callsIn(world.sandbox, A, west, "kms:DescribeKey")).toBe(1);
+    expect(callsIn(world.sandbox, A, east, "kms:ListResourceTags")).toBe(0);
+  });
+
+  it("reads a customer key's tags itself when the Tagging API is denied, never an AWS key's", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [key], role: "noTagging" });
+    expect(only(result.resources, arn(A, east, kid(2)))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" }, state: "Enabled" }),
+    ]);
+    expect(result.resources.map((r) => r.id).sort()).toEqual([kid(1), kid(2)]);
+    expect(callsIn(world.sandbox, A, east, "kms:ListResourceTags")).toBe(2);
+  });
+
+  it("shows each tenant only its own keys", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [key] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, kid(9))]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

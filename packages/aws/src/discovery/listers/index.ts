@@ -9,6 +9,7 @@ import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
 import { ecsTaskDefinitions } from "./ecs-task-definitions";
 import { efsFileSystems } from "./efs-file-systems";
+import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
@@ -33,6 +34,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     dynamodbTables,
     efsFileSystems,
     secretsManagerSecrets,
+    kmsKeys,
   ].map((lister) => [lister.type, lister]),
 );
 
