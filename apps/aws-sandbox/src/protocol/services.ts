@@ -181,6 +181,22 @@ export const SERVICES: Record<string, ServiceDef> = {
       InvalidAction: ["UnknownOperationException", 404],
     },
   },
+  eks: {
+    signingName: "eks",
+    iamPrefix: "eks",
+    protocol: "restjson",
+    dialect: {
+      ...jsonDialect,
+      InvalidClientTokenId: ["UnrecognizedClientException", 403],
+      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
+      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
+      ExpiredToken: ["ExpiredTokenException", 403],
+      AccessDenied: ["AccessDeniedException", 403],
+      Throttling: ["ThrottlingException", 429],
+      InternalFailure: ["ServerException", 500],
+      InvalidAction: ["UnknownOperationException", 404],
+    },
+  },
   s3: {
     signingName: "s3",
     iamPrefix: "s3",

@@ -8,6 +8,7 @@ import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
 import { efs, routeEfs } from "./efs";
+import { eks, routeEks } from "./eks";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
@@ -32,6 +33,7 @@ const TABLES: Record<string, OperationTable> = {
   elasticfilesystem: efs,
   secretsmanager,
   kms,
+  eks,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
@@ -41,6 +43,7 @@ const REST_JSON_ROUTES: Record<
 > = {
   lambda: routeLambda,
   elasticfilesystem: routeEfs,
+  eks: routeEks,
 };
 
 export interface Resolved {
