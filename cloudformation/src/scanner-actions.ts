@@ -71,6 +71,8 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     reason: "tell customer-managed KMS keys from AWS-managed ones (never key material)",
   },
   { action: "kms:ListResourceTags", reason: "read a KMS key's tags" },
+  { action: "eks:ListClusters", reason: "find EKS clusters, including untagged ones" },
+  { action: "eks:DescribeCluster", reason: "read an EKS cluster's tags and status" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

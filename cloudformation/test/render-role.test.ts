@@ -82,6 +82,7 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedEfs", ["elasticfilesystem:DescribeFileSystems"]),
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
+    allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

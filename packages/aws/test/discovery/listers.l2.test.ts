@@ -31,6 +31,8 @@ const L2_READ = [
   "kms:ListKeys",
   "kms:DescribeKey",
   "kms:ListResourceTags",
+  "eks:ListClusters",
+  "eks:DescribeCluster",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, L2_READ),
@@ -82,7 +84,13 @@ const ACME_KEYS: ResourceSeedInput[] = [
   { type: key, region: east, id: kid(3), tags: {}, attributes: { KeyManager: "AWS" } },
   { type: key, region: west, id: kid(4), tags: {}, state: "PendingDeletion" },
 ];
+const eksType = "eks:cluster";
+const ACME_EKS: ResourceSeedInput[] = [
+  { type: eksType, region: west, id: "acme-scratch", tags: {}, created_at: CREATED },
+  { type: eksType, region: east, id: "acme-prod", tags: { Owner: "a@acme.io" }, created_at: CREATED },
+];
 const GLOBEX_L2: ResourceSeedInput[] = [
+  { type: eksType, region: east, id: "globex-k8s", tags: {}, created_at: CREATED },
   { type: key, region: east, id: kid(9), tags: {}, created_at: CREATED },
   { type: secret, region: east, id: "globex-token", tags: {}, created_at: CREATED },
   { type: efs, region: east, id: "fs-0b000001", tags: {}, created_at: CREATED },
@@ -94,7 +102,7 @@ beforeAll(async () => {
   world = await startWorld([
     acmeAccount({
       roles: roles(ACME.externalId),
-      resources: [...ACME_L2, ...ACME_TD, ...ACME_SECRETS, ...ACME_KEYS],
+      resources: [...ACME_L2, ...ACME_TD, ...ACME_SECRETS, ...ACME_KEYS, ...ACME_EKS],
     }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_L2 }),
   ]);
@@ -295,6 +303,49 @@ describe("kms:key", () => {
   it("shows each tenant only its own keys", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [key] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, kid(9))]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("eks:cluster", () => {
+  const arn = (account: string, region: string, id: string) =>
+    `arn:aws:eks:${region}:${account}:cluster/${id}`;
+
+  it("finds a never-tagged cluster with AWS's ARN, describing only what the walk did not return", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [eksType] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, west, "acme-scratch"))).toEqual([
+      {
+        arn: arn(A, west, "acme-scratch"),
+        id: "acme-scratch",
+        type: eksType,
+        region: west,
+        account_id: A,
+        tags: {},
+        state: "ACTIVE",
+        created_at: CREATED,
+      },
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-prod"))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(result.resources).toHaveLength(2);
+    expect(callsIn(world.sandbox, A, east, "eks:DescribeCluster")).toBe(0);
+    expect(callsIn(world.sandbox, A, west, "eks:DescribeCluster")).toBe(1);
+  });
+
+  it("describes every cluster, tags included, when the Tagging API is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [eksType], role: "noTagging" });
+    expect(only(result.resources, arn(A, east, "acme-prod"))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" }, state: "ACTIVE", created_at: CREATED }),
+    ]);
+    expect(only(result.resources, arn(A, west, "acme-scratch"))).toHaveLength(1);
+  });
+
+  it("shows each tenant only its own clusters", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [eksType] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-k8s")]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

@@ -42,6 +42,11 @@ const CASES: Case[] = [
     seed: { type: "kms:key", region: "eu-west-1", id: "0f0f0f0f-1111-2222-3333-444444444444", tags: {} },
     arn: `arn:aws:kms:eu-west-1:${ACME}:key/0f0f0f0f-1111-2222-3333-444444444444`,
   },
+  {
+    type: "eks:cluster",
+    seed: { type: "eks:cluster", region: "us-east-1", id: "acme-k8s", tags: {} },
+    arn: `arn:aws:eks:us-east-1:${ACME}:cluster/acme-k8s`,
+  },
 ];
 
 const matches = (arn: string | RegExp) => (candidate: string) =>

@@ -9,6 +9,7 @@ import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
 import { ecsTaskDefinitions } from "./ecs-task-definitions";
 import { efsFileSystems } from "./efs-file-systems";
+import { eksClusters } from "./eks-clusters";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
@@ -35,6 +36,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     efsFileSystems,
     secretsManagerSecrets,
     kmsKeys,
+    eksClusters,
   ].map((lister) => [lister.type, lister]),
 );
 
