@@ -80,7 +80,7 @@ describe("ListSecrets", () => {
       { Key: "Environment", Value: "production" },
     ]);
     expect(db?.CreatedDate).toEqual(new Date("2026-01-05T10:00:00Z"));
-    expect(out.SecretList?.find((s) => s.Name === "untagged-token")?.Tags ?? []).toEqual([]);
+    expect(out.SecretList?.find((s) => s.Name === "untagged-token")?.Tags).toBeUndefined();
     // The ARN is stable: the same secret, the same suffix, call after call.
     const again = await us.send(new ListSecretsCommand({}));
     expect(again.SecretList?.find((s) => s.Name === "prod/db-password")?.ARN).toBe(db?.ARN);

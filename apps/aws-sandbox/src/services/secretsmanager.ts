@@ -20,7 +20,10 @@ function entry(r: Resource) {
     ...(attr(r, "Description", "") ? { Description: attr(r, "Description", "") } : {}),
     LastChangedDate: created,
     ...(scheduled(r) ? { DeletedDate: created + 30 * 86_400 } : {}),
-    Tags: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })),
+    // An untagged secret's entry has no Tags member at all (as moto answers too).
+    ...(Object.keys(r.tags).length
+      ? { Tags: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })) }
+      : {}),
     SecretVersionsToStages: { [`${r.id}-v1`]: ["AWSCURRENT"] },
     CreatedDate: created,
   };
