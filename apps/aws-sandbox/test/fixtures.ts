@@ -41,6 +41,7 @@ export function scannerRole(
     "ecs:Describe*",
     "dynamodb:List*",
     "dynamodb:DescribeTable",
+    "elasticloadbalancing:Describe*",
     "ce:GetCostAndUsage",
     "ce:ListCostAllocationTags",
     "organizations:ListPolicies",

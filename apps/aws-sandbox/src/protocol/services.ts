@@ -73,6 +73,13 @@ export const SERVICES: Record<string, ServiceDef> = {
     xmlns: "http://rds.amazonaws.com/doc/2014-10-31/",
     dialect: queryDialect,
   },
+  elasticloadbalancing: {
+    signingName: "elasticloadbalancing",
+    iamPrefix: "elasticloadbalancing",
+    protocol: "query",
+    xmlns: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+    dialect: queryDialect,
+  },
   ec2: {
     signingName: "ec2",
     iamPrefix: "ec2",

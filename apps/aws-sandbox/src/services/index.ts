@@ -7,6 +7,7 @@ import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
+import { elbv2 } from "./elbv2";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
@@ -26,6 +27,7 @@ const TABLES: Record<string, OperationTable> = {
   lambda,
   s3,
   cloudformation,
+  elasticloadbalancing: elbv2,
 };
 
 export interface Resolved {
