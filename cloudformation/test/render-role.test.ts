@@ -77,6 +77,11 @@ const EXPECTED_PERMISSIONS = {
       "dynamodb:DescribeTable",
       "dynamodb:ListTagsOfResource",
     ]),
+    allow("FindUntaggedLoadBalancers", [
+      "elasticloadbalancing:DescribeLoadBalancers",
+      "elasticloadbalancing:DescribeTargetGroups",
+      "elasticloadbalancing:DescribeTags",
+    ]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

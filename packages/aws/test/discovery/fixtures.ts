@@ -22,6 +22,7 @@ export const FULL_READ = [
   "ecs:Describe*",
   "dynamodb:List*",
   "dynamodb:DescribeTable",
+  "elasticloadbalancing:Describe*",
   "ce:GetCostAndUsage",
   "ce:ListCostAllocationTags",
   "organizations:ListPolicies",

@@ -7,6 +7,8 @@ import { ec2Snapshots } from "./ec2-snapshots";
 import { ec2Volumes } from "./ec2-volumes";
 import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
+import { elbv2LoadBalancers } from "./elbv2-load-balancers";
+import { elbv2TargetGroups } from "./elbv2-target-groups";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
@@ -27,6 +29,8 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     ecsClusters,
     ecsServices,
     dynamodbTables,
+    elbv2LoadBalancers,
+    elbv2TargetGroups,
   ].map((lister) => [lister.type, lister]),
 );
 
