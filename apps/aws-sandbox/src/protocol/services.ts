@@ -80,6 +80,13 @@ export const SERVICES: Record<string, ServiceDef> = {
     xmlns: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
     dialect: queryDialect,
   },
+  elasticache: {
+    signingName: "elasticache",
+    iamPrefix: "elasticache",
+    protocol: "query",
+    xmlns: "http://elasticache.amazonaws.com/doc/2015-02-02/",
+    dialect: queryDialect,
+  },
   ec2: {
     signingName: "ec2",
     iamPrefix: "ec2",

@@ -7,6 +7,7 @@ import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
+import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
@@ -28,6 +29,7 @@ const TABLES: Record<string, OperationTable> = {
   s3,
   cloudformation,
   elasticloadbalancing: elbv2,
+  elasticache,
 };
 
 export interface Resolved {

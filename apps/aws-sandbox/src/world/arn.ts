@@ -34,6 +34,10 @@ const templates: Record<
   },
   "elasticloadbalancing:targetgroup": ({ region, account, id }) =>
     `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${id}/${elbSuffix(account, region, id)}`,
+  "elasticache:cluster": ({ region, account, id }) =>
+    `arn:aws:elasticache:${region}:${account}:cluster:${id}`,
+  "elasticache:replicationgroup": ({ region, account, id }) =>
+    `arn:aws:elasticache:${region}:${account}:replicationgroup:${id}`,
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
 };
 
