@@ -61,6 +61,18 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "elasticloadbalancing:DescribeTags",
     reason: "read the tags of load balancers and target groups",
   },
+  {
+    action: "elasticache:DescribeCacheClusters",
+    reason: "find ElastiCache clusters, including untagged ones",
+  },
+  {
+    action: "elasticache:DescribeReplicationGroups",
+    reason: "find ElastiCache replication groups, including untagged ones",
+  },
+  {
+    action: "elasticache:ListTagsForResource",
+    reason: "read the tags of an ElastiCache cluster or replication group",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -82,6 +82,11 @@ const EXPECTED_PERMISSIONS = {
       "elasticloadbalancing:DescribeTargetGroups",
       "elasticloadbalancing:DescribeTags",
     ]),
+    allow("FindUntaggedElastiCache", [
+      "elasticache:DescribeCacheClusters",
+      "elasticache:DescribeReplicationGroups",
+      "elasticache:ListTagsForResource",
+    ]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

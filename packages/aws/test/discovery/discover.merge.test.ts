@@ -112,16 +112,15 @@ const DESCRIBED: Resource[] = [
     {},
     "ACTIVE",
   ),
-  // Tagging API only: found because it carries a tag, with no state or creation time.
   res(
-    `arn:aws:elasticache:${west}:${A}:cluster/acme-cache`,
+    `arn:aws:elasticache:${west}:${A}:cluster:acme-cache`,
     "acme-cache",
     "elasticache:cluster",
     west,
     { Owner: "a@acme.io" },
-    null,
-    null,
+    "available",
   ),
+  // Tagging API only: found because it carries a tag, with no state or creation time.
   res(
     `arn:aws:kinesis:${east}:${A}:stream/acme-stream`,
     "acme-stream",
@@ -185,7 +184,7 @@ describe("discoverResources merges the Tagging API and the listers", () => {
     expect(result.data_quality).toEqual({
       status: "complete",
       issues: [],
-      tagged_only_types: ["elasticache:cluster", "kinesis:stream"],
+      tagged_only_types: ["kinesis:stream"],
       note: expect.stringContaining("tagged resources only"),
     });
   });
@@ -230,13 +229,12 @@ describe("discoverResources merges the Tagging API and the listers", () => {
   it("reads every tag from the services themselves when the Tagging API is denied", async () => {
     const result = await discover(world, ACME, { role: "noTagging" });
     // Lister types are whole and described, tags included (acme-orders' twelve span two pages).
-    expect(result.resources).toEqual(
-      DESCRIBED.filter((r) => r.type !== "kinesis:stream" && r.type !== "elasticache:cluster"),
-    );
+    expect(result.resources).toEqual(DESCRIBED.filter((r) => r.type !== "kinesis:stream"));
     const counters = world.sandbox.counters();
     expect(counters.by_operation["dynamodb:ListTagsOfResource"]).toBe(3);
     expect(counters.by_operation["lambda:ListTags"]).toBe(2);
     expect(counters.by_operation["s3:GetBucketTagging"]).toBe(2);
+    expect(counters.by_operation["elasticache:ListTagsForResource"]).toBe(1);
     expect(result.data_quality.status).toBe("partial");
     expect(result.data_quality.issues).toEqual([
       expect.objectContaining({
@@ -245,13 +243,8 @@ describe("discoverResources merges the Tagging API and the listers", () => {
         code: "ACCESS_DENIED",
         account_id: A,
       }),
-      expect.objectContaining({
-        scope: "resource_type",
-        resource_type: "elasticache:cluster",
-        code: "ACCESS_DENIED",
-      }),
     ]);
-    // Both types fail in every region they were scanned in: one issue each, without a region.
+    // The type fails in every region it was scanned in: one issue, without a region.
     expect(result.data_quality.issues.every((i) => i.region === undefined)).toBe(true);
     expect(result.data_quality.issues[0]?.message).toContain("tag:GetResources");
     expect(result.data_quality.note).toMatch(/not present these numbers as account-wide/);

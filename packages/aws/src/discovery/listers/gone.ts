@@ -6,6 +6,8 @@ const NOT_FOUND = new Set([
   "ClusterNotFoundException",
   "LoadBalancerNotFoundException",
   "TargetGroupNotFoundException",
+  "CacheClusterNotFoundFault",
+  "ReplicationGroupNotFoundFault",
 ]);
 
 export const isGone = (error: unknown): boolean =>

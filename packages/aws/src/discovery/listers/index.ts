@@ -7,6 +7,8 @@ import { ec2Snapshots } from "./ec2-snapshots";
 import { ec2Volumes } from "./ec2-volumes";
 import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
+import { elasticacheClusters } from "./elasticache-clusters";
+import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
 import { lambdaFunctions } from "./lambda-functions";
@@ -31,6 +33,8 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     dynamodbTables,
     elbv2LoadBalancers,
     elbv2TargetGroups,
+    elasticacheClusters,
+    elasticacheReplicationGroups,
   ].map((lister) => [lister.type, lister]),
 );
 
