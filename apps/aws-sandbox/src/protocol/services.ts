@@ -127,6 +127,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "DynamoDB_20120810",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
   },
+  kinesis: {
+    signingName: "kinesis",
+    iamPrefix: "kinesis",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "Kinesis_20131202",
+    dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
+  },
   ce: {
     signingName: "ce",
     iamPrefix: "ce",

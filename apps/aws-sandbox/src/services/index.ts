@@ -9,6 +9,7 @@ import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
+import { kinesis } from "./kinesis";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
@@ -30,6 +31,7 @@ const TABLES: Record<string, OperationTable> = {
   cloudformation,
   elasticloadbalancing: elbv2,
   elasticache,
+  kinesis,
 };
 
 export interface Resolved {
