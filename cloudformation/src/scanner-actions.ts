@@ -73,6 +73,11 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "elasticache:ListTagsForResource",
     reason: "read the tags of an ElastiCache cluster or replication group",
   },
+  {
+    action: "kinesis:ListStreams",
+    reason: "find Kinesis data streams, including untagged ones (never records)",
+  },
+  { action: "kinesis:ListTagsForStream", reason: "read a Kinesis data stream's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

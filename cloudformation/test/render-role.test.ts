@@ -87,6 +87,7 @@ const EXPECTED_PERMISSIONS = {
       "elasticache:DescribeReplicationGroups",
       "elasticache:ListTagsForResource",
     ]),
+    allow("FindUntaggedKinesis", ["kinesis:ListStreams", "kinesis:ListTagsForStream"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

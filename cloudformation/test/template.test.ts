@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 35 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(35);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(35);
+  it("lists 37 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(37);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(37);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 

@@ -25,6 +25,8 @@ export const FULL_READ = [
   "elasticloadbalancing:Describe*",
   "elasticache:Describe*",
   "elasticache:ListTagsForResource",
+  "kinesis:ListStreams",
+  "kinesis:ListTagsForStream",
   "ce:GetCostAndUsage",
   "ce:ListCostAllocationTags",
   "organizations:ListPolicies",

@@ -35,6 +35,11 @@ const TYPES: { type: string; id: string; arn: RegExp }[] = [
     id: "l1-untagged-rg",
     arn: new RegExp(`^arn:aws:elasticache:${east}:${ACME}:replicationgroup:l1-untagged-rg$`),
   },
+  {
+    type: "kinesis:stream",
+    id: "l1-untagged-stream",
+    arn: new RegExp(`^arn:aws:kinesis:${east}:${ACME}:stream/l1-untagged-stream$`),
+  },
 ];
 
 /** Whether an ARN names the resource `id` (its tagged twin is `${id}-tagged`). */

@@ -11,6 +11,7 @@ import { elasticacheClusters } from "./elasticache-clusters";
 import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
+import { kinesisStreams } from "./kinesis-streams";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
@@ -35,6 +36,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     elbv2TargetGroups,
     elasticacheClusters,
     elasticacheReplicationGroups,
+    kinesisStreams,
   ].map((lister) => [lister.type, lister]),
 );
 
