@@ -77,6 +77,17 @@ const EXPECTED_PERMISSIONS = {
       "dynamodb:DescribeTable",
       "dynamodb:ListTagsOfResource",
     ]),
+    allow("FindUntaggedLoadBalancers", [
+      "elasticloadbalancing:DescribeLoadBalancers",
+      "elasticloadbalancing:DescribeTargetGroups",
+      "elasticloadbalancing:DescribeTags",
+    ]),
+    allow("FindUntaggedElastiCache", [
+      "elasticache:DescribeCacheClusters",
+      "elasticache:DescribeReplicationGroups",
+      "elasticache:ListTagsForResource",
+    ]),
+    allow("FindUntaggedKinesis", ["kinesis:ListStreams", "kinesis:ListTagsForStream"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 29 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(29);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(29);
+  it("lists 37 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(37);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(37);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 

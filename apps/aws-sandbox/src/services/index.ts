@@ -7,6 +7,9 @@ import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
+import { elasticache } from "./elasticache";
+import { elbv2 } from "./elbv2";
+import { kinesis } from "./kinesis";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
@@ -26,6 +29,9 @@ const TABLES: Record<string, OperationTable> = {
   lambda,
   s3,
   cloudformation,
+  elasticloadbalancing: elbv2,
+  elasticache,
+  kinesis,
 };
 
 export interface Resolved {

@@ -22,6 +22,11 @@ export const FULL_READ = [
   "ecs:Describe*",
   "dynamodb:List*",
   "dynamodb:DescribeTable",
+  "elasticloadbalancing:Describe*",
+  "elasticache:Describe*",
+  "elasticache:ListTagsForResource",
+  "kinesis:ListStreams",
+  "kinesis:ListTagsForStream",
   "ce:GetCostAndUsage",
   "ce:ListCostAllocationTags",
   "organizations:ListPolicies",
@@ -88,7 +93,6 @@ export const ACME_RESOURCES: ResourceSeedInput[] = [
   r("dynamodb:table", east, "acme-sessions", {}),
   r("kinesis:stream", east, "acme-stream", { Owner: "a@acme.io" }),
   r("kinesis:stream", west, "acme-stream-untagged", {}),
-  // The sandbox writes this ARN "cluster/acme-cache" (AWS writes "cluster:acme-cache").
   r("elasticache:cluster", west, "acme-cache", { Owner: "a@acme.io" }),
   // A free type: never requested, never reported.
   r("sqs:queue", east, "acme-queue", { Owner: "a@acme.io" }),

@@ -7,6 +7,11 @@ import { ec2Snapshots } from "./ec2-snapshots";
 import { ec2Volumes } from "./ec2-volumes";
 import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
+import { elasticacheClusters } from "./elasticache-clusters";
+import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
+import { elbv2LoadBalancers } from "./elbv2-load-balancers";
+import { elbv2TargetGroups } from "./elbv2-target-groups";
+import { kinesisStreams } from "./kinesis-streams";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
@@ -27,6 +32,11 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     ecsClusters,
     ecsServices,
     dynamodbTables,
+    elbv2LoadBalancers,
+    elbv2TargetGroups,
+    elasticacheClusters,
+    elasticacheReplicationGroups,
+    kinesisStreams,
   ].map((lister) => [lister.type, lister]),
 );
 
