@@ -29,7 +29,7 @@ const seed = () => {
   return sandboxSeed([
     acmeAccount({
       resources: [
-        ...acme.resources,
+        ...(acme.resources ?? []),
         {
           type: "ec2:instance",
           region: "us-east-1",
