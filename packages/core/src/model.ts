@@ -16,6 +16,11 @@ export interface Resource {
   state?: string | null;
   /** ISO-8601 creation time when known; null means unknown (age is then null, never 0). */
   created_at?: string | null;
+  /**
+   * The id of the resource this one derives from, when the lister knows it: a volume's attached
+   * instance, a snapshot's source volume. suggest_tags proposes its tags (inheritance).
+   */
+  parent_id?: string | null;
 }
 
 /**
