@@ -124,5 +124,6 @@ export { formatCents, formatScore, formatUsd, roundCents } from "./report/money"
 export { REPORT_CSV_COLUMNS } from "./report/render-csv";
 export type * from "./report/types";
 export * from "./schedule";
+export { PARENT_TYPE, parentsOf } from "./suggest/inherited";
 export { suggestTags } from "./suggest/suggest-tags";
 export type { SuggestionStrategy, TagSuggestion, TagSuggestions } from "./suggest/types";
