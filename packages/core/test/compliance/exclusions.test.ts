@@ -1,6 +1,7 @@
 // exclusions: matching resources are not evaluated, not in total_resources, and counted in `excluded`.
 import { describe, expect, it } from "vitest";
 import { evaluateCompliance } from "../../src/compliance/score";
+import { findUntaggedResources } from "../../src/compliance/untagged";
 import type { Resource } from "../../src/model";
 import { arnGlob } from "../../src/policy/exclusions";
 import type { PolicyExclusion, TaggingPolicy } from "../../src/policy/types";
@@ -51,5 +52,15 @@ describe("exclusions", () => {
   it("does not count out-of-scope resources as excluded", () => {
     const result = evaluate([{ arn_pattern: "*" }], [bucket("a"), resource("i-1", { state: "terminated" })]);
     expect(result).toMatchObject({ total_resources: 0, excluded: 1, compliance_score: null });
+  });
+
+  it("leaves excluded resources out of find_untagged_resources too", () => {
+    const result = findUntaggedResources({
+      policy: policy([{ arn_pattern: "arn:aws:s3:::cdk-*" }]),
+      resources: [bucket("cdk-assets-1"), bucket("data")],
+      resourceTypes: ["all"],
+      now: new Date("2026-11-10T00:00:00Z"),
+    });
+    expect(result.resources.map((r) => r.resource_id)).toEqual(["data"]);
   });
 });
