@@ -80,6 +80,7 @@ const DESCRIBED: Resource[] = [
     {},
     "completed",
   ),
+  // (parent_id is added below: the snapshot's VolumeId, the volume's attached instance.)
   res(
     `arn:aws:ec2:${west}:${A}:natgateway/nat-0a00000000000001`,
     "nat-0a00000000000001",
@@ -181,6 +182,15 @@ const DESCRIBED: Resource[] = [
  * from the Tagging API alone (describing them would cost a call each), without state or creation time.
  */
 const UNDESCRIBED_WHEN_TAGGED = new Set(["acme-orders", "acme-api"]);
+const PARENTS: Record<string, string> = {
+  "snap-0a00000000000001": "vol-0a00000000000001",
+  "vol-0a00000000000001": "i-0a00000000000004",
+};
+for (const [index, r] of DESCRIBED.entries()) {
+  const parent = PARENTS[r.id];
+  if (parent) DESCRIBED[index] = { ...r, parent_id: parent };
+}
+
 const EXPECTED: Resource[] = DESCRIBED.map((r) =>
   UNDESCRIBED_WHEN_TAGGED.has(r.id) ? { ...r, state: null, created_at: null } : r,
 );
