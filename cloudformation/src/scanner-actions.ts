@@ -58,6 +58,35 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "dynamodb:DescribeTable", reason: "read a table's ARN, needed to read its tags (never items)" },
   { action: "dynamodb:ListTagsOfResource", reason: "read a DynamoDB table's tags" },
   {
+    action: "elasticloadbalancing:DescribeLoadBalancers",
+    reason: "find application, network and gateway load balancers, including untagged ones",
+  },
+  {
+    action: "elasticloadbalancing:DescribeTargetGroups",
+    reason: "find load balancer target groups, including untagged ones",
+  },
+  {
+    action: "elasticloadbalancing:DescribeTags",
+    reason: "read the tags of load balancers and target groups",
+  },
+  {
+    action: "elasticache:DescribeCacheClusters",
+    reason: "find ElastiCache clusters, including untagged ones",
+  },
+  {
+    action: "elasticache:DescribeReplicationGroups",
+    reason: "find ElastiCache replication groups, including untagged ones",
+  },
+  {
+    action: "elasticache:ListTagsForResource",
+    reason: "read the tags of an ElastiCache cluster or replication group",
+  },
+  {
+    action: "kinesis:ListStreams",
+    reason: "find Kinesis data streams, including untagged ones (never records)",
+  },
+  { action: "kinesis:ListTagsForStream", reason: "read a Kinesis data stream's tags" },
+  {
     action: "elasticfilesystem:DescribeFileSystems",
     reason: "find EFS file systems and their tags (never file contents)",
   },

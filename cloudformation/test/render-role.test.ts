@@ -79,6 +79,17 @@ const EXPECTED_PERMISSIONS = {
       "dynamodb:DescribeTable",
       "dynamodb:ListTagsOfResource",
     ]),
+    allow("FindUntaggedLoadBalancers", [
+      "elasticloadbalancing:DescribeLoadBalancers",
+      "elasticloadbalancing:DescribeTargetGroups",
+      "elasticloadbalancing:DescribeTags",
+    ]),
+    allow("FindUntaggedElastiCache", [
+      "elasticache:DescribeCacheClusters",
+      "elasticache:DescribeReplicationGroups",
+      "elasticache:ListTagsForResource",
+    ]),
+    allow("FindUntaggedKinesis", ["kinesis:ListStreams", "kinesis:ListTagsForStream"]),
     allow("FindUntaggedEfs", ["elasticfilesystem:DescribeFileSystems"]),
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),

@@ -21,6 +21,7 @@ export {
 } from "./catalog/cost-lines";
 export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";
+export { type CostWeightedCompliance, costWeightedCompliance } from "./compliance/cost-weighted";
 export { type CostLookup, costOf } from "./compliance/costs";
 export { complianceScore, roundScore } from "./compliance/ratio";
 export { requestedTypeSet, resourcesInScope, type ScopeInput, uniqueByArn } from "./compliance/scope";
@@ -35,7 +36,7 @@ export {
   type UntaggedResource,
   type UntaggedResult,
 } from "./compliance/untagged";
-export { validateResource } from "./compliance/validate";
+export { countsAgainstCompliance, validateResource } from "./compliance/validate";
 export {
   COST_ALLOCATION_NOTE,
   type CostAllocationInput,
@@ -100,9 +101,12 @@ export { type HistoryGranularity, periodStart } from "./history/period";
 export { type HistoryTrend, STABLE_BAND_POINTS, type TrendDirection, trendBetween } from "./history/trend";
 export type * from "./model";
 export * from "./orgs";
+export { preferredValueOf } from "./policy/aliases";
 export { allApplicableResourceTypes, applicableRequiredTags, appliesToEveryType } from "./policy/applicable";
 export { DEFAULT_POLICY } from "./policy/default";
+export { arnGlob, isExcluded } from "./policy/exclusions";
 export { formatPolicyIssue, type PolicyIssue } from "./policy/issues";
+export { type KeyLookup, keyMatchingOf, lookupKey } from "./policy/key-lookup";
 export { type ParsePolicyResult, parsePolicy } from "./policy/parse";
 export { compileTagRegex, matchesAtStart, type RegexCompileResult } from "./policy/regex";
 export {
@@ -120,5 +124,6 @@ export { formatCents, formatScore, formatUsd, roundCents } from "./report/money"
 export { REPORT_CSV_COLUMNS } from "./report/render-csv";
 export type * from "./report/types";
 export * from "./schedule";
+export { PARENT_TYPE, parentsOf } from "./suggest/inherited";
 export { suggestTags } from "./suggest/suggest-tags";
 export type { SuggestionStrategy, TagSuggestion, TagSuggestions } from "./suggest/types";

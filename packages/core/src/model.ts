@@ -16,9 +16,23 @@ export interface Resource {
   state?: string | null;
   /** ISO-8601 creation time when known; null means unknown (age is then null, never 0). */
   created_at?: string | null;
+  /**
+   * The id of the resource this one derives from, when the lister knows it: a volume's attached
+   * instance, a snapshot's source volume. suggest_tags proposes its tags (inheritance).
+   */
+  parent_id?: string | null;
 }
 
-export type ViolationType = "missing_required_tag" | "invalid_value" | "invalid_format";
+/**
+ * key_case_mismatch: the key is present in another case or with stray spaces (key_matching
+ * "case_insensitive"). aliased_value: the value is a known alias of an accepted one (value_aliases).
+ */
+export type ViolationType =
+  | "missing_required_tag"
+  | "invalid_value"
+  | "invalid_format"
+  | "key_case_mismatch"
+  | "aliased_value";
 export type Severity = "error" | "warning";
 
 export interface Violation {
@@ -38,4 +52,15 @@ export interface Violation {
   validation_regex?: string;
   /** The resource's monthly cost estimate (0 when costs were not requested). */
   cost_impact_monthly: number;
+  /**
+   * True when the violation does not make the resource non-compliant (an aliased_value under
+   * alias_treatment "warning"): it is listed so someone fixes the spelling, but not scored.
+   */
+  advisory?: boolean;
+  /** The key found on the resource, for key_case_mismatch ("environment" for "Environment"). */
+  found_key?: string;
+  /** The value to use instead, for aliased_value. */
+  preferred_value?: string;
+  /** One sentence for the reader, for the kinds whose fix is not obvious from the fields. */
+  message?: string;
 }

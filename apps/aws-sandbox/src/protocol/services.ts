@@ -73,6 +73,20 @@ export const SERVICES: Record<string, ServiceDef> = {
     xmlns: "http://rds.amazonaws.com/doc/2014-10-31/",
     dialect: queryDialect,
   },
+  elasticloadbalancing: {
+    signingName: "elasticloadbalancing",
+    iamPrefix: "elasticloadbalancing",
+    protocol: "query",
+    xmlns: "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/",
+    dialect: queryDialect,
+  },
+  elasticache: {
+    signingName: "elasticache",
+    iamPrefix: "elasticache",
+    protocol: "query",
+    xmlns: "http://elasticache.amazonaws.com/doc/2015-02-02/",
+    dialect: queryDialect,
+  },
   ec2: {
     signingName: "ec2",
     iamPrefix: "ec2",
@@ -112,6 +126,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     jsonVersion: "1.0",
     targetPrefix: "DynamoDB_20120810",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
+  },
+  kinesis: {
+    signingName: "kinesis",
+    iamPrefix: "kinesis",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "Kinesis_20131202",
+    dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
   },
   secretsmanager: {
     signingName: "secretsmanager",

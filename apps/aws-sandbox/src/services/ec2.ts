@@ -21,6 +21,22 @@ const tagSet = (tags: Record<string, string>) => ({
 const attr = (r: Resource, name: string, fallback: unknown) => r.attributes[name] ?? fallback;
 const created = (r: Resource) => r.created_at ?? "2025-01-01T00:00:00.000Z";
 
+/** A volume seeded with an InstanceId is attached to it, as DescribeVolumes' VolumeAttachment says. */
+function attachmentsOf(r: Resource) {
+  const instanceId = r.attributes.InstanceId;
+  if (typeof instanceId !== "string") return [];
+  return [
+    {
+      volumeId: r.id,
+      instanceId,
+      device: String(attr(r, "Device", "/dev/xvda")),
+      status: "attached",
+      attachTime: created(r),
+      deleteOnTermination: true,
+    },
+  ];
+}
+
 /** Filters every EC2 describe call shares: tag:<Key>, tag-key, and one state filter per call. */
 function applyFilters(input: OpInput, items: Resource[], stateFilter: string): Resource[] {
   let out = items;
@@ -134,6 +150,8 @@ export const ec2: OperationTable = {
             status: r.state ?? "in-use",
             createTime: created(r),
             volumeType: attr(r, "VolumeType", "gp3"),
+            // AWS lists a volume's attachments (VolumeAttachment); seeded by the InstanceId attribute.
+            attachmentSet: { item: attachmentsOf(r) },
             tagSet: tagSet(r.tags),
           })),
         },

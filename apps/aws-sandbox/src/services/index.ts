@@ -9,6 +9,9 @@ import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
 import { efs, routeEfs } from "./efs";
 import { eks, routeEks } from "./eks";
+import { elasticache } from "./elasticache";
+import { elbv2 } from "./elbv2";
+import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
@@ -30,6 +33,9 @@ const TABLES: Record<string, OperationTable> = {
   lambda,
   s3,
   cloudformation,
+  elasticloadbalancing: elbv2,
+  elasticache,
+  kinesis,
   elasticfilesystem: efs,
   secretsmanager,
   kms,

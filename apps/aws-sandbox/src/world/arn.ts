@@ -1,6 +1,11 @@
 // ARNs the way AWS writes them for each catalog type; the seed may give any ARN explicitly instead.
 import { createHash } from "node:crypto";
 
+/** The 16 hex digits ELBv2 appends to a load balancer's or target group's name, stable per seed. */
+const elbSuffix = (account: string, region: string, id: string) =>
+  createHash("sha256").update(`${account}:${region}:${id}`).digest("hex").slice(0, 16);
+const ELB_KINDS: Record<string, string> = { application: "app", network: "net", gateway: "gwy" };
+
 const templates: Record<
   string,
   (r: { region: string; account: string; id: string; attrs: Record<string, unknown> }) => string
@@ -18,6 +23,21 @@ const templates: Record<
   "ecs:cluster": ({ region, account, id }) => `arn:aws:ecs:${region}:${account}:cluster/${id}`,
   "ecs:service": ({ region, account, id, attrs }) =>
     `arn:aws:ecs:${region}:${account}:service/${String(attrs.cluster ?? "default")}/${id}`,
+  // Classic load balancers (Type "classic") keep the bare loadbalancer/<name> shape.
+  "elasticloadbalancing:loadbalancer": ({ region, account, id, attrs }) => {
+    const kind =
+      attrs.Type === "classic" ? undefined : (ELB_KINDS[String(attrs.Type ?? "application")] ?? "app");
+    const resource = kind
+      ? `loadbalancer/${kind}/${id}/${elbSuffix(account, region, id)}`
+      : `loadbalancer/${id}`;
+    return `arn:aws:elasticloadbalancing:${region}:${account}:${resource}`;
+  },
+  "elasticloadbalancing:targetgroup": ({ region, account, id }) =>
+    `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${id}/${elbSuffix(account, region, id)}`,
+  "elasticache:cluster": ({ region, account, id }) =>
+    `arn:aws:elasticache:${region}:${account}:cluster:${id}`,
+  "elasticache:replicationgroup": ({ region, account, id }) =>
+    `arn:aws:elasticache:${region}:${account}:replicationgroup:${id}`,
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>

@@ -36,6 +36,8 @@ export function mergeResources({ accountId, tagged, listed, excluded, withheld }
       tags: { ...fromTagging?.tags, ...fromLister?.tags },
       state: fromLister?.state ?? null,
       created_at: fromLister?.created_at ?? null,
+      // Only when known, so every other resource keeps its shape.
+      ...(fromLister?.parent_id ? { parent_id: fromLister.parent_id } : {}),
     });
   }
   return resources.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));

@@ -1,7 +1,16 @@
 // discoverResources over a hand-written account: the exact merged set of both sources.
 import type { Resource } from "@tagc/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ACME, CREATED, callsIn, discover, MANY_TAGS, startWorld, type World } from "./fixtures";
+import {
+  ACME,
+  CREATED,
+  callsIn,
+  discover,
+  MANY_TAGS,
+  SEEDED_TYPES,
+  startWorld,
+  type World,
+} from "./fixtures";
 
 const A = ACME.accountId;
 const east = "us-east-1";
@@ -71,6 +80,7 @@ const DESCRIBED: Resource[] = [
     {},
     "completed",
   ),
+  // (parent_id is added below: the snapshot's VolumeId, the volume's attached instance.)
   res(
     `arn:aws:ec2:${west}:${A}:natgateway/nat-0a00000000000001`,
     "nat-0a00000000000001",
@@ -112,15 +122,13 @@ const DESCRIBED: Resource[] = [
     {},
     "ACTIVE",
   ),
-  // Tagging API only: found because it carries a tag, with no state or creation time.
   res(
-    `arn:aws:elasticache:${west}:${A}:cluster/acme-cache`,
+    `arn:aws:elasticache:${west}:${A}:cluster:acme-cache`,
     "acme-cache",
     "elasticache:cluster",
     west,
     { Owner: "a@acme.io" },
-    null,
-    null,
+    "available",
   ),
   res(
     `arn:aws:kinesis:${east}:${A}:stream/acme-stream`,
@@ -128,8 +136,15 @@ const DESCRIBED: Resource[] = [
     "kinesis:stream",
     east,
     { Owner: "a@acme.io" },
-    null,
-    null,
+    "ACTIVE",
+  ),
+  res(
+    `arn:aws:kinesis:${west}:${A}:stream/acme-stream-untagged`,
+    "acme-stream-untagged",
+    "kinesis:stream",
+    west,
+    {},
+    "ACTIVE",
   ),
   res(
     `arn:aws:lambda:${east}:${A}:function:acme-fn-tagged`,
@@ -167,6 +182,15 @@ const DESCRIBED: Resource[] = [
  * from the Tagging API alone (describing them would cost a call each), without state or creation time.
  */
 const UNDESCRIBED_WHEN_TAGGED = new Set(["acme-orders", "acme-api"]);
+const PARENTS: Record<string, string> = {
+  "snap-0a00000000000001": "vol-0a00000000000001",
+  "vol-0a00000000000001": "i-0a00000000000004",
+};
+for (const [index, r] of DESCRIBED.entries()) {
+  const parent = PARENTS[r.id];
+  if (parent) DESCRIBED[index] = { ...r, parent_id: parent };
+}
+
 const EXPECTED: Resource[] = DESCRIBED.map((r) =>
   UNDESCRIBED_WHEN_TAGGED.has(r.id) ? { ...r, state: null, created_at: null } : r,
 );
@@ -185,8 +209,7 @@ describe("discoverResources merges the Tagging API and the listers", () => {
     expect(result.data_quality).toEqual({
       status: "complete",
       issues: [],
-      tagged_only_types: ["elasticache:cluster", "kinesis:stream"],
-      note: expect.stringContaining("tagged resources only"),
+      tagged_only_types: [],
     });
   });
 
@@ -228,30 +251,29 @@ describe("discoverResources merges the Tagging API and the listers", () => {
   });
 
   it("reads every tag from the services themselves when the Tagging API is denied", async () => {
-    const result = await discover(world, ACME, { role: "noTagging" });
+    // glue:crawler has no lister: without the Tagging API nothing can find it.
+    const result = await discover(world, ACME, {
+      role: "noTagging",
+      resourceTypes: [...SEEDED_TYPES, "glue:crawler"],
+    });
     // Lister types are whole and described, tags included (acme-orders' twelve span two pages).
-    expect(result.resources).toEqual(
-      DESCRIBED.filter((r) => r.type !== "kinesis:stream" && r.type !== "elasticache:cluster"),
-    );
+    expect(result.resources).toEqual(DESCRIBED);
     const counters = world.sandbox.counters();
     expect(counters.by_operation["dynamodb:ListTagsOfResource"]).toBe(3);
     expect(counters.by_operation["lambda:ListTags"]).toBe(2);
     expect(counters.by_operation["s3:GetBucketTagging"]).toBe(2);
+    expect(counters.by_operation["elasticache:ListTagsForResource"]).toBe(1);
+    expect(counters.by_operation["kinesis:ListTagsForStream"]).toBe(2);
     expect(result.data_quality.status).toBe("partial");
     expect(result.data_quality.issues).toEqual([
       expect.objectContaining({
         scope: "resource_type",
-        resource_type: "kinesis:stream",
+        resource_type: "glue:crawler",
         code: "ACCESS_DENIED",
         account_id: A,
       }),
-      expect.objectContaining({
-        scope: "resource_type",
-        resource_type: "elasticache:cluster",
-        code: "ACCESS_DENIED",
-      }),
     ]);
-    // Both types fail in every region they were scanned in: one issue each, without a region.
+    // The type fails in every region it was scanned in: one issue, without a region.
     expect(result.data_quality.issues.every((i) => i.region === undefined)).toBe(true);
     expect(result.data_quality.issues[0]?.message).toContain("tag:GetResources");
     expect(result.data_quality.note).toMatch(/not present these numbers as account-wide/);

@@ -58,5 +58,7 @@ it("follows every page of the Tagging API and of the listers", async () => {
   expect(result.stats.per_region["us-east-1"]?.pages).toBe(pages);
   // 630 volumes at 500 a page (DescribeVolumes' maximum).
   expect(world.sandbox.counters().by_operation["ec2:DescribeVolumes"]).toBe(2);
-  expect(result.stats.pages).toBe(pages + 2);
+  // 450 streams at 100 a ListStreams page.
+  expect(world.sandbox.counters().by_operation["kinesis:ListStreams"]).toBe(5);
+  expect(result.stats.pages).toBe(pages + 2 + 5);
 });

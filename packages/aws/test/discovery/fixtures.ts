@@ -22,6 +22,11 @@ export const FULL_READ = [
   "ecs:Describe*",
   "dynamodb:List*",
   "dynamodb:DescribeTable",
+  "elasticloadbalancing:Describe*",
+  "elasticache:Describe*",
+  "elasticache:ListTagsForResource",
+  "kinesis:ListStreams",
+  "kinesis:ListTagsForStream",
   "ce:GetCostAndUsage",
   "ce:ListCostAllocationTags",
   "organizations:ListPolicies",
@@ -71,8 +76,15 @@ export const ACME_RESOURCES: ResourceSeedInput[] = [
   r("ec2:instance", east, "i-0a00000000000002", {}, { state: "stopped" }),
   r("ec2:instance", east, "i-0a00000000000003", { Owner: "gone@acme.io" }, { state: "terminated" }),
   r("ec2:instance", west, "i-0a00000000000004", {}, { state: "shutting-down" }),
-  r("ec2:volume", west, "vol-0a00000000000001", { Owner: "a@acme.io" }),
-  r("ec2:snapshot", east, "snap-0a00000000000001", {}),
+  // Attached to i-0a…4 and snapshotted: discovery records each one's parent (suggest_tags inherits).
+  r(
+    "ec2:volume",
+    west,
+    "vol-0a00000000000001",
+    { Owner: "a@acme.io" },
+    { attributes: { InstanceId: "i-0a00000000000004" } },
+  ),
+  r("ec2:snapshot", east, "snap-0a00000000000001", {}, { attributes: { VolumeId: "vol-0a00000000000001" } }),
   r("ec2:elastic-ip", east, "eipalloc-0a0000000000001", { Name: "edge" }),
   r("ec2:natgateway", west, "nat-0a00000000000001", {}),
   r("s3:bucket", east, "acme-logs", { Owner: "a@acme.io" }),
@@ -88,7 +100,6 @@ export const ACME_RESOURCES: ResourceSeedInput[] = [
   r("dynamodb:table", east, "acme-sessions", {}),
   r("kinesis:stream", east, "acme-stream", { Owner: "a@acme.io" }),
   r("kinesis:stream", west, "acme-stream-untagged", {}),
-  // The sandbox writes this ARN "cluster/acme-cache" (AWS writes "cluster:acme-cache").
   r("elasticache:cluster", west, "acme-cache", { Owner: "a@acme.io" }),
   // A free type: never requested, never reported.
   r("sqs:queue", east, "acme-queue", { Owner: "a@acme.io" }),

@@ -25,7 +25,8 @@ export function breakdownBy(
     const key = keyOf(resource);
     const group = groups.get(key) ?? { total: 0, compliant: 0, violations: 0 };
     group.total += 1;
-    if (violations.length === 0) group.compliant += 1;
+    // Advisory violations (aliases under "warning" treatment) do not make a resource non-compliant.
+    if (!violations.some((violation) => violation.advisory !== true)) group.compliant += 1;
     group.violations += violations.length;
     groups.set(key, group);
   }

@@ -1,11 +1,13 @@
 // check_tag_compliance's numbers: validate every in-scope resource, then score and break down.
 import type { Resource, Violation } from "../model";
+import { isExcluded } from "../policy/exclusions";
 import type { TaggingPolicy } from "../policy/types";
 import { breakdownBy, type ComplianceBreakdown, type EvaluatedResource } from "./breakdown";
+import { type CostWeightedCompliance, costWeightedCompliance } from "./cost-weighted";
 import type { CostLookup } from "./costs";
 import { complianceScore } from "./ratio";
 import { resourcesInScope } from "./scope";
-import { validateResource } from "./validate";
+import { countsAgainstCompliance, validateResource } from "./validate";
 
 /** Same values as export/severity.ts's SeverityFilter; kept local so core exports the name once. */
 type SeverityFilter = "all" | "errors_only" | "warnings_only";
@@ -19,12 +21,14 @@ export interface EvaluateComplianceInput {
   costs?: CostLookup;
 }
 
-export interface ComplianceEvaluation {
+export interface ComplianceEvaluation extends CostWeightedCompliance {
   /** null when nothing was in scope: no resource was checked, so nothing can be claimed. */
   compliance_score: number | null;
   total_resources: number;
   compliant_resources: number;
   non_compliant_resources: number;
+  /** In-scope resources the policy's exclusions set aside: not evaluated, not in total_resources. */
+  excluded: number;
   /** The violations the severity filter selects, ordered by ARN then policy order. */
   violations: Violation[];
   /** Counts over all violations, before the severity filter. */
@@ -39,12 +43,16 @@ const selects = (severity: SeverityFilter, violation: Violation): boolean =>
 
 export function evaluateCompliance(input: EvaluateComplianceInput): ComplianceEvaluation {
   const { policy, costs, severity = "all" } = input;
-  const evaluated: EvaluatedResource[] = resourcesInScope(input).map((resource: Resource) => ({
+  const inScope = resourcesInScope(input);
+  const kept = inScope.filter((resource) => !isExcluded(policy, resource));
+  const evaluated: EvaluatedResource[] = kept.map((resource: Resource) => ({
     resource,
     violations: validateResource(resource, policy, costs),
   }));
   const all = evaluated.flatMap((entry) => entry.violations);
-  const compliant = evaluated.filter((entry) => entry.violations.length === 0).length;
+  // Advisory violations (an alias under "warning" treatment) are listed but leave the resource compliant.
+  const isCompliant = (entry: EvaluatedResource) => !entry.violations.some(countsAgainstCompliance);
+  const compliant = evaluated.filter(isCompliant).length;
   const errors = all.filter((violation) => violation.severity === "error").length;
   return {
     // The filter applies to the listing only: a warnings-only view must not make the score look better.
@@ -52,6 +60,11 @@ export function evaluateCompliance(input: EvaluateComplianceInput): ComplianceEv
     total_resources: evaluated.length,
     compliant_resources: compliant,
     non_compliant_resources: evaluated.length - compliant,
+    excluded: inScope.length - kept.length,
+    ...costWeightedCompliance(
+      evaluated.map((entry) => ({ arn: entry.resource.arn, compliant: isCompliant(entry) })),
+      costs,
+    ),
     violations: all.filter((violation) => selects(severity, violation)),
     violation_counts: { total: all.length, errors, warnings: all.length - errors },
     by_region: breakdownBy(evaluated, (resource) => resource.region),

@@ -4,6 +4,7 @@
 import type { CostSource } from "../cost/types";
 import type { Resource } from "../model";
 import { applicableRequiredTags } from "../policy/applicable";
+import { isExcluded } from "../policy/exclusions";
 import { roundCents } from "../report/money";
 import { ageInDays } from "./age";
 import { type CostLookup, costOf } from "./costs";
@@ -49,6 +50,8 @@ export function findUntaggedResources(input: FindUntaggedInput): UntaggedResult 
   const withCosts = input.costs !== undefined || threshold !== null;
   const listed: UntaggedResource[] = [];
   for (const resource of resourcesInScope(input)) {
+    // The policy's exclusions set a resource aside everywhere it is judged, here as in the score.
+    if (isExcluded(input.policy, resource)) continue;
     const missing = missingTags(resource, input);
     if (missing.length === 0) continue;
     const item: UntaggedResource = {

@@ -9,6 +9,10 @@ export function changeHint(change: TagChange): string {
       return `${change.tag}: "${change.current_value}" is not an allowed value; "${change.value}" is its exact spelling.`;
     case "first_allowed_value":
       return `${change.tag}: "${change.value}" is the first allowed value, a default rather than a guess; pick the right one of ${(change.allowed_values ?? []).join(", ")}.`;
+    case "preferred_value":
+      return `${change.tag}: "${change.current_value}" is an alias; use "${change.value}".`;
+    case "found_key_value":
+      return `${change.tag}: the key is written "${change.found_key ?? ""}"; AWS keys are case-sensitive, so set "${change.tag}" and then remove "${change.found_key ?? ""}" (aws resourcegroupstaggingapi untag-resources).`;
     case "placeholder":
       return change.violation_type === "invalid_format"
         ? `${change.tag}: "${change.current_value}" does not match the policy's format; replace ${PLACEHOLDER_VALUE} with a value that does.`

@@ -7,7 +7,16 @@ import type { Violation, ViolationType } from "../model";
 /** Written where no value can be derived; searchable, so a review can refuse to apply it as is. */
 export const PLACEHOLDER_VALUE = "REPLACE_ME";
 
-export type ValueSource = "first_allowed_value" | "allowed_value_spelling" | "placeholder";
+/**
+ * preferred_value: an aliased value replaced by the value its alias stands for. found_key_value: a
+ * key found in another case (key_case_mismatch) written under the policy's key with its own value.
+ */
+export type ValueSource =
+  | "first_allowed_value"
+  | "allowed_value_spelling"
+  | "placeholder"
+  | "preferred_value"
+  | "found_key_value";
 
 export interface TagChange {
   tag: string;
@@ -16,6 +25,8 @@ export interface TagChange {
   violation_type: ViolationType;
   current_value: string | null;
   allowed_values: string[] | null;
+  /** For key_case_mismatch: the misspelt key, to remove once the policy's key is written. */
+  found_key?: string;
 }
 
 export interface ResourceRemediation {
@@ -27,6 +38,15 @@ export interface ResourceRemediation {
   changes: TagChange[];
 }
 
+function derivedValue(violation: Violation): [string, ValueSource] | null {
+  if (violation.violation_type === "aliased_value" && violation.preferred_value !== undefined)
+    return [violation.preferred_value, "preferred_value"];
+  // The found key's value is carried over: the rename fixes the key, a wrong value is a second fix.
+  if (violation.violation_type === "key_case_mismatch" && violation.current_value !== null)
+    return [violation.current_value, "found_key_value"];
+  return null;
+}
+
 function changeFor(violation: Violation): TagChange {
   const allowed = violation.allowed_values ?? [];
   const current = violation.current_value?.trim().toLowerCase();
@@ -35,11 +55,12 @@ function changeFor(violation: Violation): TagChange {
       ? allowed.find((value) => value.toLowerCase() === current)
       : undefined;
   const [value, source]: [string, ValueSource] =
-    respelled !== undefined
+    derivedValue(violation) ??
+    (respelled !== undefined
       ? [respelled, "allowed_value_spelling"]
       : allowed[0] !== undefined
         ? [allowed[0], "first_allowed_value"]
-        : [PLACEHOLDER_VALUE, "placeholder"];
+        : [PLACEHOLDER_VALUE, "placeholder"]);
   return {
     tag: violation.tag_name,
     value,
@@ -47,6 +68,7 @@ function changeFor(violation: Violation): TagChange {
     violation_type: violation.violation_type,
     current_value: violation.current_value,
     allowed_values: violation.allowed_values,
+    ...(violation.found_key !== undefined ? { found_key: violation.found_key } : {}),
   };
 }
 

@@ -33,13 +33,62 @@ const resourceType = text("resource type").superRefine((type, ctx) => {
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export const RequiredTagSchema = z.strictObject({
-  name: tagName,
-  description: text("description"),
-  allowed_values: allowedValues.nullish(),
-  validation_regex: validationRegex.nullish(),
-  applies_to: z.array(resourceType).nullish(),
+export const KeyMatchingSchema = z.enum(["exact", "case_insensitive"], {
+  error: () => 'key_matching must be "exact" or "case_insensitive"',
 });
+
+const aliasValue = text("alias").max(TAG_VALUE_MAX, `alias must be at most ${TAG_VALUE_MAX} characters`);
+
+export const RequiredTagSchema = z
+  .strictObject({
+    name: tagName,
+    description: text("description"),
+    allowed_values: allowedValues.nullish(),
+    validation_regex: validationRegex.nullish(),
+    applies_to: z.array(resourceType).nullish(),
+    key_matching: KeyMatchingSchema.nullish(),
+    value_aliases: z.record(aliasValue, z.array(aliasValue)).nullish(),
+    alias_treatment: z
+      .enum(["warning", "violation"], { error: () => 'alias_treatment must be "warning" or "violation"' })
+      .nullish(),
+  })
+  .superRefine((tag, ctx) => aliasIssues(tag, ctx));
+
+/**
+ * An alias must point at one value the policy accepts, and must not itself be accepted: otherwise a
+ * resource carrying it would be both compliant and told to change, or changed to a rejected value.
+ */
+function aliasIssues(
+  tag: {
+    allowed_values?: string[] | null | undefined;
+    value_aliases?: Record<string, string[]> | null | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const allowed = tag.allowed_values && tag.allowed_values.length > 0 ? new Set(tag.allowed_values) : null;
+  const owner = new Map<string, string>();
+  for (const [preferred, aliases] of Object.entries(tag.value_aliases ?? {})) {
+    if (allowed && !allowed.has(preferred))
+      ctx.addIssue({
+        code: "custom",
+        path: ["value_aliases", preferred],
+        message: `"${preferred}" is not an allowed value, so nothing can be aliased to it`,
+      });
+    aliases.forEach((alias, index) => {
+      const path = ["value_aliases", preferred, index];
+      const first = owner.get(alias);
+      if (alias === preferred || allowed?.has(alias))
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `"${alias}" is an accepted value and cannot be an alias`,
+        });
+      else if (first !== undefined && first !== preferred)
+        ctx.addIssue({ code: "custom", path, message: `"${alias}" is already an alias of "${first}"` });
+      owner.set(alias, preferred);
+    });
+  }
+}
 
 export const OptionalTagSchema = z.strictObject({
   name: tagName,
@@ -71,12 +120,27 @@ const requiredTags = z.array(RequiredTagSchema).superRefine((tags, ctx) => {
   });
 });
 
+const exclusion = z.union(
+  [
+    z.strictObject({ arn_pattern: text("arn_pattern").min(1, "arn_pattern must not be empty") }),
+    z.strictObject({
+      tag: z.strictObject({
+        key: tagName,
+        value: text("value").max(TAG_VALUE_MAX).nullish(),
+      }),
+    }),
+  ],
+  { error: () => "an exclusion is { arn_pattern } or { tag: { key, value? } }" },
+);
+
 export const TaggingPolicySchema = z.strictObject({
   version: text("version").min(1, "version must not be empty"),
   last_updated: text("last_updated").nullish(),
   required_tags: requiredTags,
   optional_tags: z.array(OptionalTagSchema).default([]),
   tag_naming_rules: TagNamingRulesSchema.nullish(),
+  key_matching: KeyMatchingSchema.nullish(),
+  exclusions: z.array(exclusion).nullish(),
 });
 
 export type ParsedPolicyDocument = z.output<typeof TaggingPolicySchema>;

@@ -14,6 +14,8 @@ export function summarizeByTag(violations: readonly Violation[]): TagViolationSu
         missing_required_tag: 0,
         invalid_value: 0,
         invalid_format: 0,
+        key_case_mismatch: 0,
+        aliased_value: 0,
         resources: 0,
         cost_impact_monthly: 0,
         arns: new Set(),

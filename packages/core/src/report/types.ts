@@ -39,6 +39,8 @@ export interface TagViolationSummary {
   missing_required_tag: number;
   invalid_value: number;
   invalid_format: number;
+  key_case_mismatch: number;
+  aliased_value: number;
   /** Distinct resources with a violation of this tag. */
   resources: number;
   /** Summed once per resource. */

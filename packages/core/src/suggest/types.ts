@@ -1,6 +1,6 @@
 // Output of suggest_tags (TOOLS.md tool 5).
 
-export type SuggestionStrategy = "name_pattern" | "similar_resources" | "inference";
+export type SuggestionStrategy = "inherited" | "name_pattern" | "similar_resources" | "inference";
 
 export interface TagSuggestion {
   tag: string;

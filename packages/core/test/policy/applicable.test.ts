@@ -49,6 +49,24 @@ describe("allApplicableResourceTypes", () => {
 });
 
 describe("summarizePolicy", () => {
+  it("counts the issue 11 options", () => {
+    expect(
+      summarizePolicy({
+        ...policy,
+        key_matching: "case_insensitive",
+        required_tags: policy.required_tags.map((tag, index) =>
+          index === 0 ? { ...tag, key_matching: "exact", value_aliases: { a: ["A"] } } : tag,
+        ),
+        exclusions: [{ arn_pattern: "arn:aws:s3:::cdk-*" }, { tag: { key: "Skip" } }],
+      }),
+    ).toMatchObject({
+      key_matching: "case_insensitive",
+      required_with_key_matching_override: 1,
+      required_with_value_aliases: 1,
+      exclusion_count: 2,
+    });
+  });
+
   it("counts the policy", () => {
     expect(summarizePolicy(policy)).toEqual({
       required_tag_count: 3,
@@ -57,6 +75,10 @@ describe("summarizePolicy", () => {
       required_with_validation_regex: 1,
       required_for_all_types: 0,
       applicable_resource_type_count: 3,
+      key_matching: "exact",
+      required_with_key_matching_override: 0,
+      required_with_value_aliases: 0,
+      exclusion_count: 0,
     });
     expect(summarizePolicy(DEFAULT_POLICY)).toEqual({
       required_tag_count: 3,
@@ -65,6 +87,10 @@ describe("summarizePolicy", () => {
       required_with_validation_regex: 0,
       required_for_all_types: 3,
       applicable_resource_type_count: 42,
+      key_matching: "exact",
+      required_with_key_matching_override: 0,
+      required_with_value_aliases: 0,
+      exclusion_count: 0,
     });
   });
 });

@@ -78,6 +78,8 @@ describe("buildComplianceReport: content", () => {
       missing_required_tag: 0,
       invalid_value: 0,
       invalid_format: 3,
+      key_case_mismatch: 0,
+      aliased_value: 0,
       resources: 3,
       cost_impact_monthly: 150,
     });

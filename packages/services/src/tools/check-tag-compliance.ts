@@ -16,7 +16,7 @@ export const checkTagCompliance = defineTool({
   name: "check_tag_compliance",
   title: "Check tag compliance",
   description:
-    "Scans the client's AWS account(s) and scores tagging against the client's policy: compliance_score (0–1, or null with score_reason when nothing could be read or nothing is in scope — never report that as 100%), violations (first 100, with next_cursor), the cost attribution gap, and per-region and per-account breakdowns. Call get_tagging_policy first to learn which resource types the policy covers. If data_quality.status is partial, say which regions or types are missing; never present partial numbers as account-wide. Results are cached for a few minutes; force_refresh bypasses the cache.",
+    "Scans the client's AWS account(s) and scores tagging against the client's policy: compliance_score (0–1, or null with score_reason when nothing could be read or nothing is in scope — never report that as 100%), violations (first 100, with next_cursor), the cost attribution gap, and per-region and per-account breakdowns, plus cost_weighted_compliance (the share of in-scope spend on compliant resources) and excluded (resources the policy's exclusions set aside). Violations with advisory: true (a value alias under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first to learn which resource types the policy covers. If data_quality.status is partial, say which regions or types are missing; never present partial numbers as account-wide. Results are cached for a few minutes; force_refresh bypasses the cache.",
   input: z.strictObject({
     resource_types: resourceTypes,
     filters: filters.optional(),
@@ -37,6 +37,14 @@ export const checkTagCompliance = defineTool({
     score_reason: z.string().nullable(),
     total_resources: z.number(),
     compliant_resources: z.number(),
+    excluded: z.number().describe("Resources the policy's exclusions set aside; not in total_resources"),
+    cost_weighted_compliance: z
+      .number()
+      .nullable()
+      .describe(
+        "Compliant spend / in-scope spend (0–1); null when no spend was read (cost_weighted_reason says why)",
+      ),
+    cost_weighted_reason: z.string().nullable(),
     violations: z.array(z.object({ resource_arn: z.string(), tag_name: z.string() })),
     violations_total: z.number(),
     next_cursor: z.string().nullable(),
@@ -81,6 +89,9 @@ export const checkTagCompliance = defineTool({
       total_resources: evaluation.total_resources,
       compliant_resources: evaluation.compliant_resources,
       non_compliant_resources: evaluation.non_compliant_resources,
+      excluded: evaluation.excluded,
+      cost_weighted_compliance: evaluation.cost_weighted_compliance,
+      cost_weighted_reason: evaluation.cost_weighted_reason,
       violation_counts: evaluation.violation_counts,
       violations: violations.items,
       violations_total: violations.total,

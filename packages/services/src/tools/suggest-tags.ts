@@ -1,6 +1,6 @@
 // Tool 5: values for a resource's missing required tags from its name and ARN, similar resources and
 // inference, each with a confidence. Computed by core's suggestTags.
-import { isGlobalType, parseArn, suggestTags as suggest } from "@tagc/core";
+import { isGlobalType, PARENT_TYPE, parseArn, suggestTags as suggest } from "@tagc/core";
 import { z } from "zod";
 import { invalid, ServiceError } from "../errors";
 import { defineTool } from "./define";
@@ -10,11 +10,19 @@ import { scanTargets } from "./scan/targets";
 
 const SIMILAR_SAMPLE = 10;
 
+/** The types up the inheritance chain of `type` (ec2:snapshot -> ec2:volume -> ec2:instance). */
+function parentTypesOf(type: string): string[] {
+  const chain: string[] = [];
+  for (let parent = PARENT_TYPE[type]; parent && !chain.includes(parent); parent = PARENT_TYPE[parent])
+    chain.push(parent);
+  return chain;
+}
+
 export const suggestTags = defineTool({
   name: "suggest_tags",
   title: "Suggest tags",
   description:
-    "Suggests values for a resource's missing required tags from its name and ARN, similar resources, and inference, each with a confidence and reasoning. Suggestions outside a tag's allowed values are dropped. Present them as suggestions for a human to confirm.",
+    "Suggests values for a resource's missing required tags from the resource it belongs to (an EBS volume's attached instance, a snapshot's source volume), its name and ARN, similar resources, and inference, each with a confidence and reasoning. Suggestions outside a tag's allowed values are dropped. Present them as suggestions for a human to confirm.",
   input: z.strictObject({ resource_arn: z.string().min(1).max(2048) }),
   output: z.object({
     resource_arn: z.string(),
@@ -37,7 +45,8 @@ export const suggestTags = defineTool({
     }
     const { plan, scan } = await scanAccounts(ctx, {
       tool: "suggest_tags",
-      resourceTypes: [resourceType],
+      // A volume's instance and a snapshot's volume (and its instance) are read too, for inheritance.
+      resourceTypes: [...new Set([resourceType, ...parentTypesOf(resourceType)])].sort(),
       regions: isGlobalType(resourceType) || !region ? undefined : [region],
       targets: account ? targets.filter((t) => t.accountId === account) : targets,
     });
@@ -52,10 +61,15 @@ export const suggestTags = defineTool({
     }
     // Similar resources: same type and account, the tagged ones first, at most ten.
     const similar = scan.resources
-      .filter((r) => r.arn !== resource.arn && r.account_id === resource.account_id)
+      .filter(
+        (r) => r.arn !== resource.arn && r.type === resource.type && r.account_id === resource.account_id,
+      )
       .sort((a, b) => Object.keys(b.tags).length - Object.keys(a.tags).length || (a.arn < b.arn ? -1 : 1))
       .slice(0, SIMILAR_SAMPLE);
-    return { ...suggest({ resource, policy: plan.policy, similar }), data_quality: scan.data_quality };
+    return {
+      ...suggest({ resource, policy: plan.policy, similar, related: scan.resources }),
+      data_quality: scan.data_quality,
+    };
   },
   summarize: (r) => `${r.suggestions.length} tag suggestions for ${r.resource_arn}.`,
 });

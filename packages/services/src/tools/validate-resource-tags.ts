@@ -1,6 +1,13 @@
 // Tool 3: specific resources by ARN against the policy; `not_found` when AWS does not know one (not
 // as the seed, which reported every tag missing). Computed by core's parseArn and validateResource.
-import { isGlobalType, parseArn, type Resource, validateResource } from "@tagc/core";
+import {
+  countsAgainstCompliance,
+  isExcluded,
+  isGlobalType,
+  parseArn,
+  type Resource,
+  validateResource,
+} from "@tagc/core";
 import { z } from "zod";
 import { invalid } from "../errors";
 import { defineTool } from "./define";
@@ -49,15 +56,18 @@ export const validateResourceTags = defineTool({
   name: "validate_resource_tags",
   title: "Validate specific resources",
   description:
-    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag).",
+    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag); one the policy's exclusions set aside is reported as excluded.",
   input: z.strictObject({ resource_arns: z.array(ARN).min(1).max(100, "at most 100 ARNs per call") }),
   output: z.object({
-    results: z.array(z.object({ resource_arn: z.string(), status: z.enum(["found", "not_found"]) })),
+    results: z.array(
+      z.object({ resource_arn: z.string(), status: z.enum(["found", "not_found", "excluded"]) }),
+    ),
     summary: z.object({
       total: z.number(),
       compliant: z.number(),
       non_compliant: z.number(),
       not_found: z.number(),
+      excluded: z.number(),
     }),
     data_quality: dataQuality,
   }),
@@ -94,13 +104,26 @@ export const validateResourceTags = defineTool({
           violations: [],
         };
       }
+      // The policy's exclusions set the resource aside: it is not judged, and says so.
+      if (isExcluded(plan.policy, resource)) {
+        return {
+          resource_arn: p.arn,
+          status: "excluded" as const,
+          resource_type: resource.type,
+          region: resource.region,
+          compliant: null,
+          current_tags: resource.tags,
+          violations: [],
+        };
+      }
       const violations = validateResource(resource, plan.policy);
       return {
         resource_arn: p.arn,
         status: "found" as const,
         resource_type: resource.type,
         region: resource.region,
-        compliant: violations.length === 0,
+        // Advisory violations (a value alias under "warning" treatment) leave the resource compliant.
+        compliant: !violations.some(countsAgainstCompliance),
         current_tags: resource.tags,
         violations,
       };
@@ -112,10 +135,11 @@ export const validateResourceTags = defineTool({
         compliant: results.filter((r) => r.compliant === true).length,
         non_compliant: results.filter((r) => r.compliant === false).length,
         not_found: results.filter((r) => r.status === "not_found").length,
+        excluded: results.filter((r) => r.status === "excluded").length,
       },
       data_quality: scan.data_quality,
     };
   },
   summarize: ({ summary: s }) =>
-    `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found (of ${s.total}).`,
+    `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found${s.excluded ? `, ${s.excluded} excluded by the policy` : ""} (of ${s.total}).`,
 });

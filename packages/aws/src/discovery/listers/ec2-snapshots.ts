@@ -27,6 +27,7 @@ export const ec2Snapshots: Lister = {
             state: snapshot.State ?? null,
             created_at: isoOrNull(snapshot.StartTime),
             tags: tagsFromList(snapshot.Tags),
+            parent_id: snapshot.VolumeId ?? null,
           });
         }
       },

@@ -25,6 +25,8 @@ export const ec2Volumes: Lister = {
             state: volume.State ?? null,
             created_at: isoOrNull(volume.CreateTime),
             tags: tagsFromList(volume.Tags),
+            // The first attached instance: the one a volume's tags are usually inherited from.
+            parent_id: volume.Attachments?.find((a) => a.InstanceId)?.InstanceId ?? null,
           });
         }
       },

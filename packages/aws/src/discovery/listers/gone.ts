@@ -1,6 +1,14 @@
 // A resource deleted between the list call and the per-item call is simply no longer there: that
 // is not a failure of the scan.
-const NOT_FOUND = new Set(["ResourceNotFoundException", "NoSuchBucket", "ClusterNotFoundException"]);
+const NOT_FOUND = new Set([
+  "ResourceNotFoundException",
+  "NoSuchBucket",
+  "ClusterNotFoundException",
+  "LoadBalancerNotFoundException",
+  "TargetGroupNotFoundException",
+  "CacheClusterNotFoundFault",
+  "ReplicationGroupNotFoundFault",
+]);
 
 export const isGone = (error: unknown): boolean =>
   typeof error === "object" && error !== null && NOT_FOUND.has(String((error as { name?: unknown }).name));

@@ -10,6 +10,11 @@ import { ecsServices } from "./ecs-services";
 import { ecsTaskDefinitions } from "./ecs-task-definitions";
 import { efsFileSystems } from "./efs-file-systems";
 import { eksClusters } from "./eks-clusters";
+import { elasticacheClusters } from "./elasticache-clusters";
+import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
+import { elbv2LoadBalancers } from "./elbv2-load-balancers";
+import { elbv2TargetGroups } from "./elbv2-target-groups";
+import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
@@ -33,6 +38,11 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     ecsServices,
     ecsTaskDefinitions,
     dynamodbTables,
+    elbv2LoadBalancers,
+    elbv2TargetGroups,
+    elasticacheClusters,
+    elasticacheReplicationGroups,
+    kinesisStreams,
     efsFileSystems,
     secretsManagerSecrets,
     kmsKeys,

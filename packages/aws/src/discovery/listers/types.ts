@@ -10,6 +10,8 @@ export interface ListedResource {
   state: string | null;
   created_at: string | null;
   tags?: Record<string, string>;
+  /** See Resource.parent_id: a volume's attached instance, a snapshot's source volume. */
+  parent_id?: string | null;
 }
 
 export interface ListerContext {

@@ -6,6 +6,7 @@ import {
   type AttributionGap,
   attributionGap,
   type ComplianceEvaluation,
+  countsAgainstCompliance,
   evaluateCompliance,
   spreadCosts,
   type TaggingPolicy,
@@ -38,7 +39,10 @@ function compute(plan: ScanPlan, scan: ScanOutcome, spend: Spend | undefined): C
     ...(costs ? { costs } : {}),
   });
   if (!spend) return { evaluation, gap: null };
-  const nonCompliant = new Set(evaluation.violations.map((v) => v.resource_arn));
+  // Advisory violations (value aliases under "warning" treatment) leave the resource compliant.
+  const nonCompliant = new Set(
+    evaluation.violations.filter(countsAgainstCompliance).map((v) => v.resource_arn),
+  );
   const gap = attributionGap({
     resources: scan.resources,
     compliantArns: scan.resources.filter((r) => !nonCompliant.has(r.arn)).map((r) => r.arn),
