@@ -11,6 +11,7 @@ import { type Customer, onboardTenant, publishSandboxTemplate } from "@tagc/test
 import type { Logger } from "pino";
 import type { Env } from "../env";
 import type { AppDeps } from "../types";
+import { redateCosts } from "./redate-costs";
 import { printDemoSummary } from "./summary";
 
 const DEMO_SEED = fileURLToPath(new URL("../../../aws-sandbox/seeds/demo.json", import.meta.url));
@@ -35,7 +36,7 @@ export const DEMO_CUSTOMERS: Customer[] = [
 ];
 
 export async function startDemo(env: Env, logger: Logger) {
-  const seed = await loadSeedFile(DEMO_SEED);
+  const seed = redateCosts(await loadSeedFile(DEMO_SEED), new Date());
   const sandbox: Sandbox = await startSandbox({ seed, port: env.SANDBOX_PORT });
   logger.info({ url: sandbox.url }, "demo: AWS sandbox started");
   // The operator's step on AWS: the role template goes to S3, the only place CloudFormation reads from.
