@@ -1,6 +1,7 @@
-// `pnpm tagc <command>`: operator commands. This entry is the only place the CLI reads
-// process.env and the only place it exits; commands get parsed options and return lines.
-import { CliEnv, parsePublishArgs, publishTemplateCommand } from "./publish-template";
+// `pnpm tagc <command>`: operator commands. This entry is the only place the CLI exits; the
+// environment is parsed once (env.ts) and commands get parsed options and return lines.
+import { parseCliEnv } from "./env";
+import { parsePublishArgs, publishTemplateCommand } from "./publish-template";
 import { UsageError } from "./usage-error";
 
 const USAGE = `usage: pnpm tagc publish-template --bucket BUCKET --region REGION
@@ -12,9 +13,7 @@ const USAGE = `usage: pnpm tagc publish-template --bucket BUCKET --region REGION
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === "publish-template") {
-    const env = CliEnv.safeParse(process.env);
-    if (!env.success) throw new UsageError(`AWS_ENDPOINT_URL must be a URL`);
-    const lines = await publishTemplateCommand(parsePublishArgs(args, env.data));
+    const lines = await publishTemplateCommand(parsePublishArgs(args, parseCliEnv()));
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   }

@@ -1,19 +1,12 @@
 import { parseArgs } from "node:util";
 import { S3Client } from "@aws-sdk/client-s3";
-import { z } from "zod";
 import { TemplateParameterError } from "../errors";
 import { checkOperator, DEFAULT_SCANNER_ROLE_PATTERN, type Operator } from "../operator";
 import { DEFAULT_TEMPLATE_PREFIX, publishTemplates } from "../publish-templates";
+import type { CliEnv } from "./env";
 import { UsageError } from "./usage-error";
 
 /** The environment the command reads, parsed once by main.ts. */
-export const CliEnv = z.object({
-  PLATFORM_ACCOUNT_ID: z.string().optional(),
-  SCANNER_ROLE_PATTERN: z.string().optional(),
-  /** The sandbox or moto; S3 is then addressed path-style, as local emulators need. */
-  AWS_ENDPOINT_URL: z.url().optional(),
-});
-export type CliEnv = z.infer<typeof CliEnv>;
 
 export interface PublishTemplateOptions {
   bucket: string;

@@ -2,10 +2,11 @@
 // default start is the wall clock, or TAGC_TEST_NOW when set, so the whole suite can be run as if it
 // were another day (`TAGC_TEST_NOW=2027-01-31T23:30:00Z pnpm test`): nothing may depend on today.
 
+import { pinnedTestNow } from "./env";
+
 /** Where an unpinned clock starts: TAGC_TEST_NOW (ISO-8601) when set, else now. */
 export function testNow(): Date {
-  // Tests only: the one knob that moves every default clock of the suite.
-  const pinned = process.env.TAGC_TEST_NOW;
+  const pinned = pinnedTestNow();
   if (!pinned) return new Date();
   const at = new Date(pinned);
   if (Number.isNaN(at.getTime())) throw new Error(`TAGC_TEST_NOW is not a date: ${pinned}`);
