@@ -8,11 +8,36 @@ import {
 import { tagsFromList } from "../arn";
 import { unlessGone } from "./gone";
 import { forEachItem } from "./paginate";
-import type { ListerContext } from "./types";
+import type { ListedResource, ListerContext } from "./types";
 
 const BATCH = 20;
 
-export async function elbv2Tags(
+/**
+ * Emits each resource: tags from the walk (absent), none ({}), or read here in batches when the walk
+ * failed; a resource DescribeTags no longer knows was deleted meanwhile and is dropped.
+ */
+export async function emitWithTags(
+  ctx: ListerContext,
+  elb: ElasticLoadBalancingV2Client,
+  found: readonly Omit<ListedResource, "tags">[],
+): Promise<void> {
+  const tagged = await ctx.taggedLookup();
+  if (tagged) {
+    for (const r of found) ctx.emit(tagged(r.arn) ? r : { ...r, tags: {} });
+    return;
+  }
+  const read = await elbv2Tags(
+    ctx,
+    elb,
+    found.map((r) => r.arn),
+  );
+  for (const r of found) {
+    const tags = read.get(r.arn);
+    if (tags) ctx.emit({ ...r, tags });
+  }
+}
+
+async function elbv2Tags(
   ctx: ListerContext,
   elb: ElasticLoadBalancingV2Client,
   arns: readonly string[],

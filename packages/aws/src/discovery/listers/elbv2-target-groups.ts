@@ -3,46 +3,36 @@
 import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
-  type TargetGroup,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { elbv2Tags } from "./elbv2-tags";
+import { emitWithTags } from "./elbv2-tags";
 import { eachPage } from "./paginate";
-import type { Lister } from "./types";
+import type { ListedResource, Lister } from "./types";
 
 export const elbv2TargetGroups: Lister = {
   type: "elasticloadbalancing:targetgroup",
   actions: ["elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTags"],
   async list(ctx) {
     const elb = ctx.scan.clients.get(ElasticLoadBalancingV2Client, ctx.region);
-    const found: TargetGroup[] = [];
+    const found: Omit<ListedResource, "tags">[] = [];
     await eachPage(
       ctx,
       (Marker, abortSignal) =>
         elb.send(new DescribeTargetGroupsCommand({ PageSize: 400, Marker }), { abortSignal }),
       (page) => page.NextMarker,
-      (page) => void found.push(...(page.TargetGroups ?? []).filter((tg) => tg.TargetGroupArn)),
+      (page) => {
+        for (const tg of page.TargetGroups ?? []) {
+          if (!tg.TargetGroupArn) continue;
+          found.push({
+            arn: tg.TargetGroupArn,
+            id: tg.TargetGroupName ?? tg.TargetGroupArn,
+            type: "elasticloadbalancing:targetgroup",
+            region: ctx.region,
+            state: null,
+            created_at: null,
+          });
+        }
+      },
     );
-    const tagged = await ctx.taggedLookup();
-    const read = tagged
-      ? undefined
-      : await elbv2Tags(
-          ctx,
-          elb,
-          found.map((tg) => tg.TargetGroupArn ?? ""),
-        );
-    for (const tg of found) {
-      const arn = tg.TargetGroupArn ?? "";
-      const tags = read ? read.get(arn) : tagged?.(arn) ? undefined : {};
-      if (read && !tags) continue;
-      ctx.emit({
-        arn,
-        id: tg.TargetGroupName ?? arn,
-        type: "elasticloadbalancing:targetgroup",
-        region: ctx.region,
-        state: null,
-        created_at: null,
-        ...(tags ? { tags } : {}),
-      });
-    }
+    await emitWithTags(ctx, elb, found);
   },
 };
