@@ -10,6 +10,8 @@ import { resolveResourceTypes } from "./scope";
 import { resolveTargetTags } from "./target-tags";
 import { toYaml } from "./yaml";
 
+const SCORE = "steps.check_compliance.output.compliance_score";
+
 export const REMEDIATION_STRATEGIES = ["notify", "auto_tag", "report"] as const;
 
 /** Presets run at 09:00 UTC: a workflow has no user time zone, and UTC keeps runs DST-free. */
@@ -72,10 +74,25 @@ export function generateOpenOpsWorkflow(
     action: "tag_compliance.check_tag_compliance",
     inputs: { resource_types: resourceTypes, severity: "all" },
   };
+  // A scan that read nothing has no score (null, with score_reason). Compared as a number null would
+  // pass "below the threshold" and remediate on no evidence, so it alerts the owner and stops instead.
+  const unreadable = {
+    id: "score_unreadable",
+    name: "Alert and stop when nothing could be read (no compliance score)",
+    condition: `{{ ${SCORE} == null }}`,
+    action: "notification.send",
+    inputs: {
+      channel: "email",
+      to: "workflow-owner",
+      subject: "Tag compliance could not be measured",
+      body: "No compliance score: {{ steps.check_compliance.output.score_reason }}",
+    },
+    on_true: "stop",
+  };
   const gate = {
     id: "below_threshold",
     name: `Continue only when the compliance score is below ${percent}`,
-    condition: `{{ steps.check_compliance.output.compliance_score < ${input.threshold} }}`,
+    condition: `{{ ${SCORE} != null && ${SCORE} < ${input.threshold} }}`,
     on_false: "stop",
   };
   const workflow: OpenOpsWorkflow = {
@@ -87,7 +104,7 @@ export function generateOpenOpsWorkflow(
       { type: "compliance_score", metric: "compliance_score", operator: "below", threshold: input.threshold },
     ],
     filters: { resource_types: resourceTypes, target_tags: tags.map((tag) => tag.name) },
-    steps: [check, gate, ...remediationSteps(strategy, resourceTypes, tags, warnings)],
+    steps: [check, unreadable, gate, ...remediationSteps(strategy, resourceTypes, tags, warnings)],
     metadata: {
       generated_by: "tag-compliance-cloud",
       generated_at: now.toISOString(),

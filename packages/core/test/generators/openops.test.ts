@@ -41,9 +41,23 @@ describe("generateOpenOpsWorkflow", () => {
           inputs: { resource_types: ["ec2:instance", "s3:bucket"], severity: "all" },
         },
         {
+          id: "score_unreadable",
+          name: "Alert and stop when nothing could be read (no compliance score)",
+          condition: "{{ steps.check_compliance.output.compliance_score == null }}",
+          action: "notification.send",
+          inputs: {
+            channel: "email",
+            to: "workflow-owner",
+            subject: "Tag compliance could not be measured",
+            body: "No compliance score: {{ steps.check_compliance.output.score_reason }}",
+          },
+          on_true: "stop",
+        },
+        {
           id: "below_threshold",
           name: "Continue only when the compliance score is below 80%",
-          condition: "{{ steps.check_compliance.output.compliance_score < 0.8 }}",
+          condition:
+            "{{ steps.check_compliance.output.compliance_score != null && steps.check_compliance.output.compliance_score < 0.8 }}",
           on_false: "stop",
         },
         {
@@ -70,7 +84,7 @@ describe("generateOpenOpsWorkflow", () => {
         schedule: "daily",
       },
     });
-    expect(result.counts).toEqual({ steps: 3, resource_types: 2, target_tags: 3 });
+    expect(result.counts).toEqual({ steps: 4, resource_types: 2, target_tags: 3 });
   });
 
   // The resource type list is one object used in three places: without aliasDuplicateObjects: false
@@ -151,7 +165,9 @@ describe("generateOpenOpsWorkflow", () => {
         `aws s3api put-bucket-tagging --bucket "{{ item.resource_id }}" --tagging "$(printf '%s' "$current" | jq -c --argjson add '[{"Key":"Owner","Value":"unassigned@example.com"}]' '{TagSet: ((. + $add) | reverse | unique_by(.Key))}')"`,
       ].join("\n"),
     );
-    expect(steps[1]?.condition).toBe("{{ steps.check_compliance.output.compliance_score < 0.95 }}");
+    expect(steps[2]?.condition).toBe(
+      "{{ steps.check_compliance.output.compliance_score != null && steps.check_compliance.output.compliance_score < 0.95 }}",
+    );
     expect(steps.at(-1)).toEqual({
       id: "verify",
       name: "Check tag compliance again",
@@ -183,14 +199,14 @@ describe("generateOpenOpsWorkflow", () => {
       { remediation_strategy: "auto_tag", resource_types: ["ec2:volume"] },
       NOW,
     );
-    expect(result.workflow.steps[2]?.run).toBe(
+    expect(result.workflow.steps[3]?.run).toBe(
       `aws ec2 create-tags --region "{{ item.region }}" --resources "{{ item.resource_id }}" --tags '[{"Key":"Environment","Value":"it'"'"'s prod"}]'`,
     );
   });
 
   it("builds and sends a report with the report strategy", () => {
     const steps = generate({ remediation_strategy: "report", resource_types: ["rds:db"] }).workflow.steps;
-    expect(steps.slice(2)).toEqual([
+    expect(steps.slice(3)).toEqual([
       {
         id: "build_report",
         name: "Build the compliance report",
