@@ -106,6 +106,18 @@ describe("the customer role template", () => {
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 
+  // IAM caps the aggregate of a role's inline policies at 10,240 characters, whitespace not counted
+  // (IAM User Guide, "IAM and AWS STS quotas"); past it CreateRole fails and the stack rolls back.
+  // Every lister adds actions here, so the headroom is pinned rather than discovered at deploy time.
+  it("keeps the role's inline policies under IAM's 10,240-character aggregate quota", () => {
+    const policies = properties.Policies as JsonObject[];
+    const size = policies
+      .map((policy) => JSON.stringify(policy.PolicyDocument).replace(/\s/g, "").length)
+      .reduce((a, b) => a + b, 0);
+    expect(size).toBeGreaterThan(1000);
+    expect(size).toBeLessThanOrEqual(10_240);
+  });
+
   it("explains every granted action with a YAML comment equal to its SCANNER_ACTIONS reason", () => {
     const doc = parseTemplateDocument(readFileSync(templatePath, "utf8"));
     const statements = doc.getIn(
