@@ -60,6 +60,7 @@ export async function startBench(options: {
     tools,
     ipLimiter: new MemoryRateLimiter({ limit: 1_000_000, windowMs: 60_000 }),
     allowedOrigins: [],
+    sessionSecret: env.MCP_SESSION_SECRET,
   };
   const services = serviceDepsFrom(env, database.handle, awsConfigFrom(env), tools);
   const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, database.handle);

@@ -100,6 +100,11 @@ export const envSchema = z
     TEMPLATE_URL: optionalUrl,
     /** Signs the customer's onboarding links (HS256); required outside demo mode. */
     ONBOARDING_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /**
+     * Signs MCP session ids (HMAC); every replica needs the same. Defaults to ONBOARDING_LINK_SECRET
+     * (the key is derived per purpose, so neither token can stand in for the other).
+     */
+    MCP_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     CONSOLE_REGION: z.string().default("us-east-1"),
     ROLE_NAME_PREFIX: z
       .string()
@@ -154,6 +159,7 @@ export const envSchema = z
     ...env,
     PLATFORM_ACCOUNT_ID: env.PLATFORM_ACCOUNT_ID ?? DEMO_PLATFORM_ACCOUNT_ID,
     ONBOARDING_LINK_SECRET: env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
+    MCP_SESSION_SECRET: env.MCP_SESSION_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
   }));
 
 export type Env = z.infer<typeof envSchema>;

@@ -40,6 +40,7 @@ export function createRuntime(env: Env, logger: Logger) {
         .map((o) => o.trim())
         .filter(Boolean),
     ],
+    sessionSecret: env.MCP_SESSION_SECRET,
   };
   return {
     mcp,

@@ -17,6 +17,13 @@ export { type IssueKeyInput, issueApiKey, KEY_SCOPES } from "./keys/issue";
 export { listApiKeys } from "./keys/list";
 export { revokeApiKey } from "./keys/revoke";
 export { type RotateKeyInput, rotateApiKey } from "./keys/rotate";
+export {
+  issueMcpSessionId,
+  MCP_SESSION_HOURS,
+  type McpSessionBinding,
+  type SessionCheck,
+  verifyMcpSessionId,
+} from "./mcp-sessions/session-id";
 export { CONSOLE_REGIONS } from "./onboarding/console-regions";
 export { issueOnboardingLink, LINK_HOURS } from "./onboarding/issue-link";
 export { onboardingLinkStatus, PAGE_VERIFY_AFTER_MS } from "./onboarding/link-status";

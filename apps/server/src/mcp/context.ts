@@ -8,4 +8,6 @@ export interface McpRuntime {
   ipLimiter: RateLimiter;
   /** Origins allowed to call /mcp from a browser; requests without Origin (CLIs, servers) pass. */
   allowedOrigins: string[];
+  /** Signs and checks Mcp-Session-Id (shared by every replica, so any of them accepts another's). */
+  sessionSecret: string;
 }

@@ -1,23 +1,43 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { type CallerCtx, type ServiceDeps, toolCtx } from "@tagc/services";
+import { type CallerCtx, issueMcpSessionId, type ServiceDeps, toolCtx } from "@tagc/services";
 import type { Hono } from "hono";
 import type { AppEnv } from "../types";
 import { mcpGuard } from "./auth";
 import type { McpRuntime } from "./context";
 import { buildMcpServer } from "./server";
+import { checkPresentedSession, isInitialize, SESSION_HEADER } from "./session";
 
-/** POST /mcp (Streamable HTTP, stateless, JSON responses); GET and DELETE answer 405 like the SDK. */
+/**
+ * POST /mcp (Streamable HTTP, JSON responses); GET and DELETE answer 405 like the SDK. Each request
+ * gets its own transport and server (no state held between requests, any replica answers), while the
+ * session id the server signs on `initialize` ties a conversation's requests together.
+ */
 export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: McpRuntime, version: string) {
   app.use("/mcp", mcpGuard(services, runtime));
   app.all("/mcp", async (c) => {
     const key = c.var.apiKey;
+    const binding = { clientId: c.var.client.id, credentialId: key.id };
+    const body: unknown =
+      c.req.method === "POST"
+        ? await c.req.raw
+            .clone()
+            .json()
+            .catch(() => undefined)
+        : undefined;
+    const initializing = isInitialize(body);
+    // An initialize starts afresh, so whatever id it carries is not checked (a client re-initializing
+    // after a 404 may still send its old one).
+    const presented = initializing
+      ? ({ ok: true, sessionId: undefined } as const)
+      : checkPresentedSession(c, { secret: runtime.sessionSecret, binding, now: services.now() });
+    if (!presented.ok) return presented.response;
     // The tenant comes from the API key (auth middleware), never from the request body.
     const base = { deps: services, actor: c.var.actor, requestId: c.var.requestId, client: c.var.client };
     const ctx: CallerCtx = {
       ...toolCtx(base, runtime.tools),
       runtime: runtime.tools,
       key: { id: key.id, scopes: key.scopes },
-      sessionId: c.req.header("mcp-session-id") ?? undefined,
+      sessionId: presented.sessionId,
     };
     const server = buildMcpServer(ctx, c.var.logger, version);
     const transport = new WebStandardStreamableHTTPServerTransport({
@@ -26,7 +46,21 @@ export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: M
     });
     await server.connect(transport);
     try {
-      return await transport.handleRequest(c.req.raw);
+      const response = await transport.handleRequest(
+        c.req.raw,
+        body === undefined ? undefined : { parsedBody: body },
+      );
+      if (!initializing || !response.ok) return response;
+      const headers = new Headers(response.headers);
+      headers.set(
+        SESSION_HEADER,
+        issueMcpSessionId({ secret: runtime.sessionSecret, binding, now: services.now() }),
+      );
+      return new Response(response.body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers,
+      });
     } finally {
       await server.close();
     }

@@ -95,6 +95,7 @@ export async function startMcpHarness(
     tools,
     ipLimiter: new MemoryRateLimiter({ limit: 10_000, windowMs: 60_000 }),
     allowedOrigins: ["https://tagc.test"],
+    sessionSecret: env.MCP_SESSION_SECRET,
   };
   // A pool the size a server would use, not the test helper's small one: the suites run bursts.
   const handle = createDatabase({ url: database.url, poolMax: 20 });

@@ -1,0 +1,65 @@
+// Server-issued MCP session ids (Streamable HTTP's Mcp-Session-Id). The endpoint stays stateless
+// across replicas, so the id carries its own proof: an HMAC over the client, the credential (API key
+// or OAuth grant) and the issue time. The session budget and the loop detector key on it, so a client
+// can no longer reset them by inventing a fresh id per call: an id this server did not sign, signed
+// for another client or credential, or past its lifetime is "not found" (HTTP 404), and the client
+// starts a new session by initializing, as the MCP transport specification says.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/**
+ * Past this the client re-initializes (one round trip). Long on purpose: an id is worthless without
+ * the API key or grant it is bound to, and revoking that ends the session at once; the lifetime only
+ * bounds how long a desktop client left open keeps one session's budget.
+ */
+export const MCP_SESSION_HOURS = 30 * 24;
+const VERSION = "s1";
+
+export interface McpSessionBinding {
+  clientId: string;
+  /** The API key's id, or the OAuth grant's: revoking it ends the session with it. */
+  credentialId: string;
+}
+
+export type SessionCheck =
+  | { ok: true; sessionId: string; issuedAt: Date }
+  | { ok: false; reason: "malformed" | "forged" | "foreign" | "expired" };
+
+// Domain separation: the HMAC key is derived from the shared secret for this one purpose, so a
+// session id can never be replayed as (or forged from) an onboarding link token signed with it.
+const keyOf = (secret: string) =>
+  createHash("sha256").update("tagc:mcp-session:v1\0").update(secret).digest();
+
+const mac = (secret: string, body: string) =>
+  createHmac("sha256", keyOf(secret)).update(body).digest("base64url");
+
+const bindingOf = (b: McpSessionBinding) =>
+  createHash("sha256").update(`${b.clientId}\0${b.credentialId}`).digest("base64url").slice(0, 22);
+
+/** A new session id: visible ASCII only (the transport spec's requirement), under 100 characters. */
+export function issueMcpSessionId(input: { secret: string; binding: McpSessionBinding; now: Date }): string {
+  const issued = Math.floor(input.now.getTime() / 1000).toString(36);
+  const nonce = randomBytes(12).toString("base64url");
+  const body = `${VERSION}.${issued}.${nonce}.${bindingOf(input.binding)}`;
+  return `${body}.${mac(input.secret, body)}`;
+}
+
+export function verifyMcpSessionId(input: {
+  secret: string;
+  sessionId: string;
+  binding: McpSessionBinding;
+  now: Date;
+}): SessionCheck {
+  const parts = input.sessionId.length <= 200 ? input.sessionId.split(".") : [];
+  const [version, issued, nonce, binding, signature] = parts;
+  if (parts.length !== 5 || version !== VERSION || !issued || !nonce || !binding || !signature)
+    return { ok: false, reason: "malformed" };
+  const expected = Buffer.from(mac(input.secret, parts.slice(0, 4).join(".")));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: "forged" };
+  if (binding !== bindingOf(input.binding)) return { ok: false, reason: "foreign" };
+  const issuedAt = new Date(Number.parseInt(issued, 36) * 1000);
+  const age = input.now.getTime() - issuedAt.getTime();
+  if (!(age >= -60_000 && age <= MCP_SESSION_HOURS * 3_600_000)) return { ok: false, reason: "expired" };
+  return { ok: true, sessionId: input.sessionId, issuedAt };
+}
