@@ -1,6 +1,9 @@
 // The MCP edge's one error mapper: a tool outcome becomes a CallToolResult. Errors the model can act
 // on are `isError` results with the services' message (it says what to do); an internal failure is
 // logged here with the request id and answered generically (no stack, no AWS text, no secret).
+// A success carries the result twice, as the MCP spec advises for tools with an output schema:
+// `structuredContent`, and a text block of the summary line followed by the same JSON, because some
+// clients (Claude Desktop among them) show the model only `content`.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolOutcome, ToolOutput } from "@tagc/services";
 import type { Logger } from "pino";
@@ -10,7 +13,8 @@ export function toCallToolResult(
   log: { logger: Logger; tool: string; clientId: string },
 ): CallToolResult {
   if (outcome.ok) {
-    return { content: [{ type: "text", text: outcome.summary }], structuredContent: outcome.output };
+    const text = `${outcome.summary}\n\n${JSON.stringify(outcome.output)}`;
+    return { content: [{ type: "text", text }], structuredContent: outcome.output };
   }
   if (outcome.error.code === "INTERNAL") {
     log.logger.error({ err: outcome.cause, tool: log.tool, client_id: log.clientId }, "tool failed");

@@ -77,6 +77,16 @@ describe("1 check_tag_compliance", () => {
     expect((r.data_quality as { status: string }).status).toBe("complete");
   });
 
+  // Clients that show the model only `content` (Claude Desktop) must see the same numbers.
+  it("answers the summary line then the structured result as JSON in the text block", async () => {
+    const result = await h.call(acme, "check_tag_compliance", { resource_types: ["all"], severity: "all" });
+    const text = (result.content as { type: string; text: string }[])[0]?.text ?? "";
+    const [summary, ...rest] = text.split("\n\n");
+    expect(summary).toMatch(/^Compliance score 40.0%: 2 of 5 resources/);
+    expect(summary).not.toContain("{");
+    expect(JSON.parse(rest.join("\n\n"))).toEqual(result.structuredContent);
+  });
+
   it("scores Globex against its own policy: 1 of 2, one invalid value", async () => {
     const r = ok<Loose>(await h.call(globex, "check_tag_compliance", { resource_types: ["ec2:instance"] }));
     expect(r).toMatchObject({
