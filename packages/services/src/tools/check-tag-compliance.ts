@@ -16,7 +16,7 @@ export const checkTagCompliance = defineTool({
   name: "check_tag_compliance",
   title: "Check tag compliance",
   description:
-    "Scans the client's AWS account(s) and scores tagging against the client's policy: compliance_score (0–1, or null with score_reason when nothing could be read or nothing is in scope — never report that as 100%), violations (first 100, with next_cursor), the cost attribution gap, and per-region and per-account breakdowns, plus cost_weighted_compliance (the share of in-scope spend on compliant resources) and excluded (resources the policy's exclusions set aside). Violations with advisory: true (a value alias under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first to learn which resource types the policy covers. If data_quality.status is partial, say which regions or types are missing; never present partial numbers as account-wide. Results are cached for a few minutes; force_refresh bypasses the cache.",
+    "Scores the client's AWS tagging against its policy: compliance_score (0–1; null with score_reason when nothing could be read or is in scope — never call that 100%), violations (100 a page, next_cursor), the cost attribution gap, per-region and per-account breakdowns, cost_weighted_compliance (the compliant share of spend) and excluded (set aside by the policy's exclusions). Advisory violations (value aliases under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first for the resource types. If data_quality.status is partial, name what is missing; never present partial numbers as account-wide. Cached a few minutes; force_refresh bypasses the cache.",
   input: z.strictObject({
     resource_types: resourceTypes,
     filters: filters.optional(),

@@ -7,7 +7,7 @@ export const getTaggingPolicy = defineTool({
   name: "get_tagging_policy",
   title: "Get the tagging policy",
   description:
-    'The client\'s tagging policy (required and optional tags, allowed values, regexes; when set: key_matching "case_insensitive" (a differently cased key is reported as key_case_mismatch, not missing), value_aliases with alias_treatment, and exclusions (resources never evaluated)), its version and source, and all_applicable_resource_types: the scannable types the policy covers. Call this first and pass those types to the scanning tools instead of guessing.',
+    "The client's tagging policy: required and optional tags, allowed values, regexes and, when set, key_matching, value_aliases (alias_treatment) and exclusions; its version and source; and all_applicable_resource_types, the types it covers. Call this first and pass those types to the scanning tools instead of guessing.",
   input: z.strictObject({}),
   output: z.object({
     version: z.number(),

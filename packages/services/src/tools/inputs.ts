@@ -55,7 +55,7 @@ export const resourceTypes = z
   })
   .transform((value) => (typeof value === "string" ? [value] : value))
   .describe(
-    'Resource types, e.g. ["ec2:instance","rds:db"], or ["all"]. Use get_tagging_policy\'s all_applicable_resource_types.',
+    'Catalog types, e.g. ["ec2:instance"], or ["all"]; get_tagging_policy lists the policy\'s types.',
   );
 
 export const region = z

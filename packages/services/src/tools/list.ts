@@ -2,14 +2,15 @@
 // for input and output, and annotations derived from its definition, so a client that auto-approves
 // read-only tools never runs a change unasked.
 import { z } from "zod";
+import { advertisedInput, advertisedOutput } from "./advertised";
 import { TOOLS } from "./catalog";
 import type { Tool } from "./define";
 
 export interface ToolAnnotations {
-  title: string;
   readOnlyHint: boolean;
   destructiveHint: boolean;
-  idempotentHint: boolean;
+  /** Only on tools that change something: the spec gives it no meaning on read-only ones. */
+  idempotentHint?: boolean;
   openWorldHint: boolean;
 }
 
@@ -35,16 +36,16 @@ export function listedTool(tool: Tool): ListedTool {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: objectSchema(tool.input),
-    outputSchema: objectSchema(tool.output),
+    inputSchema: { ...advertisedInput(objectSchema(tool.input)), type: "object" },
+    outputSchema: { ...advertisedOutput(objectSchema(tool.output)), type: "object" },
+    // The display name is the tool's `title` (MCP 2025-06-18), not repeated in the annotations.
     annotations: {
-      title: tool.title,
       // "Read-only" as clients mean it: nothing this call does changes anything. Nothing this service
       // does can change the customer's AWS account; some calls change the client's own settings.
       readOnlyHint: !tool.mayMutate,
       // A settings change may replace or cancel what was there (a policy, a schedule).
       destructiveHint: tool.mayMutate,
-      idempotentHint: !tool.mayMutate,
+      ...(tool.mayMutate ? { idempotentHint: false } : {}),
       openWorldHint: tool.readsAws,
     },
   };

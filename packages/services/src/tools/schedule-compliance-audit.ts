@@ -16,7 +16,7 @@ export const scheduleComplianceAudit = defineTool({
   name: "schedule_compliance_audit",
   title: "Schedule compliance audits",
   description:
-    "Creates (default), lists or cancels recurring compliance audits: daily, weekly (Mondays) or monthly (the 1st) at HH:MM in an IANA timezone. The server runs them, stores a scheduled snapshot and hands the report for the recipients to the configured notifier (a webhook relay; logged only when none is configured). next_run is the first future occurrence in that timezone.",
+    "Creates (default), lists or cancels recurring compliance audits: daily, weekly (Mondays) or monthly (the 1st) at HH:MM in an IANA timezone. Each run stores a scheduled snapshot and sends the report to the recipients through the configured notifier. next_run is the next occurrence.",
   input: z.strictObject({
     action: scalar(z.enum(["create", "list", "cancel"])).optional(),
     schedule: scalar(z.enum(["daily", "weekly", "monthly"])).optional(),
