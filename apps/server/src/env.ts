@@ -29,7 +29,8 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().default("127.0.0.1"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-    PUBLIC_BASE_URL: z.url().default("http://localhost:8080"),
+    /** Where clients reach this server; default http://localhost:<PORT>, so the demo's URLs follow PORT. */
+    PUBLIC_BASE_URL: z.url().optional(),
     /** Which roles this process runs: any of api, mcp, worker (comma-separated), or all. */
     PROCESS_ROLES: z
       .string()
@@ -160,6 +161,7 @@ export const envSchema = z
     PLATFORM_ACCOUNT_ID: env.PLATFORM_ACCOUNT_ID ?? DEMO_PLATFORM_ACCOUNT_ID,
     ONBOARDING_LINK_SECRET: env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     MCP_SESSION_SECRET: env.MCP_SESSION_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
+    PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
   }));
 
 export type Env = z.infer<typeof envSchema>;

@@ -30,6 +30,14 @@ describe("operator environment", () => {
     );
   });
 
+  it("defaults the public URL to this port, so the demo's printed URLs and configurations follow PORT", () => {
+    expect(parseEnv({ DEMO: "true" }).PUBLIC_BASE_URL).toBe("http://localhost:8080");
+    expect(parseEnv({ DEMO: "true", PORT: "9191" }).PUBLIC_BASE_URL).toBe("http://localhost:9191");
+    expect(
+      parseEnv({ DEMO: "true", PORT: "9191", PUBLIC_BASE_URL: "https://tagc.example" }).PUBLIC_BASE_URL,
+    ).toBe("https://tagc.example");
+  });
+
   it.each([
     ["PLATFORM_ACCOUNT_ID", "PLATFORM_ACCOUNT_ID: is required outside demo mode"],
     ["TEMPLATE_URL", `TEMPLATE_URL: ${TEMPLATE_URL_HINT}`],
