@@ -128,8 +128,13 @@ export const envSchema = z
     /** Browser origins allowed to call /mcp (comma-separated); requests without Origin always pass. */
     MCP_ALLOWED_ORIGINS: z.string().default(""),
     MCP_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-    /** Scans stop and return partial results after this, below the MCP client's 60 s timeout. */
-    SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).max(58_000).default(50_000),
+    /** A scan stops here and returns what it has (partial); it may run past SCAN_FOREGROUND_MS. */
+    SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
+    /**
+     * How long an MCP call waits for a scan before answering "still running" (the scan goes on and
+     * the same call again returns its result): below the ~60 s claude.ai and Claude Desktop allow.
+     */
+    SCAN_FOREGROUND_MS: z.coerce.number().int().min(1000).max(55_000).default(40_000),
 
     /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
     DEMO: bool,

@@ -22,6 +22,8 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   AWS_ERROR: 502,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  // REST never runs a tool; a background scan polled over REST would be "accepted, not done yet".
+  SCAN_IN_PROGRESS: 202,
 };
 
 export class ApiError extends HTTPException {

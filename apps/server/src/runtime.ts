@@ -28,6 +28,7 @@ export function createRuntime(env: Env, logger: Logger) {
     store,
     limiters: createGuardrailLimiters({ redis, onHealthChange }),
     deadlineMs: env.SCAN_DEADLINE_MS,
+    foregroundMs: env.SCAN_FOREGROUND_MS,
   });
   const mcp: McpRuntime = {
     tools,

@@ -29,6 +29,7 @@ export {
   type DescribeTagPolicyInput,
   type DiscoverResourcesInput,
   type DiscoveryConcurrency,
+  type DiscoveryProgress,
   type DiscoveryResult,
   type DiscoveryStats,
   describeTagPolicy,

@@ -26,6 +26,11 @@ export const ERROR_CODES = z.enum([
   "AWS_ERROR",
   "INTERNAL",
   "SERVICE_UNAVAILABLE",
+  /**
+   * A scan still running after the caller's wait: `details` has scan_id and progress; the same call
+   * again (after `retryAfterSeconds`) joins it and returns its result once done.
+   */
+  "SCAN_IN_PROGRESS",
 ]);
 export type ErrorCode = z.infer<typeof ERROR_CODES>;
 

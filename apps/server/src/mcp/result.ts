@@ -16,6 +16,20 @@ export function toCallToolResult(
     const text = `${outcome.summary}\n\n${JSON.stringify(outcome.output)}`;
     return { content: [{ type: "text", text }], structuredContent: outcome.output };
   }
+  // Not a failure: the scan goes on, and the result says how to get it (structured for clients that
+  // read only structuredContent, in the text for those that read only content).
+  if (outcome.error.code === "SCAN_IN_PROGRESS") {
+    const running = {
+      scan_status: "running",
+      ...outcome.error.details,
+      retry_after_seconds: outcome.error.retryAfterSeconds ?? null,
+      message: outcome.error.message,
+    };
+    return {
+      content: [{ type: "text", text: `${outcome.error.message}\n\n${JSON.stringify(running)}` }],
+      structuredContent: running,
+    };
+  }
   if (outcome.error.code === "INTERNAL") {
     log.logger.error({ err: outcome.cause, tool: log.tool, client_id: log.clientId }, "tool failed");
   }

@@ -3,12 +3,14 @@ import { type CallerCtx, issueMcpSessionId, type ServiceDeps, toolCtx } from "@t
 import type { Hono } from "hono";
 import type { AppEnv } from "../types";
 import { mcpGuard } from "./auth";
+import { isInitialize, wantsProgress } from "./body";
 import type { McpRuntime } from "./context";
 import { buildMcpServer } from "./server";
-import { checkPresentedSession, isInitialize, SESSION_HEADER } from "./session";
+import { checkPresentedSession, SESSION_HEADER } from "./session";
 
 /**
- * POST /mcp (Streamable HTTP, JSON responses); GET and DELETE answer 405 like the SDK. Each request
+ * POST /mcp (Streamable HTTP: JSON responses, SSE when a call asks for progress); GET and DELETE
+ * answer 405 like the SDK. Each request
  * gets its own transport and server (no state held between requests, any replica answers), while the
  * session id the server signs on `initialize` ties a conversation's requests together.
  */
@@ -40,29 +42,48 @@ export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: M
       sessionId: presented.sessionId,
     };
     const server = buildMcpServer(ctx, c.var.logger, version);
+    const streaming = wantsProgress(body);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
-      enableJsonResponse: true,
+      // Plain JSON unless the client asked for progress: then an SSE stream carries the
+      // notifications/progress messages before the result.
+      enableJsonResponse: !streaming,
     });
     await server.connect(transport);
+    let response: Response;
     try {
-      const response = await transport.handleRequest(
+      response = await transport.handleRequest(
         c.req.raw,
         body === undefined ? undefined : { parsedBody: body },
       );
-      if (!initializing || !response.ok) return response;
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    if (initializing && response.ok) {
       const headers = new Headers(response.headers);
       headers.set(
         SESSION_HEADER,
         issueMcpSessionId({ secret: runtime.sessionSecret, binding, now: services.now() }),
       );
-      return new Response(response.body, {
+      response = new Response(response.body, {
         status: response.status,
         statusText: response.statusText,
         headers,
       });
-    } finally {
-      await server.close();
     }
+    // A JSON answer is complete here; an SSE stream is still being written, so the server closes
+    // when the stream ends (or the client goes away), not before.
+    if (!streaming || !response.body) {
+      await server.close();
+      return response;
+    }
+    const close = () => void server.close().catch(() => undefined);
+    const stream = response.body.pipeThrough(new TransformStream({ flush: close, cancel: close }));
+    return new Response(stream, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   });
 }

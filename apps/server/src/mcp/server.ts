@@ -44,10 +44,23 @@ export function buildMcpServer(ctx: CallerCtx, logger: Logger, version: string):
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...TOOL_LIST] }));
-  server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
+  server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
     const tool = findTool(params.name);
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Tool ${params.name} not found`);
-    const outcome = await callTool(ctx, tool, params.arguments);
+    const progressToken = params._meta?.progressToken;
+    // With a progressToken the edge answers over SSE (route.ts), so these reach the client while
+    // the scan runs; a stream the client already closed is not the scan's problem.
+    const progress =
+      progressToken === undefined
+        ? undefined
+        : ({ progress, message }: { progress: number; message: string }) =>
+            void extra
+              .sendNotification({
+                method: "notifications/progress",
+                params: { progressToken, progress, message },
+              })
+              .catch(() => undefined);
+    const outcome = await callTool({ ...ctx, progress }, tool, params.arguments);
     return toCallToolResult(outcome, { logger, tool: tool.name, clientId: ctx.client.id });
   });
   server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: PROMPT_LIST }));

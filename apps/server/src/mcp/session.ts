@@ -8,12 +8,6 @@ import type { AppEnv } from "../types";
 
 export const SESSION_HEADER = "mcp-session-id";
 
-/** Whether a JSON-RPC body (one message or a batch) opens a session. */
-export const isInitialize = (body: unknown): boolean =>
-  Array.isArray(body)
-    ? body.some(isInitialize)
-    : typeof body === "object" && body !== null && (body as { method?: unknown }).method === "initialize";
-
 export type PresentedSession =
   | { ok: true; sessionId: string | undefined }
   | { ok: false; response: Response };

@@ -65,7 +65,7 @@ export interface McpHarness {
 export const START = HAND_COMPUTED_START;
 
 export async function startMcpHarness(
-  options: { limits?: Partial<GuardrailLimits> } = {},
+  options: { limits?: Partial<GuardrailLimits>; foregroundMs?: number } = {},
 ): Promise<McpHarness> {
   const sandbox = await startSandbox({ seed: seed() });
   await publishSandboxTemplate(sandbox.url);
@@ -90,6 +90,7 @@ export async function startMcpHarness(
       limits: options.limits ?? {},
     }),
     deadlineMs: 20_000,
+    foregroundMs: options.foregroundMs,
   });
   const mcp: McpRuntime = {
     tools,

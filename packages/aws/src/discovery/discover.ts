@@ -32,7 +32,7 @@ export async function discoverResources(input: DiscoverResourcesInput): Promise<
     deadline,
     perRegion: concurrency.perRegion,
   });
-  const state = new ScanState();
+  const state = new ScanState(input.onProgress);
   const plan = planScan(input.resourceTypes, input.regions);
   const lookups = new WalkLookups(plan.regions.map((r) => r.region));
   deadline.reached.then(() => lookups.abandon());

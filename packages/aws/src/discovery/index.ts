@@ -16,6 +16,7 @@ export type {
   DataQualityIssue,
   DiscoverResourcesInput,
   DiscoveryConcurrency,
+  DiscoveryProgress,
   DiscoveryResult,
   DiscoveryStats,
   RegionStats,

@@ -3,6 +3,7 @@
 import { DeadlineExceeded } from "./deadline";
 import type { ListedResource } from "./listers";
 import type { TaggedResource } from "./tagging-walk";
+import type { DiscoveryProgress } from "./types";
 
 export type TaskStatus = "pending" | "done" | "failed";
 
@@ -28,6 +29,10 @@ export class ScanState {
   readonly regionPages = new Map<string, number>();
   readonly regionStart = new Map<string, number>();
   readonly regionEnd = new Map<string, number>();
+  private done = 0;
+  private pages = 0;
+
+  constructor(private readonly onProgress?: (progress: DiscoveryProgress) => void) {}
 
   task(fields: Omit<Task, "status">): Task {
     const task: Task = { ...fields, status: "pending" };
@@ -45,9 +50,23 @@ export class ScanState {
       task.error = error;
       task.timedOut = error instanceof DeadlineExceeded || deadlinePassed();
     }
+    this.done += 1;
+    this.report();
   }
 
   addPage(region: string): void {
     this.regionPages.set(region, (this.regionPages.get(region) ?? 0) + 1);
+    this.pages += 1;
+    this.report();
+  }
+
+  private report(): void {
+    if (!this.onProgress) return;
+    const records = this.tagged.size + this.listed.size;
+    try {
+      this.onProgress({ tasksDone: this.done, tasksTotal: this.tasks.length, pages: this.pages, records });
+    } catch {
+      // Progress is a courtesy to the caller; a closed stream must not fail the scan.
+    }
   }
 }

@@ -76,4 +76,15 @@ export interface DiscoverResourcesInput extends AwsAccess {
   now?: () => Date | number;
   /** Cancels the scan (a disconnected caller); handled like the deadline. */
   signal?: AbortSignal;
+  /** Told as each page arrives and each task ends (MCP progress notifications); must not throw. */
+  onProgress?: (progress: DiscoveryProgress) => void;
+}
+
+/** How far a running discovery has got; every field only grows. */
+export interface DiscoveryProgress {
+  tasksDone: number;
+  tasksTotal: number;
+  pages: number;
+  /** Resource records read so far (the walk and a lister may each return the same resource). */
+  records: number;
 }

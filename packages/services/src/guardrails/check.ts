@@ -24,6 +24,8 @@ export interface GuardrailInput {
   args: unknown;
   budget: SessionBudget;
   loop: LoopDetector;
+  /** A call that joins a scan still running for the same call is polling, not looping. */
+  skipLoop?: boolean;
   now?: () => number;
 }
 
@@ -68,11 +70,9 @@ export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailR
   // Budget and loop counters are tenant data: they live under the tenant's prefix and go at offboarding.
   const cache = tenantCache(input.store, input.clientId);
   const caller = { keyId: input.keyId, sessionId: input.sessionId };
-  const loop = await input.loop.check(cache, {
-    ...caller,
-    tool: input.tool,
-    args: input.args,
-  });
+  const loop = input.skipLoop
+    ? ({ allowed: true, count: 0 } as const)
+    : await input.loop.check(cache, { ...caller, tool: input.tool, args: input.args });
   if (!loop.allowed) return { ok: false, code: "LOOP_DETECTED", message: loop.message };
   const budget = await input.budget.consume(cache, { ...caller, now });
   if (!budget.allowed) {

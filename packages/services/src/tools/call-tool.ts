@@ -8,6 +8,7 @@ import { asServiceError, ServiceError } from "../errors";
 import { checkGuardrails } from "../guardrails/check";
 import type { CallerCtx } from "./context";
 import type { Tool, ToolOutput } from "./define";
+import { type PendingRun, PendingRuns } from "./pending";
 
 const MAX_AUDIT_PARAMS = 2000;
 
@@ -64,6 +65,11 @@ export async function callTool<R extends ToolOutput>(
   if (!parsed.ok) return refuse(new ServiceError("INVALID_REQUEST", describeIssues(parsed.error)));
 
   const { runtime } = ctx;
+  // Scanning tools run as a pending run when a foreground budget is set: a caller that comes back
+  // with the same call joins the run instead of starting another (and is not a loop: it is polling).
+  const background = tool.readsAws && runtime.foregroundMs !== undefined;
+  const key = PendingRuns.keyOf(ctx.client.id, tool.name, parsed.input);
+  const joining = background ? runtime.pending.get(key) : undefined;
   const guard = await checkGuardrails({
     store: runtime.store,
     limiters: runtime.limiters,
@@ -74,6 +80,7 @@ export async function callTool<R extends ToolOutput>(
     sessionId: ctx.sessionId,
     tool: tool.name,
     args: parsed.input,
+    skipLoop: joining !== undefined,
   });
   if (!guard.ok)
     return refuse(new ServiceError(guard.code, guard.message, undefined, guard.retryAfterSeconds));
@@ -87,18 +94,60 @@ export async function callTool<R extends ToolOutput>(
     );
   }
 
-  try {
-    const { output, summary } = await parsed.run(ctx);
-    return await finish({ ok: true, output, summary });
-  } catch (error) {
-    const known = asServiceError(error);
-    if (known && known.code !== "INTERNAL") return refuse(known);
-    return refuse(
-      new ServiceError(
-        "INTERNAL",
-        `${tool.name} failed with an internal error. Retry later; if it persists, quote request id ${ctx.requestId} to support.`,
-      ),
-      error,
+  const execute = async (runCtx: CallerCtx): Promise<ToolOutcome<R>> => {
+    try {
+      const { output, summary } = await parsed.run(runCtx);
+      return { ok: true, output, summary };
+    } catch (error) {
+      const known = asServiceError(error);
+      if (known && known.code !== "INTERNAL") return { ok: false, error: known };
+      return {
+        ok: false,
+        error: new ServiceError(
+          "INTERNAL",
+          `${tool.name} failed with an internal error. Retry later; if it persists, quote request id ${ctx.requestId} to support.`,
+        ),
+        cause: error,
+      };
+    }
+  };
+  if (!background || runtime.foregroundMs === undefined) return finish(await execute(ctx));
+
+  const run =
+    joining ??
+    runtime.pending.start(
+      key,
+      (sink) => execute({ ...ctx, progress: sink }) as Promise<ToolOutcome<ToolOutput>>,
     );
+  run.sink = ctx.progress;
+  const outcome = await waitAtMost(run.result, runtime.foregroundMs);
+  if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool.name, run) });
+  runtime.pending.delete(key);
+  return finish(outcome as ToolOutcome<R>);
+}
+
+const RETRY_AFTER_S = 5;
+
+function stillRunning(tool: string, run: PendingRun<unknown>): ServiceError {
+  const elapsed = Math.round((Date.now() - run.startedAt) / 1000);
+  const so_far = run.progress.message ? ` So far: ${run.progress.message}.` : "";
+  return new ServiceError(
+    "SCAN_IN_PROGRESS",
+    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${so_far} Call ${tool} again with exactly the same arguments to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
+    { scan_id: run.id, elapsed_seconds: elapsed, progress: run.progress },
+    RETRY_AFTER_S,
+  );
+}
+
+/** The promise's value, or undefined when it has not settled within `ms` (it keeps running). */
+async function waitAtMost<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -2,6 +2,7 @@
 // chosen once at start-up, scoped here to this tenant.
 import type { ClientCtx } from "../context";
 import type { GuardrailLimiters, TenantCache } from "../runtime";
+import type { ProgressSink } from "./pending";
 import type { ToolRuntime } from "./runtime";
 import type { ScanState } from "./scan/state";
 
@@ -12,8 +13,10 @@ export interface ToolCtx extends ClientCtx {
   scans: ScanState;
   /** Rate limits; scans spend the per-(client, account, region) AWS budget on every cold region. */
   limiters: GuardrailLimiters;
-  /** Scans stop and return partial results before the MCP client's 60 s timeout. */
+  /** Scans stop and return partial results at this. */
   deadlineMs: number;
+  /** Where a scan reports its progress while the caller waits (MCP notifications/progress). */
+  progress?: ProgressSink | undefined;
 }
 
 /** A tool call on behalf of an API key: what callTool needs beyond the verb's context. */

@@ -5,6 +5,9 @@ import { type TenantCache, tenantCache } from "../cache/tenant-cache";
 import type { GuardrailLimiters } from "../guardrails/limiters";
 import { LoopDetector } from "../guardrails/loop-detector";
 import { SessionBudget } from "../guardrails/session-budget";
+import type { ToolOutcome } from "./call-tool";
+import type { ToolOutput } from "./define";
+import { PendingRuns } from "./pending";
 import { ScanState } from "./scan/state";
 
 export interface ToolRuntime {
@@ -13,8 +16,15 @@ export interface ToolRuntime {
   scans: ScanState;
   budget: SessionBudget;
   loop: LoopDetector;
-  /** Scans return partial results before this, below the MCP client's 60 s timeout. */
+  /** A scan stops at this and returns what it has (partial); it may run past foregroundMs. */
   deadlineMs: number;
+  /**
+   * How long a call waits for a scanning tool before answering SCAN_IN_PROGRESS while the run goes
+   * on (undefined: wait for it). Below the ~60 s claude.ai and Claude Desktop allow a tool call.
+   */
+  foregroundMs: number | undefined;
+  /** Runs that outlived their caller's wait, joined by the next identical call. */
+  pending: PendingRuns<ToolOutcome<ToolOutput>>;
   cacheFor(clientId: string): TenantCache;
   /** Drops everything this process and the shared store hold for one client (offboarding). */
   purge(clientId: string): Promise<void>;
@@ -24,12 +34,14 @@ export interface ToolRuntimeOptions {
   store: CacheStore;
   limiters: GuardrailLimiters;
   deadlineMs: number;
+  foregroundMs?: number | undefined;
   budget?: SessionBudget;
   loop?: LoopDetector;
 }
 
 export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
   const scans = new ScanState();
+  const pending = new PendingRuns<ToolOutcome<ToolOutput>>();
   return {
     store: options.store,
     limiters: options.limiters,
@@ -37,9 +49,12 @@ export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
     budget: options.budget ?? new SessionBudget(),
     loop: options.loop ?? new LoopDetector(),
     deadlineMs: options.deadlineMs,
+    foregroundMs: options.foregroundMs,
+    pending,
     cacheFor: (clientId) => tenantCache(options.store, clientId),
     async purge(clientId) {
       scans.purge(clientId);
+      pending.purge(clientId);
       await tenantCache(options.store, clientId).clear();
     },
   };

@@ -1,6 +1,6 @@
 // Discovery of every planned account, each served from this process's memo, then the shared cache,
 // then AWS (one cold discovery per scope at a time, spending the per-region AWS budget).
-import { discoverResources } from "@tagc/aws";
+import { type DiscoveryProgress, discoverResources } from "@tagc/aws";
 import type { ToolCtx } from "../context";
 import { spendRegionBudget } from "./budget";
 import type { PlannedTarget, ScanPlan } from "./plan";
@@ -16,10 +16,36 @@ export interface AccountScan {
 }
 
 export function discover(ctx: ToolCtx, plan: ScanPlan): Promise<AccountScan[]> {
-  return Promise.all(plan.targets.map((target) => discoverAccount(ctx, plan, target)));
+  const report = progressReporter(ctx, plan.targets.length);
+  return Promise.all(plan.targets.map((target) => discoverAccount(ctx, plan, target, report)));
 }
 
-async function discoverAccount(ctx: ToolCtx, plan: ScanPlan, target: PlannedTarget): Promise<AccountScan> {
+type Reporter = (accountId: string, progress: DiscoveryProgress) => void;
+
+/** One progress line for the whole scan, summed over its accounts; the counter only grows. */
+function progressReporter(ctx: ToolCtx, accounts: number): Reporter | undefined {
+  const sink = ctx.progress;
+  if (!sink) return undefined;
+  const latest = new Map<string, DiscoveryProgress>();
+  let updates = 0;
+  return (accountId, progress) => {
+    latest.set(accountId, progress);
+    const sum = (field: keyof DiscoveryProgress) => [...latest.values()].reduce((n, p) => n + p[field], 0);
+    updates += 1;
+    const where = accounts > 1 ? ` in ${latest.size} of ${accounts} accounts` : "";
+    sink({
+      progress: updates,
+      message: `${sum("tasksDone")} of ${sum("tasksTotal")} region tasks done, ${sum("pages")} pages, ${sum("records")} resource records read${where}`,
+    });
+  };
+}
+
+async function discoverAccount(
+  ctx: ToolCtx,
+  plan: ScanPlan,
+  target: PlannedTarget,
+  report: Reporter | undefined,
+): Promise<AccountScan> {
   const { request } = plan;
   // A failed DescribeRegions falls back to a known list and makes the answer partial, never an error.
   const { enabled, fallback } = await accountRegions(ctx, target, request.regions);
@@ -65,6 +91,9 @@ async function discoverAccount(ctx: ToolCtx, plan: ScanPlan, target: PlannedTarg
         regions: budget.allowed,
         deadlineMs: ctx.deadlineMs,
         now: ctx.deps.now,
+        ...(report
+          ? { onProgress: (progress: DiscoveryProgress) => report(target.accountId, progress) }
+          : {}),
       });
     let result = await run(target.credentials);
     // Every call denied and nothing found: the session may belong to a role the customer deleted.

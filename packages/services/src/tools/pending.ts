@@ -1,0 +1,95 @@
+// Tool runs that outlived their caller's wait: a cold scan of a large account can take minutes, while
+// claude.ai and Claude Desktop give a tool call about 60 s. callTool waits up to the foreground budget,
+// then answers SCAN_IN_PROGRESS and lets the run finish here; the next identical call (same client,
+// tool and arguments) joins it and, once it is done, gets exactly its result. Process memory only:
+// a follow-up that lands on another replica starts its own scan (or reads the shared cache, when
+// the first finished complete), which is correct, only slower.
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../guardrails/canonical-json";
+
+/** A tool's progress, told to whoever is waiting for the run now (MCP notifications/progress). */
+export type ProgressSink = (update: { progress: number; message: string }) => void;
+
+/** How far the run has got, shown to a caller told to come back. */
+export interface RunProgress {
+  updates: number;
+  message: string | null;
+}
+
+export interface PendingRun<T> {
+  /** Stable for the run; shown to the caller as scan_id. */
+  id: string;
+  startedAt: number;
+  result: Promise<T>;
+  settled: boolean;
+  progress: RunProgress;
+  /** The caller waiting now: a follow-up call takes over the progress stream. */
+  sink: ProgressSink | undefined;
+}
+
+/** A finished run no one came back for is dropped after this. */
+const KEEP_SETTLED_MS = 10 * 60_000;
+const MAX_RUNS = 1000;
+
+export class PendingRuns<T> {
+  private readonly runs = new Map<string, PendingRun<T> & { settledAt?: number }>();
+
+  static keyOf(clientId: string, tool: string, args: unknown): string {
+    return `${clientId}:${tool}:${createHash("sha256").update(canonicalJson(args)).digest("hex").slice(0, 32)}`;
+  }
+
+  // Timed on the process clock: how long a run lasts is real time, whatever clock the services use.
+  get(key: string): PendingRun<T> | undefined {
+    const run = this.runs.get(key);
+    if (run?.settledAt !== undefined && Date.now() - run.settledAt > KEEP_SETTLED_MS) {
+      this.runs.delete(key);
+      return undefined;
+    }
+    return run;
+  }
+
+  /** Starts `work`, its progress forwarded to the run's current sink. */
+  start(key: string, work: (sink: ProgressSink) => Promise<T>): PendingRun<T> {
+    const now = Date.now();
+    this.sweep(now);
+    const id = createHash("sha256").update(`${key}:${now}`).digest("base64url").slice(0, 16);
+    const run: PendingRun<T> & { settledAt?: number } = {
+      id,
+      startedAt: now,
+      settled: false,
+      progress: { updates: 0, message: null },
+      sink: undefined,
+      result: Promise.resolve() as Promise<T>,
+    };
+    const forward: ProgressSink = (update) => {
+      run.progress = { updates: update.progress, message: update.message };
+      run.sink?.(update);
+    };
+    run.result = work(forward).finally(() => {
+      run.settled = true;
+      run.settledAt = Date.now();
+    });
+    this.runs.set(key, run);
+    return run;
+  }
+
+  /** The caller consumed the run's result. */
+  delete(key: string): void {
+    this.runs.delete(key);
+  }
+
+  purge(clientId: string): void {
+    for (const key of [...this.runs.keys()]) if (key.startsWith(`${clientId}:`)) this.runs.delete(key);
+  }
+
+  private sweep(now: number): void {
+    for (const [key, run] of this.runs) {
+      if (run.settledAt !== undefined && now - run.settledAt > KEEP_SETTLED_MS) this.runs.delete(key);
+    }
+    while (this.runs.size >= MAX_RUNS) {
+      const oldest = this.runs.keys().next();
+      if (oldest.done) break;
+      this.runs.delete(oldest.value);
+    }
+  }
+}
