@@ -3,9 +3,14 @@
 // writes, brings a tagged one with its tags whether or not the Tagging walk ran (reading tags
 // itself only when it did not), excludes what is being deleted, walks more than one page, and never
 // shows one tenant's resources to the other.
+import type { BedrockAgentClient } from "@aws-sdk/client-bedrock-agent";
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { ResourceSeedInput } from "@tagc/aws-sandbox";
 import type { Resource } from "@tagc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emitWithTags as emitBedrock } from "../../src/discovery/listers/bedrock-tags";
+import { emitWithTags as emitSageMaker } from "../../src/discovery/listers/sagemaker-tags";
+import type { ListedResource, ListerContext } from "../../src/discovery/listers/types";
 import { scannerRole } from "../fixtures";
 import {
   ACME,
@@ -282,5 +287,53 @@ describe("bedrock:knowledge-base", () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [kb] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "GLOBEXKB01")]);
     expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("a resource deleted between the list call and its tag read", () => {
+  // The scan context reduced to what emitWithTags uses: no Tagging walk, calls sent as they come.
+  const context = (emitted: ListedResource[]) =>
+    ({
+      region: east,
+      accountId: A,
+      scan: {
+        call: (_region: string, _lane: string, send: (s: AbortSignal) => unknown) =>
+          send(new AbortController().signal),
+        page() {},
+      },
+      taggedLookup: async () => undefined,
+      emit: (r: ListedResource) => void emitted.push(r),
+    }) as unknown as ListerContext;
+  const listed = (arn: string) => ({
+    arn,
+    id: arn,
+    type: endpoint,
+    region: east,
+    state: null,
+    created_at: null,
+  });
+  const failing = (error: Error) => ({ send: async () => Promise.reject(error) });
+
+  it("is dropped when SageMaker's ListTags answers ValidationException saying it does not exist", async () => {
+    const emitted: ListedResource[] = [];
+    const gone = Object.assign(new Error("Resource arn:aws:sagemaker:...:endpoint/x does not exist."), {
+      name: "ValidationException",
+    });
+    await emitSageMaker(context(emitted), failing(gone) as unknown as SageMakerClient, [listed("x")]);
+    expect(emitted).toEqual([]);
+  });
+
+  it("fails the lister for any other ValidationException", async () => {
+    const bad = Object.assign(new Error("1 validation error detected"), { name: "ValidationException" });
+    await expect(
+      emitSageMaker(context([]), failing(bad) as unknown as SageMakerClient, [listed("x")]),
+    ).rejects.toThrow("1 validation error detected");
+  });
+
+  it("is dropped when Bedrock's ListTagsForResource answers ResourceNotFoundException", async () => {
+    const emitted: ListedResource[] = [];
+    const gone = Object.assign(new Error("not found"), { name: "ResourceNotFoundException" });
+    await emitBedrock(context(emitted), failing(gone) as unknown as BedrockAgentClient, [listed("y")]);
+    expect(emitted).toEqual([]);
   });
 });
