@@ -2,6 +2,9 @@
 // ListKnowledgeBases, POST /knowledgebases/ (maxResults 1-1000 and nextToken in the JSON body;
 // summaries carry neither ARN nor tags), and ListTagsForResource, GET /tags/{resourceArn}, which
 // answers the tags as a map. A DELETING agent or knowledge base is still listed with that status.
+// Checked against moto 5.2, which differs where the API model says otherwise: moto spells a
+// knowledge base's status "Active" (AWS: ACTIVE), answers ResourceNotFoundException with 400 (the
+// model: 404), and derives ids from the name (AWS: 10 upper-case letters and digits).
 import type { IncomingSigned } from "../auth/sigv4";
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";

@@ -4,6 +4,9 @@
 // (ResourceArn, MaxResults of at least 50, NextToken) for the caller's endpoints and notebook
 // instances in the signed region. A Deleting resource is still listed, with that status, until it
 // is gone, as AWS does.
+// Checked against moto 5.2, which differs where AWS documents otherwise: moto keeps the name's case
+// in the ARN (AWS lower-cases it), accepts MaxResults over 100, and answers a forged NextToken with
+// "InvalidToken" (here ValidationException, SageMaker's one error for a bad parameter).
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";
 import { page } from "../protocol/paginate";
