@@ -248,6 +248,17 @@ describe("bedrock:agent", () => {
   });
 });
 
+describe("regions without Bedrock Agents", () => {
+  it("are not asked for agents or knowledge bases: their endpoint does not exist there", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [agent, kb], regions: [east, "us-west-1"] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(callsIn(world.sandbox, A, "us-west-1", "bedrock:ListAgents")).toBe(0);
+    expect(callsIn(world.sandbox, A, "us-west-1", "bedrock:ListKnowledgeBases")).toBe(0);
+    expect(callsIn(world.sandbox, A, east, "bedrock:ListAgents")).toBe(1);
+  });
+});
+
 describe("bedrock:knowledge-base", () => {
   const arn = (account: string, region: string, id: string) =>
     bedrockArn(account, region, "knowledge-base", id);

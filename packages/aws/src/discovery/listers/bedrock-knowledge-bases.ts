@@ -1,10 +1,10 @@
 // bedrock:knowledge-base: ListKnowledgeBases (1,000 a page) gives each knowledge base's id and
 // status but no ARN, which is arn:aws:bedrock:<region>:<account>:knowledge-base/<id>, and no
 // creation time. Tags come from the Tagging walk, or ListTagsForResource when it failed. A DELETING
-// knowledge base is excluded.
+// knowledge base is excluded. Regions that do not offer Bedrock Agents are skipped.
 import { BedrockAgentClient, ListKnowledgeBasesCommand } from "@aws-sdk/client-bedrock-agent";
 import { arnOf } from "../arn";
-import { emitWithTags } from "./bedrock-tags";
+import { BEDROCK_AGENT_REGIONS, emitWithTags } from "./bedrock-tags";
 import { eachPage } from "./paginate";
 import type { ListedResource, Lister } from "./types";
 
@@ -12,6 +12,7 @@ export const bedrockKnowledgeBases: Lister = {
   type: "bedrock:knowledge-base",
   actions: ["bedrock:ListKnowledgeBases", "bedrock:ListTagsForResource"],
   async list(ctx) {
+    if (!BEDROCK_AGENT_REGIONS.has(ctx.region)) return;
     const bedrock = ctx.scan.clients.get(BedrockAgentClient, ctx.region);
     const found: Omit<ListedResource, "tags">[] = [];
     await eachPage(

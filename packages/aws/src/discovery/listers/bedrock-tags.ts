@@ -6,6 +6,31 @@ import { unlessGone } from "./gone";
 import { forEachItem } from "./paginate";
 import type { ListedResource, ListerContext } from "./types";
 
+/**
+ * The regions that offer Agents for Amazon Bedrock (agents and knowledge bases alike), as the
+ * Bedrock User Guide lists them ("Supported Regions for Amazon Bedrock Agents"). Elsewhere the
+ * bedrock-agent endpoint does not resolve, so calling it would fail the region's scan for a
+ * service that holds nothing there; the listers skip those regions instead.
+ */
+export const BEDROCK_AGENT_REGIONS: ReadonlySet<string> = new Set([
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-central-2",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-gov-west-1",
+  "us-west-2",
+]);
+
 /** Emits each resource: tags from the walk (absent), none ({}), or read here when the walk failed. */
 export async function emitWithTags(
   ctx: ListerContext,
