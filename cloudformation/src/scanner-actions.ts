@@ -102,6 +102,15 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "kms:ListResourceTags", reason: "read a KMS key's tags" },
   { action: "eks:ListClusters", reason: "find EKS clusters, including untagged ones" },
   { action: "eks:DescribeCluster", reason: "read an EKS cluster's tags and status" },
+  { action: "sagemaker:ListEndpoints", reason: "find SageMaker endpoints, including untagged ones" },
+  {
+    action: "sagemaker:ListNotebookInstances",
+    reason: "find SageMaker notebook instances, including untagged ones",
+  },
+  { action: "sagemaker:ListTags", reason: "read a SageMaker endpoint's or notebook instance's tags" },
+  { action: "bedrock:ListAgents", reason: "find Bedrock agents, including untagged ones" },
+  { action: "bedrock:ListKnowledgeBases", reason: "find Bedrock knowledge bases, including untagged ones" },
+  { action: "bedrock:ListTagsForResource", reason: "read a Bedrock agent's or knowledge base's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

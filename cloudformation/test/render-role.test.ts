@@ -94,6 +94,16 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
+    allow("FindUntaggedSageMaker", [
+      "sagemaker:ListEndpoints",
+      "sagemaker:ListNotebookInstances",
+      "sagemaker:ListTags",
+    ]),
+    allow("FindUntaggedBedrock", [
+      "bedrock:ListAgents",
+      "bedrock:ListKnowledgeBases",
+      "bedrock:ListTagsForResource",
+    ]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -219,6 +219,31 @@ export const SERVICES: Record<string, ServiceDef> = {
       InvalidAction: ["UnknownOperationException", 404],
     },
   },
+  sagemaker: {
+    signingName: "sagemaker",
+    iamPrefix: "sagemaker",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "SageMaker",
+    dialect: jsonDialect,
+  },
+  // Agents for Amazon Bedrock: the SDK signs as "bedrock" and IAM names the actions bedrock:*.
+  bedrock: {
+    signingName: "bedrock",
+    iamPrefix: "bedrock",
+    protocol: "restjson",
+    dialect: {
+      ...jsonDialect,
+      InvalidClientTokenId: ["UnrecognizedClientException", 403],
+      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
+      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
+      ExpiredToken: ["ExpiredTokenException", 403],
+      AccessDenied: ["AccessDeniedException", 403],
+      Throttling: ["ThrottlingException", 429],
+      InternalFailure: ["InternalServerException", 500],
+      InvalidAction: ["UnknownOperationException", 404],
+    },
+  },
   s3: {
     signingName: "s3",
     iamPrefix: "s3",

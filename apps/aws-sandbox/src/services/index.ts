@@ -2,6 +2,7 @@
 import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
+import { bedrockAgent, routeBedrockAgent } from "./bedrock-agent";
 import { cloudformation } from "./cloudformation";
 import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
@@ -17,6 +18,7 @@ import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
 import { routeS3, s3 } from "./s3";
+import { sagemaker } from "./sagemaker";
 import { secretsmanager } from "./secretsmanager";
 import { sts } from "./sts";
 import { tagging } from "./tagging";
@@ -40,6 +42,8 @@ const TABLES: Record<string, OperationTable> = {
   secretsmanager,
   kms,
   eks,
+  sagemaker,
+  bedrock: bedrockAgent,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
@@ -50,6 +54,7 @@ const REST_JSON_ROUTES: Record<
   lambda: routeLambda,
   elasticfilesystem: routeEfs,
   eks: routeEks,
+  bedrock: routeBedrockAgent,
 };
 
 export interface Resolved {

@@ -42,6 +42,11 @@ const templates: Record<
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
     `arn:aws:secretsmanager:${region}:${account}:secret:${id}-${createHash("sha256").update(`${account}/${region}/${id}`).digest("base64url").replace(/[-_]/g, "x").slice(0, 6)}`,
+  // SageMaker writes the resource's name in lower case in its ARN, whatever case it was created in.
+  "sagemaker:endpoint": ({ region, account, id }) =>
+    `arn:aws:sagemaker:${region}:${account}:endpoint/${id.toLowerCase()}`,
+  "sagemaker:notebook-instance": ({ region, account, id }) =>
+    `arn:aws:sagemaker:${region}:${account}:notebook-instance/${id.toLowerCase()}`,
 };
 
 export function arnFor(

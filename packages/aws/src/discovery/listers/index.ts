@@ -1,4 +1,6 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
+import { bedrockAgents } from "./bedrock-agents";
+import { bedrockKnowledgeBases } from "./bedrock-knowledge-bases";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -20,6 +22,8 @@ import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { s3Buckets } from "./s3-buckets";
+import { sagemakerEndpoints } from "./sagemaker-endpoints";
+import { sagemakerNotebookInstances } from "./sagemaker-notebook-instances";
 import { secretsManagerSecrets } from "./secretsmanager-secrets";
 import type { Lister } from "./types";
 
@@ -47,6 +51,10 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     secretsManagerSecrets,
     kmsKeys,
     eksClusters,
+    sagemakerEndpoints,
+    sagemakerNotebookInstances,
+    bedrockAgents,
+    bedrockKnowledgeBases,
   ].map((lister) => [lister.type, lister]),
 );
 

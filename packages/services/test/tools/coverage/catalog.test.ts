@@ -19,8 +19,9 @@ import { CASES as BASE } from "./base.cases";
 import { matches } from "./case";
 import { CASES as L1 } from "./l1.cases";
 import { CASES as L2 } from "./l2.cases";
+import { CASES as L4 } from "./l4.cases";
 
-const CASES = [...BASE, ...L1, ...L2];
+const CASES = [...BASE, ...L1, ...L2, ...L4];
 
 /** Catalog types whose lister has not landed yet; each batch removes its own. Must end empty. */
 const PENDING = new Set<string>([
@@ -28,10 +29,6 @@ const PENDING = new Set<string>([
   "fsx:file-system",
   "redshift:cluster",
   "emr:cluster",
-  "sagemaker:endpoint",
-  "sagemaker:notebook-instance",
-  "bedrock:agent",
-  "bedrock:knowledge-base",
   "glue:job",
   "glue:crawler",
   "glue:table",
