@@ -11,11 +11,14 @@ import { efs, routeEfs } from "./efs";
 import { eks, routeEks } from "./eks";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
+import { emr } from "./emr";
+import { fsx } from "./fsx";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
+import { redshift } from "./redshift";
 import { routeS3, s3 } from "./s3";
 import { secretsmanager } from "./secretsmanager";
 import { sts } from "./sts";
@@ -40,6 +43,9 @@ const TABLES: Record<string, OperationTable> = {
   secretsmanager,
   kms,
   eks,
+  redshift,
+  fsx,
+  elasticmapreduce: emr,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
