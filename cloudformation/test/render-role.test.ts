@@ -94,6 +94,10 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
+    allow("FindUntaggedEksNodegroups", ["eks:ListNodegroups", "eks:DescribeNodegroup"]),
+    allow("FindUntaggedFsx", ["fsx:DescribeFileSystems"]),
+    allow("FindUntaggedRedshift", ["redshift:DescribeClusters"]),
+    allow("FindUntaggedEmr", ["elasticmapreduce:ListClusters", "elasticmapreduce:DescribeCluster"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",
