@@ -66,6 +66,8 @@ function findCluster(ctx: OpContext, name: string): Resource {
   return cluster;
 }
 
+// moto 5.2 agrees on DescribeNodegroup's shape and its 404; for ListNodegroups of an unknown
+// cluster it fails with a 500, where AWS answers ResourceNotFoundException as DescribeCluster does.
 const nodegroupsOf = (ctx: OpContext, cluster: string) =>
   regional(ctx, "eks:nodegroup").filter((r) => attr(r, "cluster", "") === cluster);
 

@@ -18,6 +18,7 @@ const STATES = new Set([
   "TERMINATED",
   "TERMINATED_WITH_ERRORS",
 ]);
+// moto 5.2 agrees on the summary shape (ClusterArn, Status.Timeline) and on the unknown-id error.
 const invalidRequest = (message: string) => new AwsError("InvalidRequestException", message);
 const stateOf = (r: Resource) => r.state ?? "WAITING";
 const ended = (r: Resource) => stateOf(r).startsWith("TERMINATED");

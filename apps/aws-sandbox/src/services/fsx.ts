@@ -14,6 +14,9 @@ const badRequest = (message: string) => new AwsError("BadRequest", message);
  * maximum"; 100 here. MaxResults must be at least 1.
  */
 const INTERNAL_MAX = 100;
+// moto 5.2 differs from AWS here: its ids have 8 hex digits (AWS: 17), it omits Lifecycle and
+// CreationTime, and it answers an unknown FileSystemIds entry with an empty list where the API
+// reference names FileSystemNotFound. AWS's documented behaviour is followed.
 
 function pageSize(input: OpInput): number {
   const raw = input.MaxResults;

@@ -11,7 +11,10 @@ import { attr, createdAt, optionalString, pageScope, regional, stableHex, stable
 const CLUSTER = "redshift:cluster";
 const invalid = (message: string) => new AwsError("InvalidParameterValue", message);
 
-/** Redshift pages hold 20 to 100 records; 100 when MaxRecords is omitted. */
+/**
+ * Redshift pages hold 20 to 100 records; 100 when MaxRecords is omitted. (moto 5.2 accepts any
+ * MaxRecords and omits ClusterNamespaceArn; the API reference's constraint and shape are followed.)
+ */
 function maxRecords(input: OpInput): number {
   const raw = input.MaxRecords;
   if (raw === undefined || raw === "") return 100;
