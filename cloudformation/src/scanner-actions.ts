@@ -111,6 +111,12 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "bedrock:ListAgents", reason: "find Bedrock agents, including untagged ones" },
   { action: "bedrock:ListKnowledgeBases", reason: "find Bedrock knowledge bases, including untagged ones" },
   { action: "bedrock:ListTagsForResource", reason: "read a Bedrock agent's or knowledge base's tags" },
+  { action: "eks:ListNodegroups", reason: "find EKS managed node groups, including untagged ones" },
+  { action: "eks:DescribeNodegroup", reason: "read an EKS node group's tags and status" },
+  { action: "fsx:DescribeFileSystems", reason: "find FSx file systems and their tags (never file contents)" },
+  { action: "redshift:DescribeClusters", reason: "find Redshift clusters and their tags (never query data)" },
+  { action: "elasticmapreduce:ListClusters", reason: "find running EMR clusters, including untagged ones" },
+  { action: "elasticmapreduce:DescribeCluster", reason: "read an EMR cluster's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

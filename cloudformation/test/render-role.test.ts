@@ -104,6 +104,10 @@ const EXPECTED_PERMISSIONS = {
       "bedrock:ListKnowledgeBases",
       "bedrock:ListTagsForResource",
     ]),
+    allow("FindUntaggedEksNodegroups", ["eks:ListNodegroups", "eks:DescribeNodegroup"]),
+    allow("FindUntaggedFsx", ["fsx:DescribeFileSystems"]),
+    allow("FindUntaggedRedshift", ["redshift:DescribeClusters"]),
+    allow("FindUntaggedEmr", ["elasticmapreduce:ListClusters", "elasticmapreduce:DescribeCluster"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

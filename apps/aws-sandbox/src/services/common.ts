@@ -24,6 +24,12 @@ export const epochSeconds = (iso: string) => Date.parse(iso) / 1000;
 export const stableHex = (seed: string, length: number) =>
   createHash("sha256").update(seed).digest("hex").slice(0, length);
 
+/** A stable version-4-shaped UUID derived from a seed (EKS node group ARNs, Redshift namespaces). */
+export function stableUuid(seed: string): string {
+  const h = stableHex(seed, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** The account field of an ARN ("" when the ARN has none). */
 export const arnAccount = (arn: string) => arn.split(":")[4] ?? "";
 

@@ -12,11 +12,14 @@ import { efs, routeEfs } from "./efs";
 import { eks, routeEks } from "./eks";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
+import { emr } from "./emr";
+import { fsx } from "./fsx";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
+import { redshift } from "./redshift";
 import { routeS3, s3 } from "./s3";
 import { sagemaker } from "./sagemaker";
 import { secretsmanager } from "./secretsmanager";
@@ -44,6 +47,9 @@ const TABLES: Record<string, OperationTable> = {
   eks,
   sagemaker,
   bedrock: bedrockAgent,
+  redshift,
+  fsx,
+  elasticmapreduce: emr,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */

@@ -34,6 +34,16 @@ const tagged = (ctx: OpContext): Resource[] =>
 const tagList = (tags: Record<string, string>) =>
   Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
+/**
+ * The filters that select a resource: its catalog type and service, and the ARN's own spelling of
+ * both, which is what AWS matches ("elasticmapreduce:cluster" for an EMR cluster).
+ */
+function typeNames(r: Resource): string[] {
+  const [, , service = "", , , resource = ""] = r.arn.split(":");
+  const kind = /^[^/:]+/.exec(resource)?.[0] ?? "";
+  return [r.type, r.type.split(":")[0] ?? "", service, `${service}:${kind}`];
+}
+
 function getResources(ctx: OpContext, input: OpInput) {
   const types = arrayOf(input, "ResourceTypeFilters", isString, 100);
   for (const type of types) if (!TYPE_FILTER.test(type)) throw invalid(`Unsupported resource type: ${type}`);
@@ -46,7 +56,7 @@ function getResources(ctx: OpContext, input: OpInput) {
 
   const arnSet = new Set(arns);
   const matches = tagged(ctx)
-    .filter((r) => !types.length || types.some((t) => t === r.type || t === r.type.split(":")[0]))
+    .filter((r) => !types.length || types.some((t) => typeNames(r).includes(t)))
     .filter((r) => !arnSet.size || arnSet.has(r.arn))
     .filter((r) =>
       tagFilters.every(

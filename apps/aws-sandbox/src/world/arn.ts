@@ -39,6 +39,15 @@ const templates: Record<
   "elasticache:replicationgroup": ({ region, account, id }) =>
     `arn:aws:elasticache:${region}:${account}:replicationgroup:${id}`,
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
+  // A node group's ARN names its cluster and ends in a UUID EKS assigns; stable per seed here.
+  "eks:nodegroup": ({ region, account, id, attrs }) => {
+    const cluster = String(attrs.cluster ?? "default");
+    const h = createHash("sha256").update(`${account}/${region}/${cluster}/${id}`).digest("hex");
+    const uuid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return `arn:aws:eks:${region}:${account}:nodegroup/${cluster}/${id}/${uuid}`;
+  },
+  "redshift:cluster": ({ region, account, id }) => `arn:aws:redshift:${region}:${account}:cluster:${id}`,
+  "emr:cluster": ({ region, account, id }) => `arn:aws:elasticmapreduce:${region}:${account}:cluster/${id}`,
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
     `arn:aws:secretsmanager:${region}:${account}:secret:${id}-${createHash("sha256").update(`${account}/${region}/${id}`).digest("base64url").replace(/[-_]/g, "x").slice(0, 6)}`,

@@ -52,6 +52,12 @@ export async function scanRegion(run: RegionRun, plan: RegionPlan, tasks: Region
     region,
     accountId,
     taggedLookup: (other = region) => lookups.get(other),
+    taggedArns: async (type) => {
+      if (!(await lookups.get(region))) return undefined;
+      return [...state.tagged.values()]
+        .filter((r) => r.type === type && r.region === region)
+        .map((r) => r.arn);
+    },
     shared: <T>(key: string, compute: () => Promise<T>) => {
       let value = memo.get(key);
       if (!value) {

@@ -2,10 +2,11 @@
 // cluster the Tagging walk did not return (it has no tag; describing gives its status and
 // creation time). Clusters the walk returned are known with their tags; every cluster is
 // described when the walk failed.
-import { DescribeClusterCommand, EKSClient, ListClustersCommand } from "@aws-sdk/client-eks";
+import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
 import { arnOf, isoOrNull } from "../arn";
+import { clusterNames } from "./eks-shared";
 import { unlessGone } from "./gone";
-import { eachPage, forEachItem } from "./paginate";
+import { forEachItem } from "./paginate";
 import type { Lister } from "./types";
 
 export const eksClusters: Lister = {
@@ -13,14 +14,7 @@ export const eksClusters: Lister = {
   actions: ["eks:ListClusters", "eks:DescribeCluster"],
   async list(ctx) {
     const eks = ctx.scan.clients.get(EKSClient, ctx.region);
-    const names: string[] = [];
-    await eachPage(
-      ctx,
-      (nextToken, abortSignal) =>
-        eks.send(new ListClustersCommand({ maxResults: 100, nextToken }), { abortSignal }),
-      (page) => page.nextToken,
-      (page) => void names.push(...(page.clusters ?? [])),
-    );
+    const names = await clusterNames(ctx);
     const tagged = await ctx.taggedLookup();
     const unknown = names.filter((name) => !tagged?.(arnOf("eks", ctx, `cluster/${name}`)));
     await forEachItem(unknown, async (name) => {

@@ -12,15 +12,19 @@ import { ecsServices } from "./ecs-services";
 import { ecsTaskDefinitions } from "./ecs-task-definitions";
 import { efsFileSystems } from "./efs-file-systems";
 import { eksClusters } from "./eks-clusters";
+import { eksNodegroups } from "./eks-nodegroups";
 import { elasticacheClusters } from "./elasticache-clusters";
 import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
+import { emrClusters } from "./emr-clusters";
+import { fsxFileSystems } from "./fsx-file-systems";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
+import { redshiftClusters } from "./redshift-clusters";
 import { s3Buckets } from "./s3-buckets";
 import { sagemakerEndpoints } from "./sagemaker-endpoints";
 import { sagemakerNotebookInstances } from "./sagemaker-notebook-instances";
@@ -55,6 +59,10 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     sagemakerNotebookInstances,
     bedrockAgents,
     bedrockKnowledgeBases,
+    eksNodegroups,
+    fsxFileSystems,
+    redshiftClusters,
+    emrClusters,
   ].map((lister) => [lister.type, lister]),
 );
 

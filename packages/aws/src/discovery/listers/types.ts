@@ -25,6 +25,12 @@ export interface ListerContext {
    * Undefined when that walk failed or did not run: the lister must then read tags itself.
    */
   taggedLookup(region?: string): Promise<TaggedLookup | undefined>;
+  /**
+   * Once this region's Tagging walk has finished: the ARNs it returned of one catalog type, for a
+   * lister whose list call cannot spell an ARN (an EKS node group's ends in a UUID) or leaves
+   * resources out (terminated EMR clusters). Undefined when that walk failed or did not run.
+   */
+  taggedArns(type: string): Promise<readonly string[] | undefined>;
   /** Memoised per region and scan, for calls two listers share (ECS clusters). */
   shared<T>(key: string, compute: () => Promise<T>): Promise<T>;
   emit(resource: ListedResource): void;
