@@ -11,13 +11,16 @@ import { efs, routeEfs } from "./efs";
 import { eks, routeEks } from "./eks";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
+import { glue } from "./glue";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
+import { opensearch, routeOpenSearch } from "./opensearch";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
 import { routeS3, s3 } from "./s3";
 import { secretsmanager } from "./secretsmanager";
+import { stepfunctions } from "./stepfunctions";
 import { sts } from "./sts";
 import { tagging } from "./tagging";
 
@@ -40,6 +43,9 @@ const TABLES: Record<string, OperationTable> = {
   secretsmanager,
   kms,
   eks,
+  glue,
+  es: opensearch,
+  states: stepfunctions,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
@@ -50,6 +56,7 @@ const REST_JSON_ROUTES: Record<
   lambda: routeLambda,
   elasticfilesystem: routeEfs,
   eks: routeEks,
+  es: routeOpenSearch,
 };
 
 export interface Resolved {

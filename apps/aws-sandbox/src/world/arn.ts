@@ -42,6 +42,11 @@ const templates: Record<
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
     `arn:aws:secretsmanager:${region}:${account}:secret:${id}-${createHash("sha256").update(`${account}/${region}/${id}`).digest("base64url").replace(/[-_]/g, "x").slice(0, 6)}`,
+  // OpenSearch keeps the Elasticsearch service prefix "es" in its ARNs.
+  "opensearch:domain": ({ region, account, id }) => `arn:aws:es:${region}:${account}:domain/${id}`,
+  // Step Functions ARNs use the "states" prefix, a colon and camelCase "stateMachine".
+  "stepfunctions:statemachine": ({ region, account, id }) =>
+    `arn:aws:states:${region}:${account}:stateMachine:${id}`,
 };
 
 export function arnFor(
