@@ -94,6 +94,9 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
+    allow("FindUntaggedGlueJobsAndCrawlers", ["glue:ListJobs", "glue:ListCrawlers", "glue:GetTags"]),
+    allow("FindUntaggedOpenSearch", ["es:ListDomainNames", "es:DescribeDomains", "es:ListTags"]),
+    allow("FindUntaggedStepFunctions", ["states:ListStateMachines", "states:ListTagsForResource"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -14,13 +14,17 @@ import { elasticacheClusters } from "./elasticache-clusters";
 import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
+import { glueCrawlers } from "./glue-crawlers";
+import { glueJobs } from "./glue-jobs";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
+import { openSearchDomains } from "./opensearch-domains";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { s3Buckets } from "./s3-buckets";
 import { secretsManagerSecrets } from "./secretsmanager-secrets";
+import { stepFunctionsStateMachines } from "./stepfunctions-state-machines";
 import type { Lister } from "./types";
 
 export const LISTERS: ReadonlyMap<string, Lister> = new Map(
@@ -47,6 +51,10 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     secretsManagerSecrets,
     kmsKeys,
     eksClusters,
+    glueJobs,
+    glueCrawlers,
+    openSearchDomains,
+    stepFunctionsStateMachines,
   ].map((lister) => [lister.type, lister]),
 );
 
