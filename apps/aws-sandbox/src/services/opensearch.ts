@@ -2,6 +2,8 @@
 // domain at once, no pagination), DescribeDomains, POST /2021-01-01/opensearch/domain-info (1 to 5
 // names; unknown names are left out of the answer), and ListTags, GET /2021-01-01/tags/?arn=.
 // A domain seeded as "deleted" is still listed while AWS deletes it, and described with Deleted true.
+// moto 5.2 answers ListTags for an unknown domain with an empty TagList; AWS documents
+// ResourceNotFoundException (HTTP 409), which the sandbox follows.
 import type { IncomingSigned } from "../auth/sigv4";
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";

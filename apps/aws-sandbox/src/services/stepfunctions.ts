@@ -1,7 +1,10 @@
 // Step Functions (JSON 1.0, AWSStepFunctions): ListStateMachines (maxResults 0-1000, 0 meaning the
 // default 100; nextToken, InvalidToken when it is not one we issued) lists names, ARNs, types and
 // creation dates but no tags; ListTagsForResource reads one state machine's tags as key/value
-// pairs. A state machine seeded as DELETING is not listed: its deletion is under way.
+// pairs. A state machine seeded as DELETING is not listed: its deletion is under way (AWS does not
+// document whether ListStateMachines still lists one). Compared with moto 5.2: moto leaves `type` out
+// of list items and answers an unknown ARN's tags with an empty list; AWS documents `type` as always
+// present and ResourceNotFound for an unknown resource, and the sandbox follows AWS.
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";
 import { page } from "../protocol/paginate";

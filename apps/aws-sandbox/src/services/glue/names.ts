@@ -1,5 +1,6 @@
 // Glue's List* operations (ListJobs, ListCrawlers, ...) share one shape: names only, MaxResults
-// 1-1000, NextToken, and an optional Tags map that keeps only resources carrying every pair.
+// 1-1000, NextToken, and an optional Tags map that keeps only resources carrying every pair. AWS
+// documents no default page size (100 here); moto 5.2 does not reject MaxResults over 1000.
 import { AwsError } from "../../errors";
 import type { OpContext, OpInput } from "../../protocol/operation";
 import { page } from "../../protocol/paginate";
