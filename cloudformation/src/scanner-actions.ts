@@ -117,6 +117,23 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "redshift:DescribeClusters", reason: "find Redshift clusters and their tags (never query data)" },
   { action: "elasticmapreduce:ListClusters", reason: "find running EMR clusters, including untagged ones" },
   { action: "elasticmapreduce:DescribeCluster", reason: "read an EMR cluster's tags" },
+  { action: "glue:ListJobs", reason: "find Glue jobs, including untagged ones (names only, never scripts)" },
+  { action: "glue:ListCrawlers", reason: "find Glue crawlers, including untagged ones" },
+  { action: "glue:GetTags", reason: "read a Glue job's or crawler's tags" },
+  { action: "es:ListDomainNames", reason: "find OpenSearch domains, including untagged ones" },
+  {
+    action: "es:DescribeDomains",
+    reason: "tell OpenSearch domains being deleted from live ones (never index data)",
+  },
+  { action: "es:ListTags", reason: "read an OpenSearch domain's tags" },
+  {
+    action: "states:ListStateMachines",
+    reason: "find Step Functions state machines, including untagged ones",
+  },
+  {
+    action: "states:ListTagsForResource",
+    reason: "read a Step Functions state machine's tags (never executions)",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -108,6 +108,9 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedFsx", ["fsx:DescribeFileSystems"]),
     allow("FindUntaggedRedshift", ["redshift:DescribeClusters"]),
     allow("FindUntaggedEmr", ["elasticmapreduce:ListClusters", "elasticmapreduce:DescribeCluster"]),
+    allow("FindUntaggedGlueJobsAndCrawlers", ["glue:ListJobs", "glue:ListCrawlers", "glue:GetTags"]),
+    allow("FindUntaggedOpenSearch", ["es:ListDomainNames", "es:DescribeDomains", "es:ListTags"]),
+    allow("FindUntaggedStepFunctions", ["states:ListStateMachines", "states:ListTagsForResource"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

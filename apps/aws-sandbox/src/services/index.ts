@@ -14,15 +14,18 @@ import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
 import { emr } from "./emr";
 import { fsx } from "./fsx";
+import { glue } from "./glue";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
+import { opensearch, routeOpenSearch } from "./opensearch";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
 import { redshift } from "./redshift";
 import { routeS3, s3 } from "./s3";
 import { sagemaker } from "./sagemaker";
 import { secretsmanager } from "./secretsmanager";
+import { stepfunctions } from "./stepfunctions";
 import { sts } from "./sts";
 import { tagging } from "./tagging";
 
@@ -50,6 +53,9 @@ const TABLES: Record<string, OperationTable> = {
   redshift,
   fsx,
   elasticmapreduce: emr,
+  glue,
+  es: opensearch,
+  states: stepfunctions,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
@@ -61,6 +67,7 @@ const REST_JSON_ROUTES: Record<
   elasticfilesystem: routeEfs,
   eks: routeEks,
   bedrock: routeBedrockAgent,
+  es: routeOpenSearch,
 };
 
 export interface Resolved {

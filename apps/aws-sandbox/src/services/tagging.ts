@@ -31,18 +31,19 @@ const isTagFilter = (v: unknown): v is TagFilter =>
 const tagged = (ctx: OpContext): Resource[] =>
   (ctx.account.byRegion.get(ctx.region) ?? []).filter((r) => Object.keys(r.tags).length > 0);
 
-const tagList = (tags: Record<string, string>) =>
-  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-
 /**
- * The filters that select a resource: its catalog type and service, and the ARN's own spelling of
- * both, which is what AWS matches ("elasticmapreduce:cluster" for an EMR cluster).
+ * A ResourceTypeFilter names the ARN's service, optionally with its resource kind ("es:domain",
+ * "states"), as AWS matches it; the catalog type is accepted too where the two spell it alike.
  */
-function typeNames(r: Resource): string[] {
+function matchesType(filter: string, r: Resource): boolean {
+  if (filter === r.type || filter === r.type.split(":")[0]) return true;
   const [, , service = "", , , resource = ""] = r.arn.split(":");
   const kind = /^[^/:]+/.exec(resource)?.[0] ?? "";
-  return [r.type, r.type.split(":")[0] ?? "", service, `${service}:${kind}`];
+  return filter === service || filter.toLowerCase() === `${service}:${kind}`.toLowerCase();
 }
+
+const tagList = (tags: Record<string, string>) =>
+  Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 function getResources(ctx: OpContext, input: OpInput) {
   const types = arrayOf(input, "ResourceTypeFilters", isString, 100);
@@ -56,7 +57,7 @@ function getResources(ctx: OpContext, input: OpInput) {
 
   const arnSet = new Set(arns);
   const matches = tagged(ctx)
-    .filter((r) => !types.length || types.some((t) => typeNames(r).includes(t)))
+    .filter((r) => !types.length || types.some((t) => matchesType(t, r)))
     .filter((r) => !arnSet.size || arnSet.has(r.arn))
     .filter((r) =>
       tagFilters.every(

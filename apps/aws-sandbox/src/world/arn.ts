@@ -56,6 +56,11 @@ const templates: Record<
     `arn:aws:sagemaker:${region}:${account}:endpoint/${id.toLowerCase()}`,
   "sagemaker:notebook-instance": ({ region, account, id }) =>
     `arn:aws:sagemaker:${region}:${account}:notebook-instance/${id.toLowerCase()}`,
+  // OpenSearch keeps the Elasticsearch service prefix "es" in its ARNs.
+  "opensearch:domain": ({ region, account, id }) => `arn:aws:es:${region}:${account}:domain/${id}`,
+  // Step Functions ARNs use the "states" prefix, a colon and camelCase "stateMachine".
+  "stepfunctions:statemachine": ({ region, account, id }) =>
+    `arn:aws:states:${region}:${account}:stateMachine:${id}`,
 };
 
 export function arnFor(

@@ -251,10 +251,10 @@ describe("discoverResources merges the Tagging API and the listers", () => {
   });
 
   it("reads every tag from the services themselves when the Tagging API is denied", async () => {
-    // glue:crawler has no lister: without the Tagging API nothing can find it.
+    // sns:topic has no lister: without the Tagging API nothing can find it.
     const result = await discover(world, ACME, {
       role: "noTagging",
-      resourceTypes: [...SEEDED_TYPES, "glue:crawler"],
+      resourceTypes: [...SEEDED_TYPES, "sns:topic"],
     });
     // Lister types are whole and described, tags included (acme-orders' twelve span two pages).
     expect(result.resources).toEqual(DESCRIBED);
@@ -268,7 +268,7 @@ describe("discoverResources merges the Tagging API and the listers", () => {
     expect(result.data_quality.issues).toEqual([
       expect.objectContaining({
         scope: "resource_type",
-        resource_type: "glue:crawler",
+        resource_type: "sns:topic",
         code: "ACCESS_DENIED",
         account_id: A,
       }),

@@ -8,6 +8,8 @@ const NOT_FOUND = new Set([
   "TargetGroupNotFoundException",
   "CacheClusterNotFoundFault",
   "ReplicationGroupNotFoundFault",
+  "EntityNotFoundException",
+  "ResourceNotFound",
 ]);
 
 export const isGone = (error: unknown): boolean =>

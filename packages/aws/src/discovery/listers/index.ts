@@ -19,9 +19,12 @@ import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
 import { emrClusters } from "./emr-clusters";
 import { fsxFileSystems } from "./fsx-file-systems";
+import { glueCrawlers } from "./glue-crawlers";
+import { glueJobs } from "./glue-jobs";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
+import { openSearchDomains } from "./opensearch-domains";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { redshiftClusters } from "./redshift-clusters";
@@ -29,6 +32,7 @@ import { s3Buckets } from "./s3-buckets";
 import { sagemakerEndpoints } from "./sagemaker-endpoints";
 import { sagemakerNotebookInstances } from "./sagemaker-notebook-instances";
 import { secretsManagerSecrets } from "./secretsmanager-secrets";
+import { stepFunctionsStateMachines } from "./stepfunctions-state-machines";
 import type { Lister } from "./types";
 
 export const LISTERS: ReadonlyMap<string, Lister> = new Map(
@@ -63,6 +67,10 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     fsxFileSystems,
     redshiftClusters,
     emrClusters,
+    glueJobs,
+    glueCrawlers,
+    openSearchDomains,
+    stepFunctionsStateMachines,
   ].map((lister) => [lister.type, lister]),
 );
 

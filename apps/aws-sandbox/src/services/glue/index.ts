@@ -1,0 +1,11 @@
+// Glue (JSON 1.1, AWSGlue): one file per resource family, merged into one operation table.
+import type { OperationTable } from "../../protocol/operation";
+import { crawlers } from "./crawlers";
+import { jobs } from "./jobs";
+import { tags } from "./tags";
+
+export const glue: OperationTable = {
+  ...jobs,
+  ...crawlers,
+  ...tags,
+};
