@@ -3,6 +3,8 @@ import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
 import { cloudformation } from "./cloudformation";
+import { cloudfront, routeCloudFront } from "./cloudfront";
+import { codepipeline } from "./codepipeline";
 import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
@@ -16,6 +18,7 @@ import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
+import { route53, routeRoute53 } from "./route53";
 import { routeS3, s3 } from "./s3";
 import { secretsmanager } from "./secretsmanager";
 import { sts } from "./sts";
@@ -40,9 +43,12 @@ const TABLES: Record<string, OperationTable> = {
   secretsmanager,
   kms,
   eks,
+  codepipeline,
+  cloudfront,
+  route53,
 };
 
-/** REST-JSON services are addressed by method + path, each with its own routes. */
+/** REST services (JSON, and XML other than S3) are addressed by method + path, each with its own routes. */
 const REST_JSON_ROUTES: Record<
   string,
   (request: IncomingSigned) => { name: string; input: OpInput } | undefined
@@ -50,6 +56,8 @@ const REST_JSON_ROUTES: Record<
   lambda: routeLambda,
   elasticfilesystem: routeEfs,
   eks: routeEks,
+  cloudfront: routeCloudFront,
+  route53: routeRoute53,
 };
 
 export interface Resolved {
@@ -93,7 +101,7 @@ export function resolveOperation(service: ServiceDef, request: IncomingSigned): 
       ({ name, input } = REST_JSON_ROUTES[service.signingName]?.(request) ?? {});
       break;
     case "restxml":
-      ({ name, input } = routeS3(request) ?? {});
+      ({ name, input } = (REST_JSON_ROUTES[service.signingName] ?? routeS3)(request) ?? {});
       break;
   }
   if (!name || !input || !Object.hasOwn(table, name)) return undefined;

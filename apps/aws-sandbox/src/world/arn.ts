@@ -42,6 +42,11 @@ const templates: Record<
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
     `arn:aws:secretsmanager:${region}:${account}:secret:${id}-${createHash("sha256").update(`${account}/${region}/${id}`).digest("base64url").replace(/[-_]/g, "x").slice(0, 6)}`,
+  // Global services: CloudFront ARNs carry no region, Route 53 hosted zones neither region nor account.
+  "cloudfront:distribution": ({ account, id }) => `arn:aws:cloudfront::${account}:distribution/${id}`,
+  "route53:hostedzone": ({ id }) => `arn:aws:route53:::hostedzone/${id}`,
+  // A pipeline's ARN is its name straight after the account: no resource-type segment.
+  "codepipeline:pipeline": ({ region, account, id }) => `arn:aws:codepipeline:${region}:${account}:${id}`,
 };
 
 export function arnFor(
