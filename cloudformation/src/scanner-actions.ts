@@ -102,6 +102,18 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "kms:ListResourceTags", reason: "read a KMS key's tags" },
   { action: "eks:ListClusters", reason: "find EKS clusters, including untagged ones" },
   { action: "eks:DescribeCluster", reason: "read an EKS cluster's tags and status" },
+  {
+    action: "cloudfront:ListDistributions",
+    reason: "find CloudFront distributions, including untagged ones",
+  },
+  { action: "cloudfront:ListTagsForResource", reason: "read a CloudFront distribution's tags" },
+  {
+    action: "route53:ListHostedZones",
+    reason: "find Route 53 hosted zones, including untagged ones (never records)",
+  },
+  { action: "route53:ListTagsForResources", reason: "read the tags of Route 53 hosted zones" },
+  { action: "codepipeline:ListPipelines", reason: "find CodePipeline pipelines, including untagged ones" },
+  { action: "codepipeline:ListTagsForResource", reason: "read a CodePipeline pipeline's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -94,6 +94,12 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
+    allow("FindUntaggedCloudFrontDistributions", [
+      "cloudfront:ListDistributions",
+      "cloudfront:ListTagsForResource",
+    ]),
+    allow("FindUntaggedRoute53HostedZones", ["route53:ListHostedZones", "route53:ListTagsForResources"]),
+    allow("FindUntaggedCodePipelines", ["codepipeline:ListPipelines", "codepipeline:ListTagsForResource"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

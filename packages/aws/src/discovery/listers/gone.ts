@@ -8,6 +8,8 @@ const NOT_FOUND = new Set([
   "TargetGroupNotFoundException",
   "CacheClusterNotFoundFault",
   "ReplicationGroupNotFoundFault",
+  "NoSuchResource",
+  "NoSuchHostedZone",
 ]);
 
 export const isGone = (error: unknown): boolean =>

@@ -1,4 +1,6 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
+import { cloudfrontDistributions } from "./cloudfront-distributions";
+import { codepipelinePipelines } from "./codepipeline-pipelines";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -19,6 +21,7 @@ import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
+import { route53HostedZones } from "./route53-hosted-zones";
 import { s3Buckets } from "./s3-buckets";
 import { secretsManagerSecrets } from "./secretsmanager-secrets";
 import type { Lister } from "./types";
@@ -47,6 +50,9 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     secretsManagerSecrets,
     kmsKeys,
     eksClusters,
+    cloudfrontDistributions,
+    route53HostedZones,
+    codepipelinePipelines,
   ].map((lister) => [lister.type, lister]),
 );
 
