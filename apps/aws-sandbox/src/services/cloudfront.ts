@@ -2,6 +2,10 @@
 // 100 a page; Marker and NextMarker are distribution ids, the next page starting after the marker),
 // and ListTagsForResource, GET /2020-05-31/tagging?Resource=<arn>. Summaries carry no tags.
 // Distributions belong to the account, not to a region: every signed region sees them all.
+// Compared with moto 5.2: moto writes the ARN without the empty region field
+// (arn:aws:cloudfront:<account>:distribution/<id>), ignores MaxItems and answers ListTagsForResource
+// for an unknown ARN with success; AWS's reference (arn:aws:cloudfront::<account>:..., MaxItems,
+// NoSuchResource 404) is followed here.
 import type { IncomingSigned } from "../auth/sigv4";
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput, XmlBody } from "../protocol/operation";

@@ -16,7 +16,10 @@ import {
   regional,
 } from "./common";
 
-/** Neither the API reference nor moto names a default page; 100 keeps pages comparable to AWS's. */
+/**
+ * The API reference names no default page size and moto 5.2 ignores maxResults altogether (one
+ * page); 100 here, so that a walk without maxResults still pages.
+ */
 const DEFAULT_PAGE = 100;
 const PIPELINE_ARN = /^arn:aws(-[a-z-]+)?:codepipeline:[a-z0-9-]+:\d{12}:[A-Za-z0-9.@\-_]+$/;
 

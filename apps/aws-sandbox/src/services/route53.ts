@@ -3,6 +3,8 @@
 // ListTagsForResources, POST /2013-04-01/tags/hostedzone with up to 10 ResourceIds. Zones belong
 // to the account, not to a region. Their ARNs carry no account, so every lookup here is confined
 // to the caller's own zones: another account's zone id is simply not found.
+// Compared with moto 5.2: moto answers an opaque NextMarker and tags an unknown zone id without an
+// error; AWS documents NextMarker as the id of the next page's first zone and NoSuchHostedZone.
 import { XMLParser } from "fast-xml-parser";
 import type { IncomingSigned } from "../auth/sigv4";
 import { AwsError } from "../errors";

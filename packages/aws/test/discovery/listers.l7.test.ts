@@ -3,9 +3,16 @@
 // CodePipeline pipelines (an ARN with no resource-type segment). Each finds a never-tagged resource
 // with the ARN AWS writes, brings a tagged one with its tags whether or not the Tagging walk ran,
 // follows more than one page, and never shows one tenant's resources to the other.
+import {
+  ListHostedZonesCommand,
+  ListTagsForResourcesCommand,
+  type ListTagsForResourcesCommandInput,
+} from "@aws-sdk/client-route-53";
 import type { ResourceSeedInput } from "@tagc/aws-sandbox";
 import type { Resource } from "@tagc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { route53HostedZones } from "../../src/discovery/listers/route53-hosted-zones";
+import type { ListedResource, ListerContext } from "../../src/discovery/listers/types";
 import { scannerRole } from "../fixtures";
 import {
   ACME,
@@ -157,7 +164,9 @@ describe("cloudfront:distribution", () => {
     expect(result.data_quality.issues).toContainEqual(
       expect.objectContaining({ resource_type: dist, code: "ACCESS_DENIED" }),
     );
+    // Neither the untagged one (invisible to the Tagging API) nor the tagged one: the type is withheld.
     expect(only(result.resources, arn(A, "E1ACMEBARE"))).toEqual([]);
+    expect(only(result.resources, arn(A, "E1ACMEPROD"))).toEqual([]);
   });
 
   it("shows each tenant only its own distributions", async () => {
@@ -262,5 +271,50 @@ describe("codepipeline:pipeline", () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [pipe] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-ci")]);
     expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("route53:hostedzone, a zone deleted between the list and the tag read", () => {
+  // Without the walk: one deleted zone fails its whole batch of ten, which is then read one zone at
+  // a time; the deleted zone is left out and every other zone keeps its tags.
+  it("reads the failed batch again zone by zone and drops the deleted zone", async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `Z${String(i).padStart(2, "0")}`);
+    const batches: string[][] = [];
+    const client = {
+      send: async (command: unknown) => {
+        if (command instanceof ListHostedZonesCommand)
+          return { HostedZones: ids.map((id) => ({ Id: `/hostedzone/${id}` })), IsTruncated: false };
+        if (command instanceof ListTagsForResourcesCommand) {
+          const asked = (command.input as ListTagsForResourcesCommandInput).ResourceIds ?? [];
+          batches.push(asked);
+          if (asked.includes("Z03")) throw Object.assign(new Error("gone"), { name: "NoSuchHostedZone" });
+          return {
+            ResourceTagSets: asked.map((id) => ({ ResourceId: id, Tags: [{ Key: "Owner", Value: id }] })),
+          };
+        }
+        throw new Error("unexpected command");
+      },
+    };
+    const emitted: ListedResource[] = [];
+    const ctx = {
+      scan: {
+        clients: { get: () => client },
+        call: (_region: string, _lane: string, send: (signal: AbortSignal) => Promise<unknown>) =>
+          send(new AbortController().signal),
+        page: () => {},
+      },
+      region: east,
+      accountId: A,
+      taggedLookup: async () => undefined,
+      shared: () => Promise.reject(new Error("unused")),
+      emit: (resource: ListedResource) => void emitted.push(resource),
+      exclude: () => {},
+    } as unknown as ListerContext;
+    await route53HostedZones.list(ctx);
+    expect(emitted.map((r) => r.id)).toEqual(ids.filter((id) => id !== "Z03"));
+    expect(emitted.find((r) => r.id === "Z11")?.tags).toEqual({ Owner: "Z11" });
+    // Two batches (10 + 2), the failed one again as ten single reads.
+    expect(batches.filter((b) => b.length > 1).map((b) => b.length)).toEqual([10, 2]);
+    expect(batches.filter((b) => b.length === 1)).toHaveLength(10);
   });
 });
