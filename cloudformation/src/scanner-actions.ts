@@ -134,6 +134,18 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "states:ListTagsForResource",
     reason: "read a Step Functions state machine's tags (never executions)",
   },
+  {
+    action: "cloudfront:ListDistributions",
+    reason: "find CloudFront distributions, including untagged ones",
+  },
+  { action: "cloudfront:ListTagsForResource", reason: "read a CloudFront distribution's tags" },
+  {
+    action: "route53:ListHostedZones",
+    reason: "find Route 53 hosted zones, including untagged ones (never records)",
+  },
+  { action: "route53:ListTagsForResources", reason: "read the tags of Route 53 hosted zones" },
+  { action: "codepipeline:ListPipelines", reason: "find CodePipeline pipelines, including untagged ones" },
+  { action: "codepipeline:ListTagsForResource", reason: "read a CodePipeline pipeline's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -111,6 +111,12 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedGlueJobsAndCrawlers", ["glue:ListJobs", "glue:ListCrawlers", "glue:GetTags"]),
     allow("FindUntaggedOpenSearch", ["es:ListDomainNames", "es:DescribeDomains", "es:ListTags"]),
     allow("FindUntaggedStepFunctions", ["states:ListStateMachines", "states:ListTagsForResource"]),
+    allow("FindUntaggedCloudFrontDistributions", [
+      "cloudfront:ListDistributions",
+      "cloudfront:ListTagsForResource",
+    ]),
+    allow("FindUntaggedRoute53HostedZones", ["route53:ListHostedZones", "route53:ListTagsForResources"]),
+    allow("FindUntaggedCodePipelines", ["codepipeline:ListPipelines", "codepipeline:ListTagsForResource"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

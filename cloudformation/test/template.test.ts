@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 66 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(66);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(66);
+  it("lists 72 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(72);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(72);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 

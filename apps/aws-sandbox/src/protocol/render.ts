@@ -52,7 +52,7 @@ export function renderResult(
       return {
         status: 200,
         headers: { ...ids, "content-type": "application/xml" },
-        body: toXml(root, body, "http://s3.amazonaws.com/doc/2006-03-01/"),
+        body: toXml(root, body, service.xmlns ?? "http://s3.amazonaws.com/doc/2006-03-01/"),
       };
     }
   }
@@ -92,6 +92,17 @@ export function renderError(
         body: JSON.stringify({ __type: error.code, message: error.message }),
       };
     case "restxml":
+      // S3 answers a bare <Error>; the other REST-XML services (CloudFront, Route 53) wrap it.
+      if (service.signingName !== "s3")
+        return {
+          status: error.status,
+          headers: { ...ids, "content-type": "text/xml" },
+          body: toXml(
+            "ErrorResponse",
+            { Error: { Type: error.kind, Code: error.code, Message: error.message }, RequestId: requestId },
+            service.xmlns,
+          ),
+        };
       return {
         status: error.status,
         headers: { ...ids, "content-type": "application/xml" },

@@ -299,6 +299,31 @@ export const SERVICES: Record<string, ServiceDef> = {
       InvalidAction: ["UnknownOperationException", 404],
     },
   },
+  // CodePipeline (JSON 1.1): ValidationException etc. in the JSON dialect.
+  codepipeline: {
+    signingName: "codepipeline",
+    iamPrefix: "codepipeline",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "CodePipeline_20150709",
+    dialect: jsonDialect,
+  },
+  // CloudFront and Route 53 are REST-XML and global: AWS signs them for us-east-1, and their
+  // errors are <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>.
+  cloudfront: {
+    signingName: "cloudfront",
+    iamPrefix: "cloudfront",
+    protocol: "restxml",
+    xmlns: "http://cloudfront.amazonaws.com/doc/2020-05-31/",
+    dialect: { ...queryDialect, InternalFailure: ["InternalError", 500] },
+  },
+  route53: {
+    signingName: "route53",
+    iamPrefix: "route53",
+    protocol: "restxml",
+    xmlns: "https://route53.amazonaws.com/doc/2013-04-01/",
+    dialect: { ...queryDialect, InternalFailure: ["InternalError", 500] },
+  },
   s3: {
     signingName: "s3",
     iamPrefix: "s3",

@@ -4,6 +4,8 @@ import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
 import { bedrockAgent, routeBedrockAgent } from "./bedrock-agent";
 import { cloudformation } from "./cloudformation";
+import { cloudfront, routeCloudFront } from "./cloudfront";
+import { codepipeline } from "./codepipeline";
 import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
@@ -22,6 +24,7 @@ import { opensearch, routeOpenSearch } from "./opensearch";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
 import { redshift } from "./redshift";
+import { route53, routeRoute53 } from "./route53";
 import { routeS3, s3 } from "./s3";
 import { sagemaker } from "./sagemaker";
 import { secretsmanager } from "./secretsmanager";
@@ -56,9 +59,12 @@ const TABLES: Record<string, OperationTable> = {
   glue,
   es: opensearch,
   states: stepfunctions,
+  codepipeline,
+  cloudfront,
+  route53,
 };
 
-/** REST-JSON services are addressed by method + path, each with its own routes. */
+/** REST services (JSON, and XML other than S3) are addressed by method + path, each with its own routes. */
 const REST_JSON_ROUTES: Record<
   string,
   (request: IncomingSigned) => { name: string; input: OpInput } | undefined
@@ -68,6 +74,8 @@ const REST_JSON_ROUTES: Record<
   eks: routeEks,
   bedrock: routeBedrockAgent,
   es: routeOpenSearch,
+  cloudfront: routeCloudFront,
+  route53: routeRoute53,
 };
 
 export interface Resolved {
@@ -111,7 +119,7 @@ export function resolveOperation(service: ServiceDef, request: IncomingSigned): 
       ({ name, input } = REST_JSON_ROUTES[service.signingName]?.(request) ?? {});
       break;
     case "restxml":
-      ({ name, input } = routeS3(request) ?? {});
+      ({ name, input } = (REST_JSON_ROUTES[service.signingName] ?? routeS3)(request) ?? {});
       break;
   }
   if (!name || !input || !Object.hasOwn(table, name)) return undefined;

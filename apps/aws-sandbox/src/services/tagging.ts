@@ -28,8 +28,17 @@ const isTagFilter = (v: unknown): v is TagFilter =>
   isString((v as TagFilter).Key) &&
   ((v as TagFilter).Values ?? []).every(isString);
 
+/**
+ * Global resources of these services (no region in their ARN) are answered by calls signed for
+ * us-east-1 alone, wherever a seed placed them.
+ */
+const ANSWERED_IN_US_EAST_1 = new Set(["cloudfront:distribution", "route53:hostedzone"]);
+
+const inSignedRegion = (ctx: OpContext, r: Resource) =>
+  ANSWERED_IN_US_EAST_1.has(r.type) ? ctx.region === "us-east-1" : r.region === ctx.region;
+
 const tagged = (ctx: OpContext): Resource[] =>
-  (ctx.account.byRegion.get(ctx.region) ?? []).filter((r) => Object.keys(r.tags).length > 0);
+  ctx.account.resources.filter((r) => inSignedRegion(ctx, r) && Object.keys(r.tags).length > 0);
 
 /**
  * A ResourceTypeFilter names the ARN's service, optionally with its resource kind ("es:domain",

@@ -61,6 +61,11 @@ const templates: Record<
   // Step Functions ARNs use the "states" prefix, a colon and camelCase "stateMachine".
   "stepfunctions:statemachine": ({ region, account, id }) =>
     `arn:aws:states:${region}:${account}:stateMachine:${id}`,
+  // Global services: CloudFront ARNs carry no region, Route 53 hosted zones neither region nor account.
+  "cloudfront:distribution": ({ account, id }) => `arn:aws:cloudfront::${account}:distribution/${id}`,
+  "route53:hostedzone": ({ id }) => `arn:aws:route53:::hostedzone/${id}`,
+  // A pipeline's ARN is its name straight after the account: no resource-type segment.
+  "codepipeline:pipeline": ({ region, account, id }) => `arn:aws:codepipeline:${region}:${account}:${id}`,
 };
 
 export function arnFor(

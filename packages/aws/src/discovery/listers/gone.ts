@@ -10,6 +10,8 @@ const NOT_FOUND = new Set([
   "ReplicationGroupNotFoundFault",
   "EntityNotFoundException",
   "ResourceNotFound",
+  "NoSuchResource",
+  "NoSuchHostedZone",
 ]);
 
 export const isGone = (error: unknown): boolean =>

@@ -1,6 +1,8 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
 import { bedrockAgents } from "./bedrock-agents";
 import { bedrockKnowledgeBases } from "./bedrock-knowledge-bases";
+import { cloudfrontDistributions } from "./cloudfront-distributions";
+import { codepipelinePipelines } from "./codepipeline-pipelines";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -28,6 +30,7 @@ import { openSearchDomains } from "./opensearch-domains";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { redshiftClusters } from "./redshift-clusters";
+import { route53HostedZones } from "./route53-hosted-zones";
 import { s3Buckets } from "./s3-buckets";
 import { sagemakerEndpoints } from "./sagemaker-endpoints";
 import { sagemakerNotebookInstances } from "./sagemaker-notebook-instances";
@@ -71,6 +74,9 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     glueCrawlers,
     openSearchDomains,
     stepFunctionsStateMachines,
+    cloudfrontDistributions,
+    route53HostedZones,
+    codepipelinePipelines,
   ].map((lister) => [lister.type, lister]),
 );
 
