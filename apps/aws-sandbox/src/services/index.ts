@@ -2,7 +2,11 @@
 import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
+import { apigateway, routeApiGateway } from "./apigateway";
 import { cloudformation } from "./cloudformation";
+import { codebuild } from "./codebuild";
+import { cognitoIdentity } from "./cognito-identity";
+import { cognitoIdp } from "./cognito-idp";
 import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
@@ -40,6 +44,10 @@ const TABLES: Record<string, OperationTable> = {
   secretsmanager,
   kms,
   eks,
+  "cognito-idp": cognitoIdp,
+  "cognito-identity": cognitoIdentity,
+  apigateway,
+  codebuild,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
@@ -50,6 +58,7 @@ const REST_JSON_ROUTES: Record<
   lambda: routeLambda,
   elasticfilesystem: routeEfs,
   eks: routeEks,
+  apigateway: routeApiGateway,
 };
 
 export interface Resolved {

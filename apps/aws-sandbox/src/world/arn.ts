@@ -42,6 +42,8 @@ const templates: Record<
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
     `arn:aws:secretsmanager:${region}:${account}:secret:${id}-${createHash("sha256").update(`${account}/${region}/${id}`).digest("base64url").replace(/[-_]/g, "x").slice(0, 6)}`,
+  // API Gateway ARNs name the path and carry no account.
+  "apigateway:restapi": ({ region, id }) => `arn:aws:apigateway:${region}::/restapis/${id}`,
 };
 
 export function arnFor(
