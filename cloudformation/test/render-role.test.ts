@@ -94,6 +94,19 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
+    allow("FindUntaggedCognito", [
+      "cognito-idp:ListUserPools",
+      "cognito-idp:DescribeUserPool",
+      "cognito-identity:ListIdentityPools",
+      "cognito-identity:DescribeIdentityPool",
+    ]),
+    {
+      Sid: "FindUntaggedRestApis",
+      Effect: "Allow",
+      Action: ["apigateway:GET"],
+      Resource: "arn:aws:apigateway:*::/restapis",
+    },
+    allow("FindUntaggedCodeBuild", ["codebuild:ListProjects", "codebuild:BatchGetProjects"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

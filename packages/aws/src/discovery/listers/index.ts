@@ -1,4 +1,8 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
+import { apiGatewayRestApis } from "./apigateway-rest-apis";
+import { codebuildProjects } from "./codebuild-projects";
+import { cognitoIdentityPools } from "./cognito-identity-pools";
+import { cognitoUserPools } from "./cognito-user-pools";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -47,6 +51,10 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     secretsManagerSecrets,
     kmsKeys,
     eksClusters,
+    cognitoUserPools,
+    cognitoIdentityPools,
+    apiGatewayRestApis,
+    codebuildProjects,
   ].map((lister) => [lister.type, lister]),
 );
 

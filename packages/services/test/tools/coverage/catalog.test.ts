@@ -19,8 +19,9 @@ import { CASES as BASE } from "./base.cases";
 import { matches } from "./case";
 import { CASES as L1 } from "./l1.cases";
 import { CASES as L2 } from "./l2.cases";
+import { CASES as L6 } from "./l6.cases";
 
-const CASES = [...BASE, ...L1, ...L2];
+const CASES = [...BASE, ...L1, ...L2, ...L6];
 
 /** Catalog types whose lister has not landed yet; each batch removes its own. Must end empty. */
 const PENDING = new Set<string>([
@@ -37,10 +38,6 @@ const PENDING = new Set<string>([
   "glue:table",
   "opensearch:domain",
   "stepfunctions:statemachine",
-  "cognito-idp:userpool",
-  "cognito-identity:identitypool",
-  "apigateway:restapi",
-  "codebuild:project",
   "cloudfront:distribution",
   "route53:hostedzone",
   "codepipeline:pipeline",
