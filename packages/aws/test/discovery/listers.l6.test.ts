@@ -273,3 +273,48 @@ describe("codebuild:project", () => {
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });
+
+describe("a resource deleted between the listing and the describe", () => {
+  // The describe calls are held back long enough to delete one pool and one project after the
+  // listing saw them: the scan stays complete and reports neither.
+  it("is not reported, and the scan stays complete", async () => {
+    const small = await startWorld([
+      acmeAccount({
+        roles: roles(ACME.externalId),
+        resources: [
+          { type: userPool, region: east, id: "us-east-1_Vanish001", tags: {} },
+          { type: userPool, region: east, id: "us-east-1_Stays0001", tags: {} },
+          { type: project, region: east, id: "vanish-ci", tags: {} },
+          { type: project, region: east, id: "stays-ci", tags: {} },
+        ],
+      }),
+      globexAccount({ roles: roles(GLOBEX.externalId), resources: [] }),
+    ]);
+    try {
+      small.sandbox.setFaults({
+        operation_latency_ms: { "cognito-idp:DescribeUserPool": 400, "codebuild:BatchGetProjects": 400 },
+      });
+      const pending = discover(small, ACME, { resourceTypes: [userPool, project], regions: [east] });
+      const started = () =>
+        callsIn(small.sandbox, A, east, "cognito-idp:DescribeUserPool") >= 2 &&
+        callsIn(small.sandbox, A, east, "codebuild:BatchGetProjects") >= 1;
+      const deadline = Date.now() + 10_000;
+      while (!started() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Both pools were listed and are being described: only now do they go.
+      expect(started()).toBe(true);
+      const account = small.sandbox.world.accounts.get(A);
+      if (!account) throw new Error("acme's account is not seeded");
+      const vanishing = new Set(["us-east-1_Vanish001", "vanish-ci"]);
+      account.resources = account.resources.filter((r) => !vanishing.has(r.id));
+      account.byRegion.set(
+        east,
+        (account.byRegion.get(east) ?? []).filter((r) => !vanishing.has(r.id)),
+      );
+      const result = await pending;
+      expect(result.data_quality.status).toBe("complete");
+      expect(result.resources.map((r) => r.id).sort()).toEqual(["stays-ci", "us-east-1_Stays0001"]);
+    } finally {
+      await small.stop();
+    }
+  });
+});
