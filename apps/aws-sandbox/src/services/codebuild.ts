@@ -2,6 +2,8 @@
 // nextToken, sortBy NAME | CREATED_TIME | LAST_MODIFIED_TIME, sortOrder) and BatchGetProjects (1-100
 // names or ARNs; each project with its tags inline as key/value pairs, unknown names in
 // projectsNotFound). A project is deleted at once, so no listing shows a deleting one.
+// moto 5.2 ignores a forged nextToken and lists from the start; here it is an InvalidInputException,
+// the one client error the API reference lists for ListProjects.
 import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";
 import { page } from "../protocol/paginate";

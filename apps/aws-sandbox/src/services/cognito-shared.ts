@@ -1,6 +1,9 @@
 // What the two Cognito services (user pools and identity pools, JSON 1.1) share: MaxResults is
 // required and 1-60, and a malformed field is an InvalidParameterException carrying the usual
 // "1 validation error detected" text, as both APIs answer.
+// moto 5.2 differs: it accepts a missing or oversized MaxResults and answers a forged NextToken with
+// "InvalidToken"; AWS documents MaxResults as required with a maximum of 60 (and callers report the
+// InvalidParameterException), and lists no token-specific error, so InvalidParameterException here.
 import { AwsError } from "../errors";
 import type { OpInput } from "../protocol/operation";
 
