@@ -1,7 +1,9 @@
-// cognito-identity:identitypool: ListIdentityPools (60 a page, the most it allows; ids and names
-// only), then DescribeIdentityPool, which carries IdentityPoolTags, only for pools the Tagging walk
-// did not return (they have no tag) and for every pool when the walk failed. Neither call gives an
-// ARN or a creation time; the ARN is written as AWS writes it: identitypool/<region>:<uuid>.
+// cognito-identity:identitypool: ListIdentityPools (60 a page, the most it allows) gives ids and
+// names only. When the Tagging walk ran it vouches for the tags: a pool it returned is emitted
+// without tags, one it did not return has none ({}), and no pool is described (DescribeIdentityPool
+// would add nothing but the tags). Only when the walk failed is each pool described, for its
+// IdentityPoolTags. No call gives an ARN or a creation time; the ARN is written as AWS writes it,
+// identitypool/<region>:<uuid>.
 import {
   CognitoIdentityClient,
   DescribeIdentityPoolCommand,
@@ -33,8 +35,8 @@ export const cognitoIdentityPools: Lister = {
     await forEachItem(ids, async (id) => {
       const arn = arnOf("cognito-identity", ctx, `identitypool/${id}`);
       const base = { arn, id, type: TYPE, region: ctx.region, state: null, created_at: null };
-      if (tagged?.(arn)) {
-        ctx.emit(base);
+      if (tagged) {
+        ctx.emit(tagged(arn) ? base : { ...base, tags: {} });
         return;
       }
       const pool = await unlessGone(

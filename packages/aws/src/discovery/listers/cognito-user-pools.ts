@@ -1,7 +1,8 @@
-// cognito-idp:userpool: ListUserPools (60 a page, the most it allows; no tags, no ARN), then
-// DescribeUserPool, which carries UserPoolTags, only for pools the Tagging walk did not return
-// (they have no tag) and for every pool when the walk failed. A pool the walk returned is emitted
-// from its listing alone: the walk holds its tags.
+// cognito-idp:userpool: ListUserPools (60 a page, the most it allows) gives every pool's id and
+// creation date, but no tags. When the Tagging walk ran it vouches for them: a pool it returned is
+// emitted without tags (the walk holds them), one it did not return has none ({}), and no pool is
+// described (DescribeUserPool would add nothing but the tags). Only when the walk failed is each
+// pool described, for its UserPoolTags.
 import {
   CognitoIdentityProviderClient,
   DescribeUserPoolCommand,
@@ -35,8 +36,9 @@ export const cognitoUserPools: Lister = {
     await forEachItem(pools, async (listed) => {
       const arn = arnOfPool(listed.Id);
       const base = { arn, id: listed.Id, type: TYPE, region: ctx.region, state: null };
-      if (tagged?.(arn)) {
-        ctx.emit({ ...base, created_at: isoOrNull(listed.CreationDate) });
+      if (tagged) {
+        const created_at = isoOrNull(listed.CreationDate);
+        ctx.emit(tagged(arn) ? { ...base, created_at } : { ...base, created_at, tags: {} });
         return;
       }
       const out = await unlessGone(
