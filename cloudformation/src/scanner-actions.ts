@@ -146,6 +146,28 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "route53:ListTagsForResources", reason: "read the tags of Route 53 hosted zones" },
   { action: "codepipeline:ListPipelines", reason: "find CodePipeline pipelines, including untagged ones" },
   { action: "codepipeline:ListTagsForResource", reason: "read a CodePipeline pipeline's tags" },
+  { action: "cognito-idp:ListUserPools", reason: "find Cognito user pools, including untagged ones" },
+  {
+    action: "cognito-idp:DescribeUserPool",
+    reason: "read a Cognito user pool's tags and creation date (never its users)",
+  },
+  {
+    action: "cognito-identity:ListIdentityPools",
+    reason: "find Cognito identity pools, including untagged ones",
+  },
+  {
+    action: "cognito-identity:DescribeIdentityPool",
+    reason: "read a Cognito identity pool's tags (never its identities)",
+  },
+  {
+    action: "apigateway:GET",
+    reason: "find API Gateway REST APIs and their tags (GET on /restapis only, never API keys)",
+  },
+  { action: "codebuild:ListProjects", reason: "find CodeBuild projects, including untagged ones" },
+  {
+    action: "codebuild:BatchGetProjects",
+    reason: "read a CodeBuild project's tags and creation date (never its builds or logs)",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -151,7 +151,9 @@ describe("the published role template, deployed by moto's CloudFormation", () =>
       new GetRolePolicyCommand({ RoleName: tenant.roleName, PolicyName: "TagComplianceReadOnly" }),
     );
     const granted = parseMotoInlinePolicy(PolicyDocument).Statement.flatMap((statement) => {
-      expect(statement).toMatchObject({ Effect: "Allow", Resource: "*" });
+      // apigateway:GET is the one action scoped below "*" (it would otherwise read API keys too).
+      const resource = statement.Sid === "FindUntaggedRestApis" ? "arn:aws:apigateway:*::/restapis" : "*";
+      expect(statement).toMatchObject({ Effect: "Allow", Resource: resource });
       return [statement.Action].flat();
     });
     expect(granted).toHaveLength(SCANNER_ACTIONS.length);

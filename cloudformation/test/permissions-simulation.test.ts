@@ -43,6 +43,7 @@ const RESOURCE_FOR: Record<string, string> = {
   "dynamodb:ListTagsOfResource": arn.table,
   "organizations:DescribePolicy": arn.orgPolicy,
   "organizations:ListTargetsForPolicy": arn.orgPolicy,
+  "apigateway:GET": `arn:aws:apigateway:${region}::/restapis`,
 };
 
 // Writes, deletes, tagging, privilege escalation and data-plane reads. None is in the policy, so
@@ -88,6 +89,9 @@ const DENIED: [action: string, resource: string][] = [
   ["kms:Decrypt", arn.key],
   ["ssm:GetParameter", arn.parameter],
   ["logs:GetLogEvents", arn.logGroup],
+  // apigateway:GET is granted on the REST API collection only: never API keys' values.
+  ["apigateway:GET", `arn:aws:apigateway:${region}::/apikeys`],
+  ["apigateway:GET", `arn:aws:apigateway:${region}::/apikeys/abc123`],
 ];
 
 describe("the rendered permissions policy under IAM evaluation", () => {

@@ -117,6 +117,19 @@ const EXPECTED_PERMISSIONS = {
     ]),
     allow("FindUntaggedRoute53HostedZones", ["route53:ListHostedZones", "route53:ListTagsForResources"]),
     allow("FindUntaggedCodePipelines", ["codepipeline:ListPipelines", "codepipeline:ListTagsForResource"]),
+    allow("FindUntaggedCognito", [
+      "cognito-idp:ListUserPools",
+      "cognito-idp:DescribeUserPool",
+      "cognito-identity:ListIdentityPools",
+      "cognito-identity:DescribeIdentityPool",
+    ]),
+    {
+      Sid: "FindUntaggedRestApis",
+      Effect: "Allow",
+      Action: ["apigateway:GET"],
+      Resource: "arn:aws:apigateway:*::/restapis",
+    },
+    allow("FindUntaggedCodeBuild", ["codebuild:ListProjects", "codebuild:BatchGetProjects"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

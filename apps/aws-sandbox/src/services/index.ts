@@ -2,10 +2,14 @@
 import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
+import { apigateway, routeApiGateway } from "./apigateway";
 import { bedrockAgent, routeBedrockAgent } from "./bedrock-agent";
 import { cloudformation } from "./cloudformation";
 import { cloudfront, routeCloudFront } from "./cloudfront";
+import { codebuild } from "./codebuild";
 import { codepipeline } from "./codepipeline";
+import { cognitoIdentity } from "./cognito-identity";
+import { cognitoIdp } from "./cognito-idp";
 import { costExplorer } from "./costexplorer";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
@@ -62,6 +66,10 @@ const TABLES: Record<string, OperationTable> = {
   codepipeline,
   cloudfront,
   route53,
+  "cognito-idp": cognitoIdp,
+  "cognito-identity": cognitoIdentity,
+  apigateway,
+  codebuild,
 };
 
 /** REST services (JSON, and XML other than S3) are addressed by method + path, each with its own routes. */
@@ -76,6 +84,7 @@ const REST_JSON_ROUTES: Record<
   es: routeOpenSearch,
   cloudfront: routeCloudFront,
   route53: routeRoute53,
+  apigateway: routeApiGateway,
 };
 
 export interface Resolved {

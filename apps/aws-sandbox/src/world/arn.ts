@@ -66,6 +66,8 @@ const templates: Record<
   "route53:hostedzone": ({ id }) => `arn:aws:route53:::hostedzone/${id}`,
   // A pipeline's ARN is its name straight after the account: no resource-type segment.
   "codepipeline:pipeline": ({ region, account, id }) => `arn:aws:codepipeline:${region}:${account}:${id}`,
+  // API Gateway ARNs name the path and carry no account.
+  "apigateway:restapi": ({ region, id }) => `arn:aws:apigateway:${region}::/restapis/${id}`,
 };
 
 export function arnFor(

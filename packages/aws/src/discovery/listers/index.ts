@@ -1,8 +1,13 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
+
+import { apiGatewayRestApis } from "./apigateway-rest-apis";
 import { bedrockAgents } from "./bedrock-agents";
 import { bedrockKnowledgeBases } from "./bedrock-knowledge-bases";
 import { cloudfrontDistributions } from "./cloudfront-distributions";
+import { codebuildProjects } from "./codebuild-projects";
 import { codepipelinePipelines } from "./codepipeline-pipelines";
+import { cognitoIdentityPools } from "./cognito-identity-pools";
+import { cognitoUserPools } from "./cognito-user-pools";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -77,6 +82,10 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     cloudfrontDistributions,
     route53HostedZones,
     codepipelinePipelines,
+    cognitoUserPools,
+    cognitoIdentityPools,
+    apiGatewayRestApis,
+    codebuildProjects,
   ].map((lister) => [lister.type, lister]),
 );
 
