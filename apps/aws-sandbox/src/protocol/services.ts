@@ -135,6 +135,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "Kinesis_20131202",
     dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
   },
+  firehose: {
+    signingName: "firehose",
+    iamPrefix: "firehose",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "Firehose_20150804",
+    dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
+  },
   secretsmanager: {
     signingName: "secretsmanager",
     iamPrefix: "secretsmanager",
