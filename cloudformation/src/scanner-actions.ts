@@ -102,6 +102,12 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "kms:ListResourceTags", reason: "read a KMS key's tags" },
   { action: "eks:ListClusters", reason: "find EKS clusters, including untagged ones" },
   { action: "eks:DescribeCluster", reason: "read an EKS cluster's tags and status" },
+  {
+    action: "firehose:ListDeliveryStreams",
+    reason: "find Firehose streams, including untagged ones (never records)",
+  },
+  { action: "firehose:DescribeDeliveryStream", reason: "read a Firehose stream's status and creation time" },
+  { action: "firehose:ListTagsForDeliveryStream", reason: "read a Firehose stream's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

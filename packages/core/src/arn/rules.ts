@@ -61,6 +61,9 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
     rule("elasticloadbalancing:targetgroup", /^targetgroup\/(?<id>[^/]+)\/[^/]+$/),
   ],
   kinesis: [slash("kinesis:stream", "stream")],
+  firehose: [slash("firehose:deliverystream", "deliverystream")],
+  // MSK appends the cluster's UUID and a revision to its name: cluster/<name>/<uuid>-<n>.
+  kafka: [rule("kafka:cluster", /^cluster\/(?<id>[^/]+)\/[^/]+$/)],
   glue: [
     slash("glue:job", "job"),
     slash("glue:crawler", "crawler"),

@@ -65,6 +65,12 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
     "web-tg",
   ],
   [`arn:aws:kinesis:us-east-1:${A}:stream/clicks`, "kinesis:stream", "clicks"],
+  [`arn:aws:firehose:us-east-1:${A}:deliverystream/to-s3`, "firehose:deliverystream", "to-s3"],
+  [
+    `arn:aws:kafka:us-east-1:${A}:cluster/events/6357e0b2-0e6a-4b86-a0b4-70df934c2e31-5`,
+    "kafka:cluster",
+    "events",
+  ],
   [`arn:aws:glue:us-east-1:${A}:job/etl`, "glue:job", "etl"],
   [`arn:aws:glue:us-east-1:${A}:crawler/crawl`, "glue:crawler", "crawl"],
   [`arn:aws:glue:us-east-1:${A}:table/sales/orders`, "glue:table", "orders"],

@@ -30,6 +30,11 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["lambda:function", "AWS Lambda"],
   ["s3:bucket", "Amazon Simple Storage Service"],
   ["dynamodb:table", "Amazon DynamoDB"],
+  // Firehose and MSK are their own SERVICE values (AWS Price List service names; Cost Explorer
+  // reports built on GetCostAndUsage match them). Firehose was renamed "Amazon Data Firehose" in
+  // 2024; Cost Explorer kept "Amazon Kinesis Firehose" in the accounts we could see.
+  ["firehose:deliverystream", "Amazon Kinesis Firehose"],
+  ["kafka:cluster", "Amazon Managed Streaming for Apache Kafka"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

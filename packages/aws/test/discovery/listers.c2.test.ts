@@ -1,0 +1,130 @@
+// The batch-C2 listers (services new to the catalog) against the sandbox: each finds a never-tagged
+// resource of its type with the ARN AWS writes, brings a tagged one with its tags whether or not the
+// Tagging walk ran, pages, leaves out what is being deleted, and never shows one tenant's resources
+// to the other.
+import type { ResourceSeedInput } from "@tagc/aws-sandbox";
+import type { Resource } from "@tagc/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scannerRole } from "../fixtures";
+import {
+  ACME,
+  acmeAccount,
+  CREATED,
+  callsIn,
+  discover,
+  FULL_READ,
+  GLOBEX,
+  globexAccount,
+  MANY_TAGS,
+  ROLES,
+  startWorld,
+  type World,
+} from "./fixtures";
+
+const A = ACME.accountId;
+const G = GLOBEX.accountId;
+const east = "us-east-1";
+const west = "eu-west-1";
+
+const C2_READ = [
+  ...FULL_READ,
+  "firehose:ListDeliveryStreams",
+  "firehose:DescribeDeliveryStream",
+  "firehose:ListTagsForDeliveryStream",
+];
+const roles = (externalId: string) => [
+  scannerRole(externalId, ROLES.full, C2_READ),
+  scannerRole(
+    externalId,
+    ROLES.noTagging,
+    C2_READ.filter((a) => !a.startsWith("tag:")),
+  ),
+];
+
+const fh = "firehose:deliverystream";
+const ACME_FIREHOSE: ResourceSeedInput[] = [
+  { type: fh, region: west, id: "acme-clicks", tags: {}, created_at: CREATED },
+  { type: fh, region: east, id: "acme-logs", tags: MANY_TAGS, created_at: CREATED },
+  { type: fh, region: east, id: "acme-old", tags: {}, state: "DELETING" },
+  { type: fh, region: east, id: "acme-old-tagged", tags: { Owner: "a@acme.io" }, state: "DELETING" },
+  // 30 more in us-east-1, none tagged. (ListDeliveryStreams takes up to 10,000 a page: the sandbox
+  // test walks its ExclusiveStartDeliveryStreamName paging.)
+  ...Array.from({ length: 30 }, (_, i) => ({
+    type: fh,
+    region: east,
+    id: `acme-bulk-${String(i).padStart(3, "0")}`,
+    tags: {},
+  })),
+];
+const GLOBEX_C2: ResourceSeedInput[] = [
+  { type: fh, region: east, id: "globex-fh", tags: {}, created_at: CREATED },
+];
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld([
+    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_FIREHOSE] }),
+    globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
+  ]);
+});
+afterAll(() => world.stop());
+
+const only = (resources: readonly Resource[], arn: string) => resources.filter((r) => r.arn === arn);
+
+describe("firehose:deliverystream", () => {
+  const arn = (account: string, region: string, id: string) =>
+    `arn:aws:firehose:${region}:${account}:deliverystream/${id}`;
+
+  it("finds a never-tagged stream with AWS's ARN, describing only what the walk did not return", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [fh] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, west, "acme-clicks"))).toEqual([
+      {
+        arn: arn(A, west, "acme-clicks"),
+        id: "acme-clicks",
+        type: fh,
+        region: west,
+        account_id: A,
+        tags: {},
+        state: "ACTIVE",
+        created_at: CREATED,
+      },
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-logs"))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS }),
+    ]);
+    // 30 bulk, acme-logs and acme-old-tagged in us-east-1, acme-clicks in eu-west-1. The untagged
+    // deleting stream is described and left out; the tagged one is the walk's, never described (as
+    // for EKS clusters: describing every stream to catch it would cost a call per tagged stream).
+    expect(result.resources.map((r) => r.id)).not.toContain("acme-old");
+    expect(result.resources).toHaveLength(33);
+    expect(callsIn(world.sandbox, A, east, "firehose:DescribeDeliveryStream")).toBe(31);
+    expect(callsIn(world.sandbox, A, east, "firehose:ListTagsForDeliveryStream")).toBe(0);
+    // Limit 10000 a page: one call per region.
+    expect(callsIn(world.sandbox, A, east, "firehose:ListDeliveryStreams")).toBe(1);
+  });
+
+  it("reads tags with ListTagsForDeliveryStream, page by page, when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [fh], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, "acme-logs"))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS, state: "ACTIVE", created_at: CREATED }),
+    ]);
+    expect(only(result.resources, arn(A, west, "acme-clicks"))).toEqual([
+      expect.objectContaining({ tags: {} }),
+    ]);
+    // Both deleting streams are left out once described.
+    expect(result.resources.map((r) => r.id)).not.toContain("acme-old");
+    expect(result.resources.map((r) => r.id)).not.toContain("acme-old-tagged");
+    expect(result.resources).toHaveLength(32);
+    expect(callsIn(world.sandbox, A, east, "firehose:ListTagsForDeliveryStream")).toBe(31);
+  });
+
+  it("shows each tenant only its own streams", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [fh] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-fh")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});

@@ -1,0 +1,15 @@
+// Batch C2: types of services new to the catalog — Firehose streams, MSK clusters (MSK appends the
+// cluster's UUID and a revision to its name).
+import { ACME_ACCOUNT as ACME } from "@tagc/testkit";
+import type { CoverageCase } from "./case";
+
+const east = "us-east-1";
+const seed = (type: string, id: string) => ({ type, region: east, id, tags: {} });
+
+export const CASES: CoverageCase[] = [
+  {
+    type: "firehose:deliverystream",
+    seed: seed("firehose:deliverystream", "c2-untagged-firehose"),
+    arn: `arn:aws:firehose:${east}:${ACME}:deliverystream/c2-untagged-firehose`,
+  },
+];
