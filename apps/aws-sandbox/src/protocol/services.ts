@@ -227,6 +227,23 @@ export const SERVICES: Record<string, ServiceDef> = {
       InvalidAction: ["UnknownOperationException", 404],
     },
   },
+  kafka: {
+    signingName: "kafka",
+    iamPrefix: "kafka",
+    protocol: "restjson",
+    dialect: {
+      ...jsonDialect,
+      InvalidClientTokenId: ["UnrecognizedClientException", 403],
+      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
+      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
+      ExpiredToken: ["ExpiredTokenException", 403],
+      AccessDenied: ["AccessDeniedException", 403],
+      Throttling: ["TooManyRequestsException", 429],
+      InternalFailure: ["InternalServerErrorException", 500],
+      ServiceUnavailable: ["ServiceUnavailableException", 503],
+      InvalidAction: ["NotFoundException", 404],
+    },
+  },
   s3: {
     signingName: "s3",
     iamPrefix: "s3",

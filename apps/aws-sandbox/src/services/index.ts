@@ -12,6 +12,7 @@ import { eks, routeEks } from "./eks";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
 import { firehose } from "./firehose";
+import { kafka, routeKafka } from "./kafka";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
@@ -42,6 +43,7 @@ const TABLES: Record<string, OperationTable> = {
   kms,
   eks,
   firehose,
+  kafka,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
@@ -52,6 +54,7 @@ const REST_JSON_ROUTES: Record<
   lambda: routeLambda,
   elasticfilesystem: routeEfs,
   eks: routeEks,
+  kafka: routeKafka,
 };
 
 export interface Resolved {

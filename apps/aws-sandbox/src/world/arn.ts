@@ -38,6 +38,13 @@ const templates: Record<
     `arn:aws:elasticache:${region}:${account}:cluster:${id}`,
   "elasticache:replicationgroup": ({ region, account, id }) =>
     `arn:aws:elasticache:${region}:${account}:replicationgroup:${id}`,
+  // MSK appends a UUID and a revision to the name (cluster/<name>/<uuid>-<n>), for serverless
+  // clusters too; stable per seed here.
+  "kafka:cluster": ({ region, account, id }) => {
+    const hex = createHash("sha256").update(`${account}/${region}/${id}`).digest("hex");
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    return `arn:aws:kafka:${region}:${account}:cluster/${id}/${uuid}-${(Number.parseInt(hex.slice(32, 34), 16) % 25) + 1}`;
+  },
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
