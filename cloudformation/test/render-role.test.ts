@@ -99,6 +99,7 @@ const EXPECTED_PERMISSIONS = {
       "firehose:DescribeDeliveryStream",
       "firehose:ListTagsForDeliveryStream",
     ]),
+    allow("FindUntaggedMsk", ["kafka:ListClustersV2"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

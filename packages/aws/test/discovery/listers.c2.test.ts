@@ -31,6 +31,7 @@ const C2_READ = [
   "firehose:ListDeliveryStreams",
   "firehose:DescribeDeliveryStream",
   "firehose:ListTagsForDeliveryStream",
+  "kafka:ListClustersV2",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C2_READ),
@@ -56,14 +57,31 @@ const ACME_FIREHOSE: ResourceSeedInput[] = [
     tags: {},
   })),
 ];
+const msk = "kafka:cluster";
+const ACME_MSK: ResourceSeedInput[] = [
+  { type: msk, region: east, id: "acme-events", tags: {}, created_at: CREATED },
+  { type: msk, region: west, id: "acme-metrics", tags: MANY_TAGS, attributes: { ClusterType: "SERVERLESS" } },
+  { type: msk, region: east, id: "acme-retired", tags: { Owner: "a@acme.io" }, state: "DELETING" },
+  // 120 more in eu-west-1: two ListClustersV2 pages of 100.
+  ...Array.from(
+    { length: 120 },
+    (_, i): ResourceSeedInput => ({
+      type: msk,
+      region: west,
+      id: `acme-msk-${String(i).padStart(3, "0")}`,
+      tags: i % 2 ? { Owner: "a@acme.io" } : {},
+    }),
+  ),
+];
 const GLOBEX_C2: ResourceSeedInput[] = [
   { type: fh, region: east, id: "globex-fh", tags: {}, created_at: CREATED },
+  { type: msk, region: east, id: "globex-events", tags: {}, created_at: CREATED },
 ];
 
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_FIREHOSE] }),
+    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_FIREHOSE, ...ACME_MSK] }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
   ]);
 });
@@ -125,6 +143,55 @@ describe("firehose:deliverystream", () => {
   it("shows each tenant only its own streams", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [fh] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-fh")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("kafka:cluster", () => {
+  const arn = (account: string, region: string, id: string) =>
+    new RegExp(`^arn:aws:kafka:${region}:${account}:cluster/${id}/[0-9a-f-]{36}-\\d+$`);
+  const find = (resources: readonly Resource[], id: string) => resources.filter((r) => r.id === id);
+
+  it("finds a never-tagged cluster with AWS's ARN and tagged ones with their tags, from the list alone", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [msk] });
+    expect(result.data_quality.status).toBe("complete");
+    const [events] = find(result.resources, "acme-events");
+    expect(events).toEqual({
+      arn: expect.stringMatching(arn(A, east, "acme-events")),
+      id: "acme-events",
+      type: msk,
+      region: east,
+      account_id: A,
+      tags: {},
+      state: "ACTIVE",
+      created_at: CREATED,
+    });
+    expect(find(result.resources, "acme-metrics")).toEqual([
+      expect.objectContaining({ arn: expect.stringMatching(arn(A, west, "acme-metrics")), tags: MANY_TAGS }),
+    ]);
+    // The deleting cluster is left out even though the Tagging walk returns it.
+    expect(find(result.resources, "acme-retired")).toEqual([]);
+    expect(result.resources).toHaveLength(122);
+    expect(callsIn(world.sandbox, A, west, "kafka:ListClustersV2")).toBe(2);
+    expect(callsIn(world.sandbox, A, east, "kafka:ListClustersV2")).toBe(1);
+  });
+
+  it("reads the tags inline when the Tagging API is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [msk], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(find(result.resources, "acme-metrics")).toEqual([expect.objectContaining({ tags: MANY_TAGS })]);
+    expect(find(result.resources, "acme-msk-001")).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(find(result.resources, "acme-events")).toEqual([expect.objectContaining({ tags: {} })]);
+    expect(find(result.resources, "acme-retired")).toEqual([]);
+  });
+
+  it("shows each tenant only its own clusters", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [msk] });
+    expect(globex.resources.map((r) => r.id)).toEqual(["globex-events"]);
+    expect(globex.resources[0]?.arn).toMatch(arn(G, east, "globex-events"));
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

@@ -15,6 +15,7 @@ import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
 import { firehoseDeliveryStreams } from "./firehose-delivery-streams";
+import { kafkaClusters } from "./kafka-clusters";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
@@ -49,6 +50,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     kmsKeys,
     eksClusters,
     firehoseDeliveryStreams,
+    kafkaClusters,
   ].map((lister) => [lister.type, lister]),
 );
 

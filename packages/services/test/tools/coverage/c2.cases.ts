@@ -12,4 +12,9 @@ export const CASES: CoverageCase[] = [
     seed: seed("firehose:deliverystream", "c2-untagged-firehose"),
     arn: `arn:aws:firehose:${east}:${ACME}:deliverystream/c2-untagged-firehose`,
   },
+  {
+    type: "kafka:cluster",
+    seed: seed("kafka:cluster", "c2-untagged-msk"),
+    arn: new RegExp(`^arn:aws:kafka:${east}:${ACME}:cluster/c2-untagged-msk/[0-9a-f-]{36}-\\d+$`),
+  },
 ];

@@ -45,7 +45,6 @@ const PENDING = new Set<string>([
   "cloudfront:distribution",
   "route53:hostedzone",
   "codepipeline:pipeline",
-  "kafka:cluster",
 ]);
 
 function acme(): AccountSeedInput {
