@@ -143,6 +143,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "Firehose_20150804",
     dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
   },
+  dms: {
+    signingName: "dms",
+    iamPrefix: "dms",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "AmazonDMSv20160101",
+    dialect: jsonDialect,
+  },
   secretsmanager: {
     signingName: "secretsmanager",
     iamPrefix: "secretsmanager",

@@ -4,6 +4,7 @@ import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
 import { cloudformation } from "./cloudformation";
 import { costExplorer } from "./costexplorer";
+import { dms } from "./dms";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
@@ -44,6 +45,7 @@ const TABLES: Record<string, OperationTable> = {
   eks,
   firehose,
   kafka,
+  dms,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */

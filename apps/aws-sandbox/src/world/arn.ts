@@ -45,6 +45,14 @@ const templates: Record<
     const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
     return `arn:aws:kafka:${region}:${account}:cluster/${id}/${uuid}-${(Number.parseInt(hex.slice(32, 34), 16) % 25) + 1}`;
   },
+  // DMS names a replication instance in its ARN by a generated resource id (26 upper-case letters
+  // and digits), not by its identifier; stable per seed here.
+  "dms:rep": ({ region, account, id }) => {
+    const digest = createHash("sha256").update(`${account}/${region}/${id}`).digest();
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    const resourceId = Array.from(digest.subarray(0, 26), (byte) => alphabet[byte % 32]).join("");
+    return `arn:aws:dms:${region}:${account}:rep:${resourceId}`;
+  },
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
