@@ -109,6 +109,11 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "firehose:DescribeDeliveryStream", reason: "read a Firehose stream's status and creation time" },
   { action: "firehose:ListTagsForDeliveryStream", reason: "read a Firehose stream's tags" },
   { action: "kafka:ListClustersV2", reason: "find MSK clusters and their tags (never topics or messages)" },
+  {
+    action: "dms:DescribeReplicationInstances",
+    reason: "find DMS replication instances, including untagged ones (never migrated data)",
+  },
+  { action: "dms:ListTagsForResource", reason: "read DMS replication instances' tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

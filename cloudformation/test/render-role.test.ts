@@ -100,6 +100,10 @@ const EXPECTED_PERMISSIONS = {
       "firehose:ListTagsForDeliveryStream",
     ]),
     allow("FindUntaggedMsk", ["kafka:ListClustersV2"]),
+    allow("FindUntaggedDmsReplicationInstances", [
+      "dms:DescribeReplicationInstances",
+      "dms:ListTagsForResource",
+    ]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -32,6 +32,8 @@ const C2_READ = [
   "firehose:DescribeDeliveryStream",
   "firehose:ListTagsForDeliveryStream",
   "kafka:ListClustersV2",
+  "dms:DescribeReplicationInstances",
+  "dms:ListTagsForResource",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C2_READ),
@@ -73,7 +75,24 @@ const ACME_MSK: ResourceSeedInput[] = [
     }),
   ),
 ];
+const rep = "dms:rep";
+const ACME_DMS: ResourceSeedInput[] = [
+  { type: rep, region: east, id: "acme-orders-migration", tags: {}, created_at: CREATED },
+  { type: rep, region: east, id: "acme-crm-migration", tags: MANY_TAGS, created_at: CREATED },
+  { type: rep, region: east, id: "acme-done", tags: { Owner: "a@acme.io" }, state: "deleting" },
+  // 110 more in eu-west-1: two DescribeReplicationInstances pages of 100, six tag batches of 20.
+  ...Array.from(
+    { length: 110 },
+    (_, i): ResourceSeedInput => ({
+      type: rep,
+      region: west,
+      id: `acme-rep-${String(i).padStart(3, "0")}`,
+      tags: i % 2 ? { Owner: "a@acme.io" } : {},
+    }),
+  ),
+];
 const GLOBEX_C2: ResourceSeedInput[] = [
+  { type: rep, region: east, id: "globex-migration", tags: {}, created_at: CREATED },
   { type: fh, region: east, id: "globex-fh", tags: {}, created_at: CREATED },
   { type: msk, region: east, id: "globex-events", tags: {}, created_at: CREATED },
 ];
@@ -81,7 +100,7 @@ const GLOBEX_C2: ResourceSeedInput[] = [
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_FIREHOSE, ...ACME_MSK] }),
+    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_FIREHOSE, ...ACME_MSK, ...ACME_DMS] }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
   ]);
 });
@@ -192,6 +211,61 @@ describe("kafka:cluster", () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [msk] });
     expect(globex.resources.map((r) => r.id)).toEqual(["globex-events"]);
     expect(globex.resources[0]?.arn).toMatch(arn(G, east, "globex-events"));
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("dms:rep", () => {
+  const REP_ARN = (account: string, region: string) =>
+    new RegExp(`^arn:aws:dms:${region}:${account}:rep:[A-Z2-7]{26}$`);
+  const idOf = (arn: string) => arn.slice(arn.lastIndexOf(":") + 1);
+
+  it("finds a never-tagged replication instance with the ARN DMS writes, tags from the walk alone", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [rep] });
+    expect(result.data_quality.status).toBe("complete");
+    const east1 = result.resources.filter((r) => r.region === east);
+    // acme-orders-migration (never tagged) and acme-crm-migration; the deleting one is left out even
+    // though the walk returns it.
+    expect(east1).toHaveLength(2);
+    const untagged = east1.find((r) => Object.keys(r.tags).length === 0);
+    expect(untagged?.arn).toMatch(REP_ARN(A, east));
+    expect(untagged).toEqual({
+      arn: untagged?.arn,
+      id: idOf(untagged?.arn ?? ""),
+      type: rep,
+      region: east,
+      account_id: A,
+      tags: {},
+      state: "available",
+      created_at: CREATED,
+    });
+    expect(east1.find((r) => r.arn !== untagged?.arn)?.tags).toEqual(MANY_TAGS);
+    expect(result.resources).toHaveLength(112);
+    expect(callsIn(world.sandbox, A, west, "dms:DescribeReplicationInstances")).toBe(2);
+    expect(callsIn(world.sandbox, A, east, "dms:ListTagsForResource")).toBe(0);
+    expect(callsIn(world.sandbox, A, west, "dms:ListTagsForResource")).toBe(0);
+  });
+
+  it("reads tags in batches of 20 ARNs when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [rep], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(result.resources).toHaveLength(112);
+    const west1 = result.resources.filter((r) => r.region === west);
+    expect(west1.filter((r) => r.tags.Owner === "a@acme.io")).toHaveLength(55);
+    expect(west1.filter((r) => Object.keys(r.tags).length === 0)).toHaveLength(55);
+    expect(result.resources.filter((r) => r.region === east).map((r) => r.tags)).toEqual(
+      expect.arrayContaining([{}, MANY_TAGS]),
+    );
+    expect(callsIn(world.sandbox, A, west, "dms:ListTagsForResource")).toBe(6);
+    expect(callsIn(world.sandbox, A, east, "dms:ListTagsForResource")).toBe(1);
+  });
+
+  it("shows each tenant only its own replication instances", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [rep] });
+    expect(globex.resources).toHaveLength(1);
+    expect(globex.resources[0]?.arn).toMatch(REP_ARN(G, east));
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

@@ -49,6 +49,8 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
     colon("elasticache:replicationgroup", "replicationgroup"),
   ],
   redshift: [colon("redshift:cluster", "cluster")],
+  // A replication instance is named by a generated resource id (rep:<id>), not its identifier.
+  dms: [colon("dms:rep", "rep")],
   sagemaker: [
     slash("sagemaker:endpoint", "endpoint"),
     slash("sagemaker:notebook-instance", "notebook-instance"),

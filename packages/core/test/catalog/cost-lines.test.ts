@@ -35,6 +35,8 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   // 2024; Cost Explorer kept "Amazon Kinesis Firehose" in the accounts we could see.
   ["firehose:deliverystream", "Amazon Kinesis Firehose"],
   ["kafka:cluster", "Amazon Managed Streaming for Apache Kafka"],
+  // DMS replication instances are billed under DMS's own SERVICE value, not under RDS or EC2.
+  ["dms:rep", "AWS Database Migration Service"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

@@ -8,6 +8,7 @@ const NOT_FOUND = new Set([
   "TargetGroupNotFoundException",
   "CacheClusterNotFoundFault",
   "ReplicationGroupNotFoundFault",
+  "ResourceNotFoundFault",
 ]);
 
 export const isGone = (error: unknown): boolean =>

@@ -1,4 +1,5 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
+import { dmsReplicationInstances } from "./dms-replication-instances";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -51,6 +52,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     eksClusters,
     firehoseDeliveryStreams,
     kafkaClusters,
+    dmsReplicationInstances,
   ].map((lister) => [lister.type, lister]),
 );
 

@@ -1,5 +1,6 @@
 // Batch C2: types of services new to the catalog — Firehose streams, MSK clusters (MSK appends the
-// cluster's UUID and a revision to its name).
+// cluster's UUID and a revision to its name), DMS replication instances (named in the ARN by a
+// resource id DMS generates).
 import { ACME_ACCOUNT as ACME } from "@tagc/testkit";
 import type { CoverageCase } from "./case";
 
@@ -16,5 +17,10 @@ export const CASES: CoverageCase[] = [
     type: "kafka:cluster",
     seed: seed("kafka:cluster", "c2-untagged-msk"),
     arn: new RegExp(`^arn:aws:kafka:${east}:${ACME}:cluster/c2-untagged-msk/[0-9a-f-]{36}-\\d+$`),
+  },
+  {
+    type: "dms:rep",
+    seed: seed("dms:rep", "c2-untagged-migration"),
+    arn: new RegExp(`^arn:aws:dms:${east}:${ACME}:rep:[A-Z2-7]{26}$`),
   },
 ];
