@@ -151,6 +151,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "AmazonDMSv20160101",
     dialect: jsonDialect,
   },
+  memorydb: {
+    signingName: "memorydb",
+    iamPrefix: "memorydb",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "AmazonMemoryDB",
+    dialect: jsonDialect,
+  },
   secretsmanager: {
     signingName: "secretsmanager",
     iamPrefix: "secretsmanager",

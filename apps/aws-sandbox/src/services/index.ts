@@ -17,6 +17,7 @@ import { kafka, routeKafka } from "./kafka";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
+import { memorydb } from "./memorydb";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
 import { routeS3, s3 } from "./s3";
@@ -46,6 +47,7 @@ const TABLES: Record<string, OperationTable> = {
   firehose,
   kafka,
   dms,
+  memorydb,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
