@@ -114,6 +114,11 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     reason: "find DMS replication instances, including untagged ones (never migrated data)",
   },
   { action: "dms:ListTagsForResource", reason: "read DMS replication instances' tags" },
+  {
+    action: "memorydb:DescribeClusters",
+    reason: "find MemoryDB clusters, including untagged ones (never stored data)",
+  },
+  { action: "memorydb:ListTags", reason: "read a MemoryDB cluster's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

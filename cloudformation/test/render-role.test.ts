@@ -104,6 +104,7 @@ const EXPECTED_PERMISSIONS = {
       "dms:DescribeReplicationInstances",
       "dms:ListTagsForResource",
     ]),
+    allow("FindUntaggedMemoryDb", ["memorydb:DescribeClusters", "memorydb:ListTags"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 52 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(52);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(52);
+  it("lists 54 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(54);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(54);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 

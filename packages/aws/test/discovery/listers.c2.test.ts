@@ -34,6 +34,8 @@ const C2_READ = [
   "kafka:ListClustersV2",
   "dms:DescribeReplicationInstances",
   "dms:ListTagsForResource",
+  "memorydb:DescribeClusters",
+  "memorydb:ListTags",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C2_READ),
@@ -91,7 +93,24 @@ const ACME_DMS: ResourceSeedInput[] = [
     }),
   ),
 ];
+const mem = "memorydb:cluster";
+const ACME_MEMORYDB: ResourceSeedInput[] = [
+  { type: mem, region: west, id: "acme-sessions", tags: {} },
+  { type: mem, region: east, id: "acme-cache", tags: MANY_TAGS },
+  { type: mem, region: east, id: "acme-gone", tags: { Owner: "a@acme.io" }, state: "deleting" },
+  // 105 more in us-east-1: two DescribeClusters pages of 100.
+  ...Array.from(
+    { length: 105 },
+    (_, i): ResourceSeedInput => ({
+      type: mem,
+      region: east,
+      id: `acme-mem-${String(i).padStart(3, "0")}`,
+      tags: i % 3 ? {} : { Owner: "a@acme.io" },
+    }),
+  ),
+];
 const GLOBEX_C2: ResourceSeedInput[] = [
+  { type: mem, region: east, id: "globex-sessions", tags: {} },
   { type: rep, region: east, id: "globex-migration", tags: {}, created_at: CREATED },
   { type: fh, region: east, id: "globex-fh", tags: {}, created_at: CREATED },
   { type: msk, region: east, id: "globex-events", tags: {}, created_at: CREATED },
@@ -100,7 +119,10 @@ const GLOBEX_C2: ResourceSeedInput[] = [
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_FIREHOSE, ...ACME_MSK, ...ACME_DMS] }),
+    acmeAccount({
+      roles: roles(ACME.externalId),
+      resources: [...ACME_FIREHOSE, ...ACME_MSK, ...ACME_DMS, ...ACME_MEMORYDB],
+    }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
   ]);
 });
@@ -266,6 +288,60 @@ describe("dms:rep", () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [rep] });
     expect(globex.resources).toHaveLength(1);
     expect(globex.resources[0]?.arn).toMatch(REP_ARN(G, east));
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("memorydb:cluster", () => {
+  const arn = (account: string, region: string, id: string) =>
+    `arn:aws:memorydb:${region}:${account}:cluster/${id}`;
+
+  it("finds a never-tagged cluster with AWS's ARN; tags come from the walk, with no ListTags", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [mem] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, west, "acme-sessions"))).toEqual([
+      {
+        arn: arn(A, west, "acme-sessions"),
+        id: "acme-sessions",
+        type: mem,
+        region: west,
+        account_id: A,
+        tags: {},
+        state: "available",
+        created_at: null,
+      },
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-cache"))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS, state: "available" }),
+    ]);
+    // The deleting cluster is left out even though the walk returns it.
+    expect(only(result.resources, arn(A, east, "acme-gone"))).toEqual([]);
+    expect(result.resources).toHaveLength(107);
+    expect(callsIn(world.sandbox, A, east, "memorydb:DescribeClusters")).toBe(2);
+    expect(callsIn(world.sandbox, A, east, "memorydb:ListTags")).toBe(0);
+  });
+
+  it("reads each cluster's tags with ListTags when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [mem], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, "acme-cache"))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS }),
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-mem-003"))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(only(result.resources, arn(A, west, "acme-sessions"))).toEqual([
+      expect.objectContaining({ tags: {} }),
+    ]);
+    expect(result.resources).toHaveLength(107);
+    expect(callsIn(world.sandbox, A, east, "memorydb:ListTags")).toBe(106);
+  });
+
+  it("shows each tenant only its own clusters", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [mem] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-sessions")]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

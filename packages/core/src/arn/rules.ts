@@ -51,6 +51,7 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
   redshift: [colon("redshift:cluster", "cluster")],
   // A replication instance is named by a generated resource id (rep:<id>), not its identifier.
   dms: [colon("dms:rep", "rep")],
+  memorydb: [slash("memorydb:cluster", "cluster")],
   sagemaker: [
     slash("sagemaker:endpoint", "endpoint"),
     slash("sagemaker:notebook-instance", "notebook-instance"),

@@ -41,6 +41,7 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:elasticache:us-east-1:${A}:replicationgroup:cache`, "elasticache:replicationgroup", "cache"],
   [`arn:aws:redshift:us-east-1:${A}:cluster:dw`, "redshift:cluster", "dw"],
   [`arn:aws:dms:us-east-1:${A}:rep:QLXQZ64MH7CXF4QCQMGRVYVXAI`, "dms:rep", "QLXQZ64MH7CXF4QCQMGRVYVXAI"],
+  [`arn:aws:memorydb:us-east-1:${A}:cluster/sessions`, "memorydb:cluster", "sessions"],
   [`arn:aws:sagemaker:us-east-1:${A}:endpoint/churn`, "sagemaker:endpoint", "churn"],
   [`arn:aws:sagemaker:us-east-1:${A}:notebook-instance/lab`, "sagemaker:notebook-instance", "lab"],
   [`arn:aws:bedrock:us-east-1:${A}:agent/AGENT123`, "bedrock:agent", "AGENT123"],

@@ -30,13 +30,15 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["lambda:function", "AWS Lambda"],
   ["s3:bucket", "Amazon Simple Storage Service"],
   ["dynamodb:table", "Amazon DynamoDB"],
-  // Firehose and MSK are their own SERVICE values (AWS Price List service names; Cost Explorer
-  // reports built on GetCostAndUsage match them). Firehose was renamed "Amazon Data Firehose" in
-  // 2024; Cost Explorer kept "Amazon Kinesis Firehose" in the accounts we could see.
+  // Firehose, MSK, DMS and MemoryDB each bill under their own SERVICE value (DMS replication
+  // instances not under RDS or EC2). Values as GetDimensionValues(SERVICE) returns them; AWS publishes
+  // no list of them, so they were cross-checked against public code that joins Cost Explorer lines to
+  // resources. Firehose was renamed "Amazon Data Firehose" in 2024; that code reads both names, as
+  // some accounts show either: a line under the new name would leave Firehose cost unattributed.
   ["firehose:deliverystream", "Amazon Kinesis Firehose"],
   ["kafka:cluster", "Amazon Managed Streaming for Apache Kafka"],
-  // DMS replication instances are billed under DMS's own SERVICE value, not under RDS or EC2.
   ["dms:rep", "AWS Database Migration Service"],
+  ["memorydb:cluster", "Amazon MemoryDB"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

@@ -20,6 +20,7 @@ import { kafkaClusters } from "./kafka-clusters";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
+import { memorydbClusters } from "./memorydb-clusters";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { s3Buckets } from "./s3-buckets";
@@ -53,6 +54,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     firehoseDeliveryStreams,
     kafkaClusters,
     dmsReplicationInstances,
+    memorydbClusters,
   ].map((lister) => [lister.type, lister]),
 );
 

@@ -1,6 +1,6 @@
 // Batch C2: types of services new to the catalog — Firehose streams, MSK clusters (MSK appends the
 // cluster's UUID and a revision to its name), DMS replication instances (named in the ARN by a
-// resource id DMS generates).
+// resource id DMS generates), MemoryDB clusters.
 import { ACME_ACCOUNT as ACME } from "@tagc/testkit";
 import type { CoverageCase } from "./case";
 
@@ -22,5 +22,10 @@ export const CASES: CoverageCase[] = [
     type: "dms:rep",
     seed: seed("dms:rep", "c2-untagged-migration"),
     arn: new RegExp(`^arn:aws:dms:${east}:${ACME}:rep:[A-Z2-7]{26}$`),
+  },
+  {
+    type: "memorydb:cluster",
+    seed: seed("memorydb:cluster", "c2-untagged-memorydb"),
+    arn: `arn:aws:memorydb:${east}:${ACME}:cluster/c2-untagged-memorydb`,
   },
 ];
