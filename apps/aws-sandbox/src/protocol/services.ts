@@ -159,6 +159,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "AmazonMemoryDB",
     dialect: jsonDialect,
   },
+  transfer: {
+    signingName: "transfer",
+    iamPrefix: "transfer",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "TransferService",
+    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceError", 500] },
+  },
   secretsmanager: {
     signingName: "secretsmanager",
     iamPrefix: "secretsmanager",

@@ -24,6 +24,7 @@ import { routeS3, s3 } from "./s3";
 import { secretsmanager } from "./secretsmanager";
 import { sts } from "./sts";
 import { tagging } from "./tagging";
+import { transfer } from "./transfer";
 
 const TABLES: Record<string, OperationTable> = {
   sts,
@@ -48,6 +49,7 @@ const TABLES: Record<string, OperationTable> = {
   kafka,
   dms,
   memorydb,
+  transfer,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
