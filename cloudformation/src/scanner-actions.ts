@@ -119,6 +119,11 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     reason: "find MemoryDB clusters, including untagged ones (never stored data)",
   },
   { action: "memorydb:ListTags", reason: "read a MemoryDB cluster's tags" },
+  {
+    action: "transfer:ListServers",
+    reason: "find Transfer Family servers, including untagged ones (never transferred files)",
+  },
+  { action: "transfer:ListTagsForResource", reason: "read a Transfer Family server's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

@@ -105,6 +105,7 @@ const EXPECTED_PERMISSIONS = {
       "dms:ListTagsForResource",
     ]),
     allow("FindUntaggedMemoryDb", ["memorydb:DescribeClusters", "memorydb:ListTags"]),
+    allow("FindUntaggedTransferServers", ["transfer:ListServers", "transfer:ListTagsForResource"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

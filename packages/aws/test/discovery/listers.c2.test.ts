@@ -36,6 +36,8 @@ const C2_READ = [
   "dms:ListTagsForResource",
   "memorydb:DescribeClusters",
   "memorydb:ListTags",
+  "transfer:ListServers",
+  "transfer:ListTagsForResource",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C2_READ),
@@ -109,7 +111,15 @@ const ACME_MEMORYDB: ResourceSeedInput[] = [
     }),
   ),
 ];
+const sftp = "transfer:server";
+const sid = (n: number) => `s-${String(n).padStart(17, "0")}`;
+const ACME_TRANSFER: ResourceSeedInput[] = [
+  { type: sftp, region: east, id: sid(1), tags: {} },
+  { type: sftp, region: east, id: sid(2), tags: MANY_TAGS, state: "OFFLINE" },
+  { type: sftp, region: west, id: sid(3), tags: { Owner: "a@acme.io" } },
+];
 const GLOBEX_C2: ResourceSeedInput[] = [
+  { type: sftp, region: east, id: sid(9), tags: {} },
   { type: mem, region: east, id: "globex-sessions", tags: {} },
   { type: rep, region: east, id: "globex-migration", tags: {}, created_at: CREATED },
   { type: fh, region: east, id: "globex-fh", tags: {}, created_at: CREATED },
@@ -121,7 +131,7 @@ beforeAll(async () => {
   world = await startWorld([
     acmeAccount({
       roles: roles(ACME.externalId),
-      resources: [...ACME_FIREHOSE, ...ACME_MSK, ...ACME_DMS, ...ACME_MEMORYDB],
+      resources: [...ACME_FIREHOSE, ...ACME_MSK, ...ACME_DMS, ...ACME_MEMORYDB, ...ACME_TRANSFER],
     }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
   ]);
@@ -342,6 +352,54 @@ describe("memorydb:cluster", () => {
   it("shows each tenant only its own clusters", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [mem] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-sessions")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("transfer:server", () => {
+  const arn = (account: string, region: string, id: string) =>
+    `arn:aws:transfer:${region}:${account}:server/${id}`;
+
+  it("finds a never-tagged server with AWS's ARN, a stopped one too (still billed), no tag call", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [sftp] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, sid(1)))).toEqual([
+      {
+        arn: arn(A, east, sid(1)),
+        id: sid(1),
+        type: sftp,
+        region: east,
+        account_id: A,
+        tags: {},
+        state: "ONLINE",
+        created_at: null,
+      },
+    ]);
+    expect(only(result.resources, arn(A, east, sid(2)))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS, state: "OFFLINE" }),
+    ]);
+    expect(result.resources).toHaveLength(3);
+    expect(callsIn(world.sandbox, A, east, "transfer:ListTagsForResource")).toBe(0);
+  });
+
+  it("reads each server's tags with ListTagsForResource when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [sftp], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, sid(2)))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS }),
+    ]);
+    expect(only(result.resources, arn(A, west, sid(3)))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(only(result.resources, arn(A, east, sid(1)))).toEqual([expect.objectContaining({ tags: {} })]);
+    expect(callsIn(world.sandbox, A, east, "transfer:ListTagsForResource")).toBe(2);
+  });
+
+  it("shows each tenant only its own servers", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [sftp] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, sid(9))]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

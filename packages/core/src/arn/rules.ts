@@ -52,6 +52,7 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
   // A replication instance is named by a generated resource id (rep:<id>), not its identifier.
   dms: [colon("dms:rep", "rep")],
   memorydb: [slash("memorydb:cluster", "cluster")],
+  transfer: [slash("transfer:server", "server")],
   sagemaker: [
     slash("sagemaker:endpoint", "endpoint"),
     slash("sagemaker:notebook-instance", "notebook-instance"),

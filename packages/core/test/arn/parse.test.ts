@@ -42,6 +42,7 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:redshift:us-east-1:${A}:cluster:dw`, "redshift:cluster", "dw"],
   [`arn:aws:dms:us-east-1:${A}:rep:QLXQZ64MH7CXF4QCQMGRVYVXAI`, "dms:rep", "QLXQZ64MH7CXF4QCQMGRVYVXAI"],
   [`arn:aws:memorydb:us-east-1:${A}:cluster/sessions`, "memorydb:cluster", "sessions"],
+  [`arn:aws:transfer:us-east-1:${A}:server/s-01234567890abcdef`, "transfer:server", "s-01234567890abcdef"],
   [`arn:aws:sagemaker:us-east-1:${A}:endpoint/churn`, "sagemaker:endpoint", "churn"],
   [`arn:aws:sagemaker:us-east-1:${A}:notebook-instance/lab`, "sagemaker:notebook-instance", "lab"],
   [`arn:aws:bedrock:us-east-1:${A}:agent/AGENT123`, "bedrock:agent", "AGENT123"],
@@ -147,6 +148,9 @@ describe("parseArn: valid ARNs of no catalog type", () => {
     ["arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod", "/restapis/a1b2c3/stages/prod"],
     [`arn:aws:iam::${A}:role/Admin`, "role/Admin"],
     [`arn:aws:elasticloadbalancing:us-east-1:${A}:listener/app/web/50dc/f2f7`, "listener/app/web/50dc/f2f7"],
+    [`arn:aws:transfer:us-east-1:${A}:user/s-01234567890abcdef/alice`, "user/s-01234567890abcdef/alice"],
+    [`arn:aws:dms:us-east-1:${A}:task:7QBLNBTPCNDEBG7CHI3WA73YFA`, "task:7QBLNBTPCNDEBG7CHI3WA73YFA"],
+    [`arn:aws:kafka:us-east-1:${A}:topic/events/6357e0b2-5/orders`, "topic/events/6357e0b2-5/orders"],
   ])("%s has type null and the whole resource as id", (arn, resource) => {
     expect(parseArn(arn)).toMatchObject({ ok: true, arn: { resourceType: null, resourceId: resource } });
     expect(resourceTypeFromArn(arn)).toBeNull();

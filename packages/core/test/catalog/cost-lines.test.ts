@@ -30,7 +30,7 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["lambda:function", "AWS Lambda"],
   ["s3:bucket", "Amazon Simple Storage Service"],
   ["dynamodb:table", "Amazon DynamoDB"],
-  // Firehose, MSK, DMS and MemoryDB each bill under their own SERVICE value (DMS replication
+  // Firehose, MSK, DMS, MemoryDB and Transfer Family each bill under their own SERVICE value (DMS replication
   // instances not under RDS or EC2). Values as GetDimensionValues(SERVICE) returns them; AWS publishes
   // no list of them, so they were cross-checked against public code that joins Cost Explorer lines to
   // resources. Firehose was renamed "Amazon Data Firehose" in 2024; that code reads both names, as
@@ -39,6 +39,7 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["kafka:cluster", "Amazon Managed Streaming for Apache Kafka"],
   ["dms:rep", "AWS Database Migration Service"],
   ["memorydb:cluster", "Amazon MemoryDB"],
+  ["transfer:server", "AWS Transfer Family"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

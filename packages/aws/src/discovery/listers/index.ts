@@ -25,6 +25,7 @@ import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
 import { s3Buckets } from "./s3-buckets";
 import { secretsManagerSecrets } from "./secretsmanager-secrets";
+import { transferServers } from "./transfer-servers";
 import type { Lister } from "./types";
 
 export const LISTERS: ReadonlyMap<string, Lister> = new Map(
@@ -55,6 +56,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     kafkaClusters,
     dmsReplicationInstances,
     memorydbClusters,
+    transferServers,
   ].map((lister) => [lister.type, lister]),
 );
 

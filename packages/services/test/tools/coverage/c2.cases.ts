@@ -1,6 +1,6 @@
 // Batch C2: types of services new to the catalog — Firehose streams, MSK clusters (MSK appends the
 // cluster's UUID and a revision to its name), DMS replication instances (named in the ARN by a
-// resource id DMS generates), MemoryDB clusters.
+// resource id DMS generates), MemoryDB clusters, Transfer Family servers.
 import { ACME_ACCOUNT as ACME } from "@tagc/testkit";
 import type { CoverageCase } from "./case";
 
@@ -27,5 +27,10 @@ export const CASES: CoverageCase[] = [
     type: "memorydb:cluster",
     seed: seed("memorydb:cluster", "c2-untagged-memorydb"),
     arn: `arn:aws:memorydb:${east}:${ACME}:cluster/c2-untagged-memorydb`,
+  },
+  {
+    type: "transfer:server",
+    seed: seed("transfer:server", "s-0c2c2c2c2c2c2c2c2"),
+    arn: `arn:aws:transfer:${east}:${ACME}:server/s-0c2c2c2c2c2c2c2c2`,
   },
 ];
