@@ -167,6 +167,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "TransferService",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServiceError", 500] },
   },
+  apprunner: {
+    signingName: "apprunner",
+    iamPrefix: "apprunner",
+    protocol: "json",
+    jsonVersion: "1.0",
+    targetPrefix: "AppRunner",
+    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceErrorException", 500] },
+  },
   secretsmanager: {
     signingName: "secretsmanager",
     iamPrefix: "secretsmanager",

@@ -2,6 +2,7 @@
 import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
+import { apprunner } from "./apprunner";
 import { cloudformation } from "./cloudformation";
 import { costExplorer } from "./costexplorer";
 import { dms } from "./dms";
@@ -50,6 +51,7 @@ const TABLES: Record<string, OperationTable> = {
   dms,
   memorydb,
   transfer,
+  apprunner,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */

@@ -53,6 +53,9 @@ const templates: Record<
     const resourceId = Array.from(digest.subarray(0, 26), (byte) => alphabet[byte % 32]).join("");
     return `arn:aws:dms:${region}:${account}:rep:${resourceId}`;
   },
+  // App Runner appends the service id (32 hex digits) to the name; stable per seed here.
+  "apprunner:service": ({ region, account, id }) =>
+    `arn:aws:apprunner:${region}:${account}:service/${id}/${createHash("sha256").update(`${account}/${region}/${id}`).digest("hex").slice(0, 32)}`,
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
   // Secrets Manager appends a hyphen and six random characters to the name; stable here.
   "secretsmanager:secret": ({ region, account, id }) =>
