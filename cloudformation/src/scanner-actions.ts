@@ -124,6 +124,8 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     reason: "find Transfer Family servers, including untagged ones (never transferred files)",
   },
   { action: "transfer:ListTagsForResource", reason: "read a Transfer Family server's tags" },
+  { action: "apprunner:ListServices", reason: "find App Runner services, including untagged ones" },
+  { action: "apprunner:ListTagsForResource", reason: "read an App Runner service's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

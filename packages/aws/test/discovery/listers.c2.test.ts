@@ -38,6 +38,8 @@ const C2_READ = [
   "memorydb:ListTags",
   "transfer:ListServers",
   "transfer:ListTagsForResource",
+  "apprunner:ListServices",
+  "apprunner:ListTagsForResource",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C2_READ),
@@ -118,7 +120,24 @@ const ACME_TRANSFER: ResourceSeedInput[] = [
   { type: sftp, region: east, id: sid(2), tags: MANY_TAGS, state: "OFFLINE" },
   { type: sftp, region: west, id: sid(3), tags: { Owner: "a@acme.io" } },
 ];
+const app = "apprunner:service";
+const ACME_APPRUNNER: ResourceSeedInput[] = [
+  { type: app, region: east, id: "acme-api", tags: {}, created_at: CREATED },
+  { type: app, region: east, id: "acme-preview", tags: MANY_TAGS, state: "PAUSED" },
+  { type: app, region: east, id: "acme-retired", tags: { Owner: "a@acme.io" }, state: "DELETED" },
+  // 25 more in eu-west-1: two ListServices pages of 20.
+  ...Array.from(
+    { length: 25 },
+    (_, i): ResourceSeedInput => ({
+      type: app,
+      region: west,
+      id: `acme-web-${String(i).padStart(2, "0")}`,
+      tags: i % 2 ? { Owner: "a@acme.io" } : {},
+    }),
+  ),
+];
 const GLOBEX_C2: ResourceSeedInput[] = [
+  { type: app, region: east, id: "globex-api", tags: {} },
   { type: sftp, region: east, id: sid(9), tags: {} },
   { type: mem, region: east, id: "globex-sessions", tags: {} },
   { type: rep, region: east, id: "globex-migration", tags: {}, created_at: CREATED },
@@ -131,7 +150,14 @@ beforeAll(async () => {
   world = await startWorld([
     acmeAccount({
       roles: roles(ACME.externalId),
-      resources: [...ACME_FIREHOSE, ...ACME_MSK, ...ACME_DMS, ...ACME_MEMORYDB, ...ACME_TRANSFER],
+      resources: [
+        ...ACME_FIREHOSE,
+        ...ACME_MSK,
+        ...ACME_DMS,
+        ...ACME_MEMORYDB,
+        ...ACME_TRANSFER,
+        ...ACME_APPRUNNER,
+      ],
     }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
   ]);
@@ -400,6 +426,57 @@ describe("transfer:server", () => {
   it("shows each tenant only its own servers", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [sftp] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, sid(9))]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("apprunner:service", () => {
+  const ARN = (account: string, region: string, name: string) =>
+    new RegExp(`^arn:aws:apprunner:${region}:${account}:service/${name}/[0-9a-f]{32}$`);
+  const find = (resources: readonly Resource[], id: string) => resources.filter((r) => r.id === id);
+
+  it("finds a never-tagged service with AWS's ARN, status and creation time; no tag call", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [app] });
+    expect(result.data_quality.status).toBe("complete");
+    const [api] = find(result.resources, "acme-api");
+    expect(api).toEqual({
+      arn: expect.stringMatching(ARN(A, east, "acme-api")),
+      id: "acme-api",
+      type: app,
+      region: east,
+      account_id: A,
+      tags: {},
+      state: "RUNNING",
+      created_at: CREATED,
+    });
+    expect(find(result.resources, "acme-preview")).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS, state: "PAUSED" }),
+    ]);
+    // The deleted service is left out even though the walk returns it.
+    expect(find(result.resources, "acme-retired")).toEqual([]);
+    expect(result.resources).toHaveLength(27);
+    expect(callsIn(world.sandbox, A, west, "apprunner:ListServices")).toBe(2);
+    expect(callsIn(world.sandbox, A, east, "apprunner:ListTagsForResource")).toBe(0);
+  });
+
+  it("reads each service's tags with ListTagsForResource when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [app], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(find(result.resources, "acme-preview")).toEqual([expect.objectContaining({ tags: MANY_TAGS })]);
+    expect(find(result.resources, "acme-web-01")).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(find(result.resources, "acme-api")).toEqual([expect.objectContaining({ tags: {} })]);
+    expect(find(result.resources, "acme-retired")).toEqual([]);
+    expect(callsIn(world.sandbox, A, west, "apprunner:ListTagsForResource")).toBe(25);
+  });
+
+  it("shows each tenant only its own services", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [app] });
+    expect(globex.resources.map((r) => r.id)).toEqual(["globex-api"]);
+    expect(globex.resources[0]?.arn).toMatch(ARN(G, east, "globex-api"));
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

@@ -53,6 +53,8 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
   dms: [colon("dms:rep", "rep")],
   memorydb: [slash("memorydb:cluster", "cluster")],
   transfer: [slash("transfer:server", "server")],
+  // App Runner appends the service id to the name: service/<name>/<id>.
+  apprunner: [rule("apprunner:service", /^service\/(?<id>[^/]+)\/[^/]+$/)],
   sagemaker: [
     slash("sagemaker:endpoint", "endpoint"),
     slash("sagemaker:notebook-instance", "notebook-instance"),

@@ -43,6 +43,11 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:dms:us-east-1:${A}:rep:QLXQZ64MH7CXF4QCQMGRVYVXAI`, "dms:rep", "QLXQZ64MH7CXF4QCQMGRVYVXAI"],
   [`arn:aws:memorydb:us-east-1:${A}:cluster/sessions`, "memorydb:cluster", "sessions"],
   [`arn:aws:transfer:us-east-1:${A}:server/s-01234567890abcdef`, "transfer:server", "s-01234567890abcdef"],
+  [
+    `arn:aws:apprunner:us-east-1:${A}:service/api/8fe1e10304f84fd2b0df550fe98a71fa`,
+    "apprunner:service",
+    "api",
+  ],
   [`arn:aws:sagemaker:us-east-1:${A}:endpoint/churn`, "sagemaker:endpoint", "churn"],
   [`arn:aws:sagemaker:us-east-1:${A}:notebook-instance/lab`, "sagemaker:notebook-instance", "lab"],
   [`arn:aws:bedrock:us-east-1:${A}:agent/AGENT123`, "bedrock:agent", "AGENT123"],
@@ -151,6 +156,7 @@ describe("parseArn: valid ARNs of no catalog type", () => {
     [`arn:aws:transfer:us-east-1:${A}:user/s-01234567890abcdef/alice`, "user/s-01234567890abcdef/alice"],
     [`arn:aws:dms:us-east-1:${A}:task:7QBLNBTPCNDEBG7CHI3WA73YFA`, "task:7QBLNBTPCNDEBG7CHI3WA73YFA"],
     [`arn:aws:kafka:us-east-1:${A}:topic/events/6357e0b2-5/orders`, "topic/events/6357e0b2-5/orders"],
+    [`arn:aws:apprunner:us-east-1:${A}:vpcconnector/vpc/1/0123abcd`, "vpcconnector/vpc/1/0123abcd"],
   ])("%s has type null and the whole resource as id", (arn, resource) => {
     expect(parseArn(arn)).toMatchObject({ ok: true, arn: { resourceType: null, resourceId: resource } });
     expect(resourceTypeFromArn(arn)).toBeNull();

@@ -30,7 +30,7 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["lambda:function", "AWS Lambda"],
   ["s3:bucket", "Amazon Simple Storage Service"],
   ["dynamodb:table", "Amazon DynamoDB"],
-  // Firehose, MSK, DMS, MemoryDB and Transfer Family each bill under their own SERVICE value (DMS replication
+  // Firehose, MSK, DMS, MemoryDB, Transfer Family and App Runner each bill under their own SERVICE value (DMS replication
   // instances not under RDS or EC2). Values as GetDimensionValues(SERVICE) returns them; AWS publishes
   // no list of them, so they were cross-checked against public code that joins Cost Explorer lines to
   // resources. Firehose was renamed "Amazon Data Firehose" in 2024; that code reads both names, as
@@ -40,6 +40,7 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["dms:rep", "AWS Database Migration Service"],
   ["memorydb:cluster", "Amazon MemoryDB"],
   ["transfer:server", "AWS Transfer Family"],
+  ["apprunner:service", "AWS App Runner"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

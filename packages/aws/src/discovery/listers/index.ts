@@ -1,4 +1,5 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
+import { apprunnerServices } from "./apprunner-services";
 import { dmsReplicationInstances } from "./dms-replication-instances";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
@@ -57,6 +58,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     dmsReplicationInstances,
     memorydbClusters,
     transferServers,
+    apprunnerServices,
   ].map((lister) => [lister.type, lister]),
 );
 
