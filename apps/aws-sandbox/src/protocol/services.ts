@@ -175,6 +175,14 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "AppRunner",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServiceErrorException", 500] },
   },
+  dax: {
+    signingName: "dax",
+    iamPrefix: "dax",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "AmazonDAXV3",
+    dialect: jsonDialect,
+  },
   secretsmanager: {
     signingName: "secretsmanager",
     iamPrefix: "secretsmanager",

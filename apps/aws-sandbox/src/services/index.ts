@@ -5,6 +5,7 @@ import type { ServiceDef } from "../protocol/services";
 import { apprunner } from "./apprunner";
 import { cloudformation } from "./cloudformation";
 import { costExplorer } from "./costexplorer";
+import { dax } from "./dax";
 import { dms } from "./dms";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
@@ -52,6 +53,7 @@ const TABLES: Record<string, OperationTable> = {
   memorydb,
   transfer,
   apprunner,
+  dax,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
