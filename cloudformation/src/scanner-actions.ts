@@ -126,6 +126,11 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "transfer:ListTagsForResource", reason: "read a Transfer Family server's tags" },
   { action: "apprunner:ListServices", reason: "find App Runner services, including untagged ones" },
   { action: "apprunner:ListTagsForResource", reason: "read an App Runner service's tags" },
+  {
+    action: "dax:DescribeClusters",
+    reason: "find DAX clusters, including untagged ones (never cached items)",
+  },
+  { action: "dax:ListTags", reason: "read a DAX cluster's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

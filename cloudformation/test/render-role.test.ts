@@ -107,6 +107,7 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedMemoryDb", ["memorydb:DescribeClusters", "memorydb:ListTags"]),
     allow("FindUntaggedTransferServers", ["transfer:ListServers", "transfer:ListTagsForResource"]),
     allow("FindUntaggedAppRunner", ["apprunner:ListServices", "apprunner:ListTagsForResource"]),
+    allow("FindUntaggedDax", ["dax:DescribeClusters", "dax:ListTags"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 58 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(58);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(58);
+  it("lists 60 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(60);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(60);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 

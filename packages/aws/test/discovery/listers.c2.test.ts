@@ -40,6 +40,8 @@ const C2_READ = [
   "transfer:ListTagsForResource",
   "apprunner:ListServices",
   "apprunner:ListTagsForResource",
+  "dax:DescribeClusters",
+  "dax:ListTags",
 ];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C2_READ),
@@ -136,7 +138,14 @@ const ACME_APPRUNNER: ResourceSeedInput[] = [
     }),
   ),
 ];
+const daxType = "dax:cache";
+const ACME_DAX: ResourceSeedInput[] = [
+  { type: daxType, region: east, id: "acme-orders-dax", tags: {} },
+  { type: daxType, region: west, id: "acme-catalog-dax", tags: MANY_TAGS },
+  { type: daxType, region: east, id: "acme-old-dax", tags: { Owner: "a@acme.io" }, state: "deleting" },
+];
 const GLOBEX_C2: ResourceSeedInput[] = [
+  { type: daxType, region: east, id: "globex-dax", tags: {} },
   { type: app, region: east, id: "globex-api", tags: {} },
   { type: sftp, region: east, id: sid(9), tags: {} },
   { type: mem, region: east, id: "globex-sessions", tags: {} },
@@ -157,6 +166,7 @@ beforeAll(async () => {
         ...ACME_MEMORYDB,
         ...ACME_TRANSFER,
         ...ACME_APPRUNNER,
+        ...ACME_DAX,
       ],
     }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_C2 }),
@@ -477,6 +487,55 @@ describe("apprunner:service", () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [app] });
     expect(globex.resources.map((r) => r.id)).toEqual(["globex-api"]);
     expect(globex.resources[0]?.arn).toMatch(ARN(G, east, "globex-api"));
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("dax:cache", () => {
+  const arn = (account: string, region: string, id: string) => `arn:aws:dax:${region}:${account}:cache/${id}`;
+
+  it("finds a never-tagged DAX cluster with AWS's ARN; tags come from the walk, with no ListTags", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [daxType] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, east, "acme-orders-dax"))).toEqual([
+      {
+        arn: arn(A, east, "acme-orders-dax"),
+        id: "acme-orders-dax",
+        type: daxType,
+        region: east,
+        account_id: A,
+        tags: {},
+        state: "available",
+        created_at: null,
+      },
+    ]);
+    expect(only(result.resources, arn(A, west, "acme-catalog-dax"))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS }),
+    ]);
+    // The deleting cluster is left out even though the walk returns it.
+    expect(only(result.resources, arn(A, east, "acme-old-dax"))).toEqual([]);
+    expect(result.resources).toHaveLength(2);
+    expect(callsIn(world.sandbox, A, west, "dax:ListTags")).toBe(0);
+  });
+
+  it("reads tags with ListTags when the Tagging API is denied", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [daxType], role: "noTagging" });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arn(A, west, "acme-catalog-dax"))).toEqual([
+      expect.objectContaining({ tags: MANY_TAGS }),
+    ]);
+    expect(only(result.resources, arn(A, east, "acme-orders-dax"))).toEqual([
+      expect.objectContaining({ tags: {} }),
+    ]);
+    expect(result.resources).toHaveLength(2);
+    expect(callsIn(world.sandbox, A, west, "dax:ListTags")).toBe(1);
+  });
+
+  it("shows each tenant only its own clusters", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [daxType] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "globex-dax")]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

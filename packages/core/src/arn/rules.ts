@@ -52,6 +52,7 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
   // A replication instance is named by a generated resource id (rep:<id>), not its identifier.
   dms: [colon("dms:rep", "rep")],
   memorydb: [slash("memorydb:cluster", "cluster")],
+  dax: [slash("dax:cache", "cache")],
   transfer: [slash("transfer:server", "server")],
   // App Runner appends the service id to the name: service/<name>/<id>.
   apprunner: [rule("apprunner:service", /^service\/(?<id>[^/]+)\/[^/]+$/)],

@@ -42,6 +42,7 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:redshift:us-east-1:${A}:cluster:dw`, "redshift:cluster", "dw"],
   [`arn:aws:dms:us-east-1:${A}:rep:QLXQZ64MH7CXF4QCQMGRVYVXAI`, "dms:rep", "QLXQZ64MH7CXF4QCQMGRVYVXAI"],
   [`arn:aws:memorydb:us-east-1:${A}:cluster/sessions`, "memorydb:cluster", "sessions"],
+  [`arn:aws:dax:us-east-1:${A}:cache/orders`, "dax:cache", "orders"],
   [`arn:aws:transfer:us-east-1:${A}:server/s-01234567890abcdef`, "transfer:server", "s-01234567890abcdef"],
   [
     `arn:aws:apprunner:us-east-1:${A}:service/api/8fe1e10304f84fd2b0df550fe98a71fa`,

@@ -41,6 +41,10 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["memorydb:cluster", "Amazon MemoryDB"],
   ["transfer:server", "AWS Transfer Family"],
   ["apprunner:service", "AWS App Runner"],
+  // DAX is not billed under DynamoDB: its usage types (REG-NodeUsage:dax.<type>) carry the product
+  // code AmazonDAX, not AmazonDynamoDB (DynamoDB Developer Guide, "Best practices for understanding
+  // your AWS billing and usage reports"); the service's name is "Amazon DynamoDB Accelerator (DAX)".
+  ["dax:cache", "Amazon DynamoDB Accelerator (DAX)"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

@@ -1,5 +1,6 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
 import { apprunnerServices } from "./apprunner-services";
+import { daxClusters } from "./dax-clusters";
 import { dmsReplicationInstances } from "./dms-replication-instances";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
@@ -59,6 +60,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     memorydbClusters,
     transferServers,
     apprunnerServices,
+    daxClusters,
   ].map((lister) => [lister.type, lister]),
 );
 

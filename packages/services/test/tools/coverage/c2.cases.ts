@@ -1,7 +1,7 @@
 // Batch C2: types of services new to the catalog — Firehose streams, MSK clusters (MSK appends the
 // cluster's UUID and a revision to its name), DMS replication instances (named in the ARN by a
 // resource id DMS generates), MemoryDB clusters, Transfer Family servers,
-// App Runner services (the ARN ends in the service id).
+// App Runner services (the ARN ends in the service id), DAX clusters.
 import { ACME_ACCOUNT as ACME } from "@tagc/testkit";
 import type { CoverageCase } from "./case";
 
@@ -38,5 +38,10 @@ export const CASES: CoverageCase[] = [
     type: "apprunner:service",
     seed: seed("apprunner:service", "c2-untagged-app"),
     arn: new RegExp(`^arn:aws:apprunner:${east}:${ACME}:service/c2-untagged-app/[0-9a-f]{32}$`),
+  },
+  {
+    type: "dax:cache",
+    seed: seed("dax:cache", "c2-untagged-dax"),
+    arn: `arn:aws:dax:${east}:${ACME}:cache/c2-untagged-dax`,
   },
 ];
