@@ -168,6 +168,35 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "codebuild:BatchGetProjects",
     reason: "read a CodeBuild project's tags and creation date (never its builds or logs)",
   },
+  {
+    action: "firehose:ListDeliveryStreams",
+    reason: "find Firehose streams, including untagged ones (never records)",
+  },
+  { action: "firehose:DescribeDeliveryStream", reason: "read a Firehose stream's status and creation time" },
+  { action: "firehose:ListTagsForDeliveryStream", reason: "read a Firehose stream's tags" },
+  { action: "kafka:ListClustersV2", reason: "find MSK clusters and their tags (never topics or messages)" },
+  {
+    action: "dms:DescribeReplicationInstances",
+    reason: "find DMS replication instances, including untagged ones (never migrated data)",
+  },
+  { action: "dms:ListTagsForResource", reason: "read DMS replication instances' tags" },
+  {
+    action: "memorydb:DescribeClusters",
+    reason: "find MemoryDB clusters, including untagged ones (never stored data)",
+  },
+  { action: "memorydb:ListTags", reason: "read a MemoryDB cluster's tags" },
+  {
+    action: "transfer:ListServers",
+    reason: "find Transfer Family servers, including untagged ones (never transferred files)",
+  },
+  { action: "transfer:ListTagsForResource", reason: "read a Transfer Family server's tags" },
+  { action: "apprunner:ListServices", reason: "find App Runner services, including untagged ones" },
+  { action: "apprunner:ListTagsForResource", reason: "read an App Runner service's tags" },
+  {
+    action: "dax:DescribeClusters",
+    reason: "find DAX clusters, including untagged ones (never cached items)",
+  },
+  { action: "dax:ListTags", reason: "read a DAX cluster's tags" },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

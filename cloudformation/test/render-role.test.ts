@@ -130,6 +130,20 @@ const EXPECTED_PERMISSIONS = {
       Resource: "arn:aws:apigateway:*::/restapis",
     },
     allow("FindUntaggedCodeBuild", ["codebuild:ListProjects", "codebuild:BatchGetProjects"]),
+    allow("FindUntaggedFirehose", [
+      "firehose:ListDeliveryStreams",
+      "firehose:DescribeDeliveryStream",
+      "firehose:ListTagsForDeliveryStream",
+    ]),
+    allow("FindUntaggedMsk", ["kafka:ListClustersV2"]),
+    allow("FindUntaggedDmsReplicationInstances", [
+      "dms:DescribeReplicationInstances",
+      "dms:ListTagsForResource",
+    ]),
+    allow("FindUntaggedMemoryDb", ["memorydb:DescribeClusters", "memorydb:ListTags"]),
+    allow("FindUntaggedTransferServers", ["transfer:ListServers", "transfer:ListTagsForResource"]),
+    allow("FindUntaggedAppRunner", ["apprunner:ListServices", "apprunner:ListTagsForResource"]),
+    allow("FindUntaggedDax", ["dax:DescribeClusters", "dax:ListTags"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

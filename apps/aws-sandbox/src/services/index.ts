@@ -3,6 +3,7 @@ import type { IncomingSigned } from "../auth/sigv4";
 import type { Operation, OperationTable, OpInput } from "../protocol/operation";
 import type { ServiceDef } from "../protocol/services";
 import { apigateway, routeApiGateway } from "./apigateway";
+import { apprunner } from "./apprunner";
 import { bedrockAgent, routeBedrockAgent } from "./bedrock-agent";
 import { cloudformation } from "./cloudformation";
 import { cloudfront, routeCloudFront } from "./cloudfront";
@@ -11,6 +12,8 @@ import { codepipeline } from "./codepipeline";
 import { cognitoIdentity } from "./cognito-identity";
 import { cognitoIdp } from "./cognito-idp";
 import { costExplorer } from "./costexplorer";
+import { dax } from "./dax";
+import { dms } from "./dms";
 import { dynamodb } from "./dynamodb";
 import { ec2 } from "./ec2";
 import { ecs } from "./ecs";
@@ -19,11 +22,14 @@ import { eks, routeEks } from "./eks";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
 import { emr } from "./emr";
+import { firehose } from "./firehose";
 import { fsx } from "./fsx";
 import { glue } from "./glue";
+import { kafka, routeKafka } from "./kafka";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
+import { memorydb } from "./memorydb";
 import { opensearch, routeOpenSearch } from "./opensearch";
 import { organizations } from "./organizations";
 import { rds } from "./rds";
@@ -35,6 +41,7 @@ import { secretsmanager } from "./secretsmanager";
 import { stepfunctions } from "./stepfunctions";
 import { sts } from "./sts";
 import { tagging } from "./tagging";
+import { transfer } from "./transfer";
 
 const TABLES: Record<string, OperationTable> = {
   sts,
@@ -70,6 +77,13 @@ const TABLES: Record<string, OperationTable> = {
   "cognito-identity": cognitoIdentity,
   apigateway,
   codebuild,
+  firehose,
+  kafka,
+  dms,
+  memorydb,
+  transfer,
+  apprunner,
+  dax,
 };
 
 /** REST services (JSON, and XML other than S3) are addressed by method + path, each with its own routes. */
@@ -85,6 +99,7 @@ const REST_JSON_ROUTES: Record<
   cloudfront: routeCloudFront,
   route53: routeRoute53,
   apigateway: routeApiGateway,
+  kafka: routeKafka,
 };
 
 export interface Resolved {

@@ -38,6 +38,24 @@ const templates: Record<
     `arn:aws:elasticache:${region}:${account}:cluster:${id}`,
   "elasticache:replicationgroup": ({ region, account, id }) =>
     `arn:aws:elasticache:${region}:${account}:replicationgroup:${id}`,
+  // MSK appends a UUID and a revision to the name (cluster/<name>/<uuid>-<n>), for serverless
+  // clusters too; stable per seed here.
+  "kafka:cluster": ({ region, account, id }) => {
+    const hex = createHash("sha256").update(`${account}/${region}/${id}`).digest("hex");
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+    return `arn:aws:kafka:${region}:${account}:cluster/${id}/${uuid}-${(Number.parseInt(hex.slice(32, 34), 16) % 25) + 1}`;
+  },
+  // DMS names a replication instance in its ARN by a generated resource id (26 upper-case letters
+  // and digits), not by its identifier; stable per seed here.
+  "dms:rep": ({ region, account, id }) => {
+    const digest = createHash("sha256").update(`${account}/${region}/${id}`).digest();
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    const resourceId = Array.from(digest.subarray(0, 26), (byte) => alphabet[byte % 32]).join("");
+    return `arn:aws:dms:${region}:${account}:rep:${resourceId}`;
+  },
+  // App Runner appends the service id (32 hex digits) to the name; stable per seed here.
+  "apprunner:service": ({ region, account, id }) =>
+    `arn:aws:apprunner:${region}:${account}:service/${id}/${createHash("sha256").update(`${account}/${region}/${id}`).digest("hex").slice(0, 32)}`,
   "dynamodb:table": ({ region, account, id }) => `arn:aws:dynamodb:${region}:${account}:table/${id}`,
   // A node group's ARN names its cluster and ends in a UUID EKS assigns; stable per seed here.
   "eks:nodegroup": ({ region, account, id, attrs }) => {

@@ -49,6 +49,13 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
     colon("elasticache:replicationgroup", "replicationgroup"),
   ],
   redshift: [colon("redshift:cluster", "cluster")],
+  // A replication instance is named by a generated resource id (rep:<id>), not its identifier.
+  dms: [colon("dms:rep", "rep")],
+  memorydb: [slash("memorydb:cluster", "cluster")],
+  dax: [slash("dax:cache", "cache")],
+  transfer: [slash("transfer:server", "server")],
+  // App Runner appends the service id to the name: service/<name>/<id>.
+  apprunner: [rule("apprunner:service", /^service\/(?<id>[^/]+)\/[^/]+$/)],
   sagemaker: [
     slash("sagemaker:endpoint", "endpoint"),
     slash("sagemaker:notebook-instance", "notebook-instance"),
@@ -61,6 +68,9 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
     rule("elasticloadbalancing:targetgroup", /^targetgroup\/(?<id>[^/]+)\/[^/]+$/),
   ],
   kinesis: [slash("kinesis:stream", "stream")],
+  firehose: [slash("firehose:deliverystream", "deliverystream")],
+  // MSK appends the cluster's UUID and a revision to its name: cluster/<name>/<uuid>-<n>.
+  kafka: [rule("kafka:cluster", /^cluster\/(?<id>[^/]+)\/[^/]+$/)],
   glue: [
     slash("glue:job", "job"),
     slash("glue:crawler", "crawler"),

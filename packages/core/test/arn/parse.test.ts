@@ -40,6 +40,15 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:elasticache:us-east-1:${A}:cluster:cache-001`, "elasticache:cluster", "cache-001"],
   [`arn:aws:elasticache:us-east-1:${A}:replicationgroup:cache`, "elasticache:replicationgroup", "cache"],
   [`arn:aws:redshift:us-east-1:${A}:cluster:dw`, "redshift:cluster", "dw"],
+  [`arn:aws:dms:us-east-1:${A}:rep:QLXQZ64MH7CXF4QCQMGRVYVXAI`, "dms:rep", "QLXQZ64MH7CXF4QCQMGRVYVXAI"],
+  [`arn:aws:memorydb:us-east-1:${A}:cluster/sessions`, "memorydb:cluster", "sessions"],
+  [`arn:aws:dax:us-east-1:${A}:cache/orders`, "dax:cache", "orders"],
+  [`arn:aws:transfer:us-east-1:${A}:server/s-01234567890abcdef`, "transfer:server", "s-01234567890abcdef"],
+  [
+    `arn:aws:apprunner:us-east-1:${A}:service/api/8fe1e10304f84fd2b0df550fe98a71fa`,
+    "apprunner:service",
+    "api",
+  ],
   [`arn:aws:sagemaker:us-east-1:${A}:endpoint/churn`, "sagemaker:endpoint", "churn"],
   [`arn:aws:sagemaker:us-east-1:${A}:notebook-instance/lab`, "sagemaker:notebook-instance", "lab"],
   [`arn:aws:bedrock:us-east-1:${A}:agent/AGENT123`, "bedrock:agent", "AGENT123"],
@@ -65,6 +74,12 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
     "web-tg",
   ],
   [`arn:aws:kinesis:us-east-1:${A}:stream/clicks`, "kinesis:stream", "clicks"],
+  [`arn:aws:firehose:us-east-1:${A}:deliverystream/to-s3`, "firehose:deliverystream", "to-s3"],
+  [
+    `arn:aws:kafka:us-east-1:${A}:cluster/events/6357e0b2-0e6a-4b86-a0b4-70df934c2e31-5`,
+    "kafka:cluster",
+    "events",
+  ],
   [`arn:aws:glue:us-east-1:${A}:job/etl`, "glue:job", "etl"],
   [`arn:aws:glue:us-east-1:${A}:crawler/crawl`, "glue:crawler", "crawl"],
   [`arn:aws:glue:us-east-1:${A}:table/sales/orders`, "glue:table", "orders"],
@@ -139,6 +154,10 @@ describe("parseArn: valid ARNs of no catalog type", () => {
     ["arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod", "/restapis/a1b2c3/stages/prod"],
     [`arn:aws:iam::${A}:role/Admin`, "role/Admin"],
     [`arn:aws:elasticloadbalancing:us-east-1:${A}:listener/app/web/50dc/f2f7`, "listener/app/web/50dc/f2f7"],
+    [`arn:aws:transfer:us-east-1:${A}:user/s-01234567890abcdef/alice`, "user/s-01234567890abcdef/alice"],
+    [`arn:aws:dms:us-east-1:${A}:task:7QBLNBTPCNDEBG7CHI3WA73YFA`, "task:7QBLNBTPCNDEBG7CHI3WA73YFA"],
+    [`arn:aws:kafka:us-east-1:${A}:topic/events/6357e0b2-5/orders`, "topic/events/6357e0b2-5/orders"],
+    [`arn:aws:apprunner:us-east-1:${A}:vpcconnector/vpc/1/0123abcd`, "vpcconnector/vpc/1/0123abcd"],
   ])("%s has type null and the whole resource as id", (arn, resource) => {
     expect(parseArn(arn)).toMatchObject({ ok: true, arn: { resourceType: null, resourceId: resource } });
     expect(resourceTypeFromArn(arn)).toBeNull();

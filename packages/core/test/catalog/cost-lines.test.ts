@@ -30,6 +30,21 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["lambda:function", "AWS Lambda"],
   ["s3:bucket", "Amazon Simple Storage Service"],
   ["dynamodb:table", "Amazon DynamoDB"],
+  // Firehose, MSK, DMS, MemoryDB, Transfer Family and App Runner each bill under their own SERVICE value (DMS replication
+  // instances not under RDS or EC2). Values as GetDimensionValues(SERVICE) returns them; AWS publishes
+  // no list of them, so they were cross-checked against public code that joins Cost Explorer lines to
+  // resources. Firehose was renamed "Amazon Data Firehose" in 2024; that code reads both names, as
+  // some accounts show either: a line under the new name would leave Firehose cost unattributed.
+  ["firehose:deliverystream", "Amazon Kinesis Firehose"],
+  ["kafka:cluster", "Amazon Managed Streaming for Apache Kafka"],
+  ["dms:rep", "AWS Database Migration Service"],
+  ["memorydb:cluster", "Amazon MemoryDB"],
+  ["transfer:server", "AWS Transfer Family"],
+  ["apprunner:service", "AWS App Runner"],
+  // DAX is not billed under DynamoDB: its usage types (REG-NodeUsage:dax.<type>) carry the product
+  // code AmazonDAX, not AmazonDynamoDB (DynamoDB Developer Guide, "Best practices for understanding
+  // your AWS billing and usage reports"); the service's name is "Amazon DynamoDB Accelerator (DAX)".
+  ["dax:cache", "Amazon DynamoDB Accelerator (DAX)"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway

@@ -12,6 +12,7 @@ const NOT_FOUND = new Set([
   "ResourceNotFound",
   "NoSuchResource",
   "NoSuchHostedZone",
+  "ResourceNotFoundFault",
 ]);
 
 export const isGone = (error: unknown): boolean =>

@@ -1,6 +1,7 @@
 // Every per-service lister, by catalog type. Types absent here are found by the Tagging API only.
 
 import { apiGatewayRestApis } from "./apigateway-rest-apis";
+import { apprunnerServices } from "./apprunner-services";
 import { bedrockAgents } from "./bedrock-agents";
 import { bedrockKnowledgeBases } from "./bedrock-knowledge-bases";
 import { cloudfrontDistributions } from "./cloudfront-distributions";
@@ -8,6 +9,8 @@ import { codebuildProjects } from "./codebuild-projects";
 import { codepipelinePipelines } from "./codepipeline-pipelines";
 import { cognitoIdentityPools } from "./cognito-identity-pools";
 import { cognitoUserPools } from "./cognito-user-pools";
+import { daxClusters } from "./dax-clusters";
+import { dmsReplicationInstances } from "./dms-replication-instances";
 import { dynamodbTables } from "./dynamodb-tables";
 import { ec2Addresses } from "./ec2-addresses";
 import { ec2Instances } from "./ec2-instances";
@@ -25,12 +28,15 @@ import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
 import { emrClusters } from "./emr-clusters";
+import { firehoseDeliveryStreams } from "./firehose-delivery-streams";
 import { fsxFileSystems } from "./fsx-file-systems";
 import { glueCrawlers } from "./glue-crawlers";
 import { glueJobs } from "./glue-jobs";
+import { kafkaClusters } from "./kafka-clusters";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
+import { memorydbClusters } from "./memorydb-clusters";
 import { openSearchDomains } from "./opensearch-domains";
 import { rdsClusters } from "./rds-clusters";
 import { rdsInstances } from "./rds-instances";
@@ -41,6 +47,7 @@ import { sagemakerEndpoints } from "./sagemaker-endpoints";
 import { sagemakerNotebookInstances } from "./sagemaker-notebook-instances";
 import { secretsManagerSecrets } from "./secretsmanager-secrets";
 import { stepFunctionsStateMachines } from "./stepfunctions-state-machines";
+import { transferServers } from "./transfer-servers";
 import type { Lister } from "./types";
 
 export const LISTERS: ReadonlyMap<string, Lister> = new Map(
@@ -86,6 +93,13 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     cognitoIdentityPools,
     apiGatewayRestApis,
     codebuildProjects,
+    firehoseDeliveryStreams,
+    kafkaClusters,
+    dmsReplicationInstances,
+    memorydbClusters,
+    transferServers,
+    apprunnerServices,
+    daxClusters,
   ].map((lister) => [lister.type, lister]),
 );
 

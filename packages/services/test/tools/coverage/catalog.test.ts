@@ -16,6 +16,7 @@ import { checkTagCompliance } from "../../../src/tools/check-tag-compliance";
 import { findUntaggedResources } from "../../../src/tools/find-untagged-resources";
 import { ok, useToolsHarness } from "../harness";
 import { CASES as BASE } from "./base.cases";
+import { CASES as C2 } from "./c2.cases";
 import { matches } from "./case";
 import { CASES as L1 } from "./l1.cases";
 import { CASES as L2 } from "./l2.cases";
@@ -25,7 +26,7 @@ import { CASES as L5 } from "./l5.cases";
 import { CASES as L6 } from "./l6.cases";
 import { CASES as L7 } from "./l7.cases";
 
-const CASES = [...BASE, ...L1, ...L2, ...L3, ...L4, ...L5, ...L6, ...L7];
+const CASES = [...BASE, ...C2, ...L1, ...L2, ...L3, ...L4, ...L5, ...L6, ...L7];
 
 /** Catalog types whose lister has not landed yet; each batch removes its own. Must end empty. */
 const PENDING = new Set<string>(["glue:table"]);
