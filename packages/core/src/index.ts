@@ -24,6 +24,11 @@ export type { ComplianceBreakdown } from "./compliance/breakdown";
 export { type CostWeightedCompliance, costWeightedCompliance } from "./compliance/cost-weighted";
 export { type CostLookup, costOf } from "./compliance/costs";
 export { complianceScore, roundScore } from "./compliance/ratio";
+export {
+  type NotTaggableEntry,
+  notTaggableResources,
+  notTaggableSentence,
+} from "./compliance/not-taggable";
 export { requestedTypeSet, resourcesInScope, type ScopeInput, uniqueByArn } from "./compliance/scope";
 export {
   type ComplianceEvaluation,
