@@ -23,12 +23,12 @@ export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";
 export { type CostWeightedCompliance, costWeightedCompliance } from "./compliance/cost-weighted";
 export { type CostLookup, costOf } from "./compliance/costs";
-export { complianceScore, roundScore } from "./compliance/ratio";
 export {
   type NotTaggableEntry,
   notTaggableResources,
   notTaggableSentence,
 } from "./compliance/not-taggable";
+export { complianceScore, roundScore } from "./compliance/ratio";
 export { requestedTypeSet, resourcesInScope, type ScopeInput, uniqueByArn } from "./compliance/scope";
 export {
   type ComplianceEvaluation,

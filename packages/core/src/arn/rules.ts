@@ -64,7 +64,8 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
   glue: [
     slash("glue:job", "job"),
     slash("glue:crawler", "crawler"),
-    rule("glue:table", /^table\/[^/]+\/(?<id>[^/]+)$/),
+    // A table is named within its database: the id keeps both, as two databases may hold "orders".
+    rule("glue:table", /^table\/(?<id>[^/]+\/[^/]+)$/),
     slash("glue:database", "database"),
   ],
   es: [slash("opensearch:domain", "domain")],

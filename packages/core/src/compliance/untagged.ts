@@ -7,8 +7,8 @@ import { applicableRequiredTags } from "../policy/applicable";
 import { isExcluded } from "../policy/exclusions";
 import { roundCents } from "../report/money";
 import { ageInDays } from "./age";
-import { type NotTaggableEntry, notTaggableResources } from "./not-taggable";
 import { type CostLookup, costOf } from "./costs";
+import { type NotTaggableEntry, notTaggableResources } from "./not-taggable";
 import { resourcesInScope, type ScopeInput } from "./scope";
 
 export interface FindUntaggedInput extends ScopeInput {

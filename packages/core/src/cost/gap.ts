@@ -60,7 +60,8 @@ const ENDED_STATES = new Set(["terminated", "shutting-down"]);
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** The unattributable line of a type AWS cannot tag, shown beside Tax and data transfer. */
-export const notTaggableLine = (service: string, type: string): string => `${service} (${type}, not taggable)`;
+export const notTaggableLine = (service: string, type: string): string =>
+  `${service} (${type}, not taggable)`;
 
 export function attributionGap(input: AttributionGapInput): AttributionGap {
   const { costData, groupBy } = input;

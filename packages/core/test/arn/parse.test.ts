@@ -67,7 +67,7 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:kinesis:us-east-1:${A}:stream/clicks`, "kinesis:stream", "clicks"],
   [`arn:aws:glue:us-east-1:${A}:job/etl`, "glue:job", "etl"],
   [`arn:aws:glue:us-east-1:${A}:crawler/crawl`, "glue:crawler", "crawl"],
-  [`arn:aws:glue:us-east-1:${A}:table/sales/orders`, "glue:table", "orders"],
+  [`arn:aws:glue:us-east-1:${A}:table/sales/orders`, "glue:table", "sales/orders"],
   [`arn:aws:glue:us-east-1:${A}:database/sales`, "glue:database", "sales"],
   [`arn:aws:es:us-east-1:${A}:domain/search`, "opensearch:domain", "search"],
   [`arn:aws:elasticmapreduce:us-east-1:${A}:cluster/j-2AXXXXXXGAPLF`, "emr:cluster", "j-2AXXXXXXGAPLF"],

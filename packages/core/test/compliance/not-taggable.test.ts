@@ -8,6 +8,7 @@ import { validateResource } from "../../src/compliance/validate";
 import { attributionGap } from "../../src/cost/gap";
 import type { Resource } from "../../src/model";
 import type { TaggingPolicy } from "../../src/policy/types";
+import { buildComplianceReport } from "../../src/report/build";
 import { costData } from "../cost/build";
 import { resource } from "./resource";
 
@@ -59,7 +60,11 @@ describe("not-taggable resources in the compliance numbers", () => {
   });
 
   it("only tables gives no score (nothing judgeable), never 100%", () => {
-    const result = evaluateCompliance({ policy, resources: [table("orders")], resourceTypes: ["glue:table"] });
+    const result = evaluateCompliance({
+      policy,
+      resources: [table("orders")],
+      resourceTypes: ["glue:table"],
+    });
     expect(result.compliance_score).toBeNull();
     expect(result.total_resources).toBe(0);
     expect(result.not_taggable).toEqual([expect.objectContaining({ resource_type: "glue:table", count: 1 })]);
@@ -112,5 +117,35 @@ describe("not-taggable resources in the attribution gap", () => {
     expect(gap.gap).toBe(0);
     // The breakdown still sums to the taggable spend, and counts only the judged resources.
     expect(gap.breakdown["AWS Glue"]).toMatchObject({ total: 10, resources_scanned: 1, compliant: 1 });
+  });
+});
+
+describe("not-taggable resources in the compliance report", () => {
+  const entries = [{ resource_type: "glue:table", count: 2, reason: "AWS Glue cannot tag tables" }];
+  const build = (format: "json" | "csv" | "markdown") =>
+    buildComplianceReport({
+      compliance: { score: 1, total: 1, compliant: 1, violations: [], not_taggable: entries },
+      gap: { total: 0, attributable: 0, gap: 0, gap_percentage: 0 },
+      format,
+    });
+
+  it("are listed with their count and reason in every format, and said in a sentence", () => {
+    const { report } = build("json");
+    expect(report.not_taggable).toEqual(entries);
+    expect(report.not_taggable_note).toMatch(/^2 glue:table resources cannot carry tags in AWS/);
+    expect(build("markdown").content).toContain("## Not taggable");
+    expect(build("markdown").content).toContain("| glue:table | 2 | AWS Glue cannot tag tables |");
+    expect(build("csv").content).toContain("not_taggable,,glue:table,AWS Glue cannot tag tables,2");
+  });
+
+  it("say nothing when there are none", () => {
+    const { report, content } = buildComplianceReport({
+      compliance: { score: 1, total: 1, compliant: 1, violations: [] },
+      gap: { total: 0, attributable: 0, gap: 0, gap_percentage: 0 },
+      format: "markdown",
+    });
+    expect(report.not_taggable).toEqual([]);
+    expect(report.not_taggable_note).toBeNull();
+    expect(content).not.toContain("Not taggable");
   });
 });
