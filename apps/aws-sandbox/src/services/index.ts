@@ -11,6 +11,7 @@ import { efs, routeEfs } from "./efs";
 import { eks, routeEks } from "./eks";
 import { elasticache } from "./elasticache";
 import { elbv2 } from "./elbv2";
+import { glue } from "./glue";
 import { kinesis } from "./kinesis";
 import { kms } from "./kms";
 import { lambda, routeLambda } from "./lambda";
@@ -40,6 +41,7 @@ const TABLES: Record<string, OperationTable> = {
   secretsmanager,
   kms,
   eks,
+  glue,
 };
 
 /** REST-JSON services are addressed by method + path, each with its own routes. */
