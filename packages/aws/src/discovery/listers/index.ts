@@ -14,6 +14,7 @@ import { elasticacheClusters } from "./elasticache-clusters";
 import { elasticacheReplicationGroups } from "./elasticache-replication-groups";
 import { elbv2LoadBalancers } from "./elbv2-load-balancers";
 import { elbv2TargetGroups } from "./elbv2-target-groups";
+import { glueTables } from "./glue-tables";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
 import { lambdaFunctions } from "./lambda-functions";
@@ -47,6 +48,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     secretsManagerSecrets,
     kmsKeys,
     eksClusters,
+    glueTables,
   ].map((lister) => [lister.type, lister]),
 );
 
