@@ -102,6 +102,11 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
   { action: "kms:ListResourceTags", reason: "read a KMS key's tags" },
   { action: "eks:ListClusters", reason: "find EKS clusters, including untagged ones" },
   { action: "eks:DescribeCluster", reason: "read an EKS cluster's tags and status" },
+  { action: "glue:GetDatabases", reason: "list Glue Data Catalog databases, to find their tables" },
+  {
+    action: "glue:GetTables",
+    reason: "find Glue Data Catalog tables, which AWS cannot tag (metadata only, never table data)",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

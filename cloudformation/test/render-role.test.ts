@@ -94,6 +94,7 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedSecrets", ["secretsmanager:ListSecrets"]),
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
+    allow("FindUntaggedGlueTables", ["glue:GetDatabases", "glue:GetTables"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 46 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(46);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(46);
+  it("lists 48 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(48);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(48);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 
