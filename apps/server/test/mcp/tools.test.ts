@@ -170,7 +170,14 @@ describe("3 validate_resource_tags", () => {
         ],
       }),
     );
-    expect(r.summary).toEqual({ total: 4, compliant: 2, non_compliant: 1, not_found: 1, excluded: 0 });
+    expect(r.summary).toEqual({
+      total: 4,
+      compliant: 2,
+      non_compliant: 1,
+      not_found: 1,
+      excluded: 0,
+      not_taggable: 0,
+    });
     expect(r.results[1]).toMatchObject({ status: "not_found", compliant: null });
     expect(r.results[3]?.violations).toHaveLength(3);
   });
