@@ -18,6 +18,8 @@ export {
   ec2OtherLineOf,
   isUnattributableLine,
   serviceOfLine,
+  VPC_SERVICE,
+  vpcLineOf,
 } from "./catalog/cost-lines";
 export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";

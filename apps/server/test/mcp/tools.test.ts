@@ -267,7 +267,7 @@ describe("6 get_tagging_policy", () => {
   it("returns each client's own policy and the types it covers", async () => {
     const a = ok<Loose>(await h.call(acme, "get_tagging_policy"));
     expect(a).toMatchObject({ version: 1, source: "default", required_tag_count: 3, optional_tag_count: 2 });
-    expect((a.all_applicable_resource_types as string[]).length).toBe(42);
+    expect((a.all_applicable_resource_types as string[]).length).toBe(43);
     const g = ok<Loose>(await h.call(globex, "get_tagging_policy"));
     expect(g).toMatchObject({
       version: 2,
