@@ -25,7 +25,7 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
     slash("ec2:snapshot", "snapshot"),
     slash("ec2:elastic-ip", "elastic-ip"),
     slash("ec2:natgateway", "natgateway"),
-    slash("ec2:vpn-connection", "vpn-connection"),
+    slash("ec2:vpc-endpoint", "vpc-endpoint"),
     slash("ec2:vpc", "vpc"),
     slash("ec2:subnet", "subnet"),
     slash("ec2:security-group", "security-group"),

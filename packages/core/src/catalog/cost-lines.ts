@@ -57,7 +57,7 @@ export function ec2OtherLineOf(usageType: string): string {
  * "Amazon Virtual Private Cloud" is split the same way: AWS bills VPN connections, interface VPC
  * endpoints, transit gateway attachments and (since February 2024) public IPv4 addresses under it
  * (Amazon VPC User Guide, "Understand codes for Amazon VPC in billing and usage reports"), so its
- * spend is read by USAGE_TYPE and only the VPN connections' line is spread over ec2:vpn-connection.
+ * spend is read by USAGE_TYPE and only the endpoints' line is spread over ec2:vpc-endpoint.
  */
 export const VPC_SERVICE = "Amazon Virtual Private Cloud";
 
@@ -66,7 +66,7 @@ export type VpcFamily = "VPN connections" | "VPC endpoints" | "transit gateways"
 export const vpcLine = (family: VpcFamily): string => `${VPC_SERVICE} (${family})`;
 
 const VPC_TYPE_FAMILY: Readonly<Record<string, VpcFamily>> = {
-  "ec2:vpn-connection": "VPN connections",
+  "ec2:vpc-endpoint": "VPC endpoints",
 };
 
 const VPC_PATTERNS: readonly [RegExp, VpcFamily][] = [

@@ -22,9 +22,9 @@ const TYPED: ReadonlyArray<readonly [string, string, string]> = [
   [`arn:aws:lambda:eu-west-1:${A}:function:checkout:42`, "lambda:function", "checkout"],
   [`arn:aws:lambda:eu-west-1:${A}:function:checkout:$LATEST`, "lambda:function", "checkout"],
   [
-    `arn:aws:ec2:us-east-1:${A}:vpn-connection/vpn-0a1b2c3d4e5f60718`,
-    "ec2:vpn-connection",
-    "vpn-0a1b2c3d4e5f60718",
+    `arn:aws:ec2:us-east-1:${A}:vpc-endpoint/vpce-0a1b2c3d4e5f60718`,
+    "ec2:vpc-endpoint",
+    "vpce-0a1b2c3d4e5f60718",
   ],
   [`arn:aws:ecs:us-east-1:${A}:cluster/prod`, "ecs:cluster", "prod"],
   [`arn:aws:ecs:us-east-1:${A}:service/prod/web`, "ecs:service", "web"],

@@ -35,7 +35,7 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["lambda:function", "AWS Lambda"],
   ["s3:bucket", "Amazon Simple Storage Service"],
   ["dynamodb:table", "Amazon DynamoDB"],
-  ["ec2:vpn-connection", "Amazon Virtual Private Cloud"],
+  ["ec2:vpc-endpoint", "Amazon Virtual Private Cloud"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway
@@ -92,8 +92,8 @@ describe("Amazon Virtual Private Cloud usage types", () => {
     expect(vpcLineOf(usageType)).toBe(line);
   });
 
-  it("spreads only the VPN connections' line over VPN connections", () => {
-    expect(costLineFor("ec2:vpn-connection")).toBe("Amazon Virtual Private Cloud (VPN connections)");
+  it("spreads only the endpoints' line over VPC endpoints", () => {
+    expect(costLineFor("ec2:vpc-endpoint")).toBe("Amazon Virtual Private Cloud (VPC endpoints)");
     expect(serviceOfLine("Amazon Virtual Private Cloud (public IPv4)")).toBe("Amazon Virtual Private Cloud");
   });
 });
