@@ -25,7 +25,7 @@ const G = GLOBEX.accountId;
 const east = "us-east-1";
 const west = "eu-west-1";
 
-const C1_READ = [...FULL_READ, "glue:GetDatabases", "glue:GetTables"];
+const C1_READ = [...FULL_READ, "glue:GetDatabases", "glue:GetTables", "ec2:DescribeVpcEndpoints"];
 const roles = (externalId: string) => [
   scannerRole(externalId, ROLES.full, C1_READ),
   scannerRole(
@@ -37,7 +37,8 @@ const roles = (externalId: string) => [
   scannerRole(
     externalId,
     ROLES.noLambda,
-    C1_READ.filter((a) => !a.startsWith("glue:")),
+    // ec2:Describe* would still grant DescribeVpcEndpoints: only DescribeRegions is kept.
+    C1_READ.filter((a) => !a.startsWith("glue:") && !a.startsWith("ec2:")).concat("ec2:DescribeRegions"),
   ),
 ];
 
@@ -61,14 +62,33 @@ const ACME_TABLES: ResourceSeedInput[] = [
     tags: {},
   })),
 ];
+const endpoint = "ec2:vpc-endpoint";
+const vpce = (n: number) => `vpce-0a${String(n).padStart(15, "0")}`;
+const ACME_ENDPOINTS: ResourceSeedInput[] = [
+  { type: endpoint, region: east, id: vpce(1), tags: {}, created_at: CREATED },
+  { type: endpoint, region: west, id: vpce(2), tags: { Owner: "a@acme.io" }, created_at: CREATED },
+  // A gateway endpoint (S3) costs nothing; a deleting one is on its way out: neither is reported,
+  // even though the Tagging API returns them for their tags.
+  {
+    type: endpoint,
+    region: east,
+    id: vpce(3),
+    tags: { Owner: "a@acme.io" },
+    attributes: { VpcEndpointType: "Gateway" },
+  },
+  { type: endpoint, region: east, id: vpce(4), tags: { Owner: "gone@acme.io" }, state: "deleting" },
+  // 1,100 more in eu-west-1: two DescribeVpcEndpoints pages of 1,000.
+  ...Array.from({ length: 1100 }, (_, i) => ({ type: endpoint, region: west, id: vpce(1000 + i), tags: {} })),
+];
 const GLOBEX_TABLES: ResourceSeedInput[] = [
   { type: table, region: east, id: "sales/globex_orders", tags: {} },
+  { type: endpoint, region: east, id: "vpce-0b000000000000001", tags: {} },
 ];
 
 let world: World;
 beforeAll(async () => {
   world = await startWorld([
-    acmeAccount({ roles: roles(ACME.externalId), resources: ACME_TABLES }),
+    acmeAccount({ roles: roles(ACME.externalId), resources: [...ACME_TABLES, ...ACME_ENDPOINTS] }),
     globexAccount({ roles: roles(GLOBEX.externalId), resources: GLOBEX_TABLES }),
   ]);
 });
@@ -142,6 +162,59 @@ describe("glue:table", () => {
   it("shows each tenant only its own tables", async () => {
     const globex = await discover(world, GLOBEX, { resourceTypes: [table] });
     expect(globex.resources.map((r) => r.arn)).toEqual([arn(G, east, "sales/globex_orders")]);
+    expect(JSON.stringify(globex)).not.toContain(A);
+  });
+});
+
+describe("ec2:vpc-endpoint", () => {
+  const arnOf = (account: string, region: string, id: string) =>
+    `arn:aws:ec2:${region}:${account}:vpc-endpoint/${id}`;
+
+  it("finds a never-tagged endpoint with AWS's ARN and a tagged one with its tags; gateway and deleting ones are not reported", async () => {
+    world.sandbox.resetCounters();
+    const result = await discover(world, ACME, { resourceTypes: [endpoint] });
+    expect(result.data_quality.status).toBe("complete");
+    expect(only(result.resources, arnOf(A, east, vpce(1)))).toEqual([
+      {
+        arn: arnOf(A, east, vpce(1)),
+        id: vpce(1),
+        type: endpoint,
+        region: east,
+        account_id: A,
+        tags: {},
+        state: "available",
+        created_at: CREATED,
+      },
+    ]);
+    expect(only(result.resources, arnOf(A, west, vpce(2)))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(result.resources.map((r) => r.id)).not.toContain(vpce(3));
+    expect(result.resources.map((r) => r.id)).not.toContain(vpce(4));
+    expect(result.resources).toHaveLength(1 + 1 + 1100);
+    expect(callsIn(world.sandbox, A, west, "ec2:DescribeVpcEndpoints")).toBe(2);
+  });
+
+  it("reads tags inline when the Tagging API is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [endpoint], role: "noTagging" });
+    expect(only(result.resources, arnOf(A, west, vpce(2)))).toEqual([
+      expect.objectContaining({ tags: { Owner: "a@acme.io" } }),
+    ]);
+    expect(only(result.resources, arnOf(A, east, vpce(1)))).toHaveLength(1);
+  });
+
+  it("names the type as not fully read when DescribeVpcEndpoints is denied", async () => {
+    const result = await discover(world, ACME, { resourceTypes: [endpoint], role: "noLambda" });
+    expect(result.data_quality.status).toBe("partial");
+    expect(result.data_quality.issues).toContainEqual(
+      expect.objectContaining({ resource_type: endpoint, code: "ACCESS_DENIED" }),
+    );
+    expect(only(result.resources, arnOf(A, east, vpce(1)))).toEqual([]);
+  });
+
+  it("shows each tenant only its own endpoints", async () => {
+    const globex = await discover(world, GLOBEX, { resourceTypes: [endpoint] });
+    expect(globex.resources.map((r) => r.arn)).toEqual([arnOf(G, east, "vpce-0b000000000000001")]);
     expect(JSON.stringify(globex)).not.toContain(A);
   });
 });

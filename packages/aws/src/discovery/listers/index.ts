@@ -5,6 +5,7 @@ import { ec2Instances } from "./ec2-instances";
 import { ec2NatGateways } from "./ec2-nat-gateways";
 import { ec2Snapshots } from "./ec2-snapshots";
 import { ec2Volumes } from "./ec2-volumes";
+import { ec2VpcEndpoints } from "./ec2-vpc-endpoints";
 import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
 import { ecsTaskDefinitions } from "./ecs-task-definitions";
@@ -49,6 +50,7 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     kmsKeys,
     eksClusters,
     glueTables,
+    ec2VpcEndpoints,
   ].map((lister) => [lister.type, lister]),
 );
 
