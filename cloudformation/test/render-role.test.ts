@@ -95,6 +95,7 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedKmsKeys", ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"]),
     allow("FindUntaggedEks", ["eks:ListClusters", "eks:DescribeCluster"]),
     allow("FindUntaggedGlueTables", ["glue:GetDatabases", "glue:GetTables"]),
+    allow("FindUntaggedVpcEndpoints", ["ec2:DescribeVpcEndpoints"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

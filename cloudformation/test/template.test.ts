@@ -100,9 +100,9 @@ describe("the customer role template", () => {
     expect(granted).not.toContain("sts:GetCallerIdentity");
   });
 
-  it("lists 48 distinct scanner actions, each with a non-empty reason", () => {
-    expect(SCANNER_ACTIONS).toHaveLength(48);
-    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(48);
+  it("lists 49 distinct scanner actions, each with a non-empty reason", () => {
+    expect(SCANNER_ACTIONS).toHaveLength(49);
+    expect(new Set(SCANNER_ACTIONS.map((entry) => entry.action)).size).toBe(49);
     for (const entry of SCANNER_ACTIONS) expect(entry.reason.length).toBeGreaterThan(10);
   });
 
