@@ -107,7 +107,10 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     action: "glue:GetTables",
     reason: "find Glue Data Catalog tables, which AWS cannot tag (metadata only, never table data)",
   },
-  { action: "ec2:DescribeVpcEndpoints", reason: "find VPC endpoints and their tags, including untagged ones" },
+  {
+    action: "ec2:DescribeVpcEndpoints",
+    reason: "find VPC endpoints and their tags, including untagged ones",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",
