@@ -22,9 +22,11 @@ export const glueTables: Lister = {
         glue.send(new GetDatabasesCommand({ MaxResults: 100, NextToken }), { abortSignal }),
       (page) => page.NextToken,
       (page) => {
-        // Only the account's own catalog: a database shared from another account is theirs to tag.
+        // Only the account's own data: a database shared from another account, or a resource link
+        // to one (TargetDatabase), holds another account's tables.
         for (const db of page.DatabaseList ?? [])
-          if (db.Name && (!db.CatalogId || db.CatalogId === ctx.accountId)) databases.push(db.Name);
+          if (db.Name && !db.TargetDatabase && (!db.CatalogId || db.CatalogId === ctx.accountId))
+            databases.push(db.Name);
       },
     );
     await forEachItem(databases, async (DatabaseName) => {
@@ -36,7 +38,9 @@ export const glueTables: Lister = {
           (page) => page.NextToken,
           (page) => {
             for (const table of page.TableList ?? []) {
-              if (!table.Name) continue;
+              // A resource link (TargetTable) only points at a table, maybe another account's.
+              if (!table.Name || table.TargetTable) continue;
+              if (table.CatalogId && table.CatalogId !== ctx.accountId) continue;
               const id = `${table.DatabaseName ?? DatabaseName}/${table.Name}`;
               ctx.emit({
                 arn: arnOf("glue", ctx, `table/${id}`),
