@@ -197,6 +197,15 @@ export const SCANNER_ACTIONS: readonly ScannerAction[] = [
     reason: "find DAX clusters, including untagged ones (never cached items)",
   },
   { action: "dax:ListTags", reason: "read a DAX cluster's tags" },
+  { action: "glue:GetDatabases", reason: "list Glue Data Catalog databases, to find their tables" },
+  {
+    action: "glue:GetTables",
+    reason: "find Glue Data Catalog tables, which AWS cannot tag (metadata only, never table data)",
+  },
+  {
+    action: "ec2:DescribeVpcEndpoints",
+    reason: "find VPC endpoints and their tags, including untagged ones",
+  },
   { action: "ce:GetCostAndUsage", reason: "read cost grouped by tag, to size the spend no tag attributes" },
   {
     action: "ce:ListCostAllocationTags",

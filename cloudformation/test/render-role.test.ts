@@ -144,6 +144,8 @@ const EXPECTED_PERMISSIONS = {
     allow("FindUntaggedTransferServers", ["transfer:ListServers", "transfer:ListTagsForResource"]),
     allow("FindUntaggedAppRunner", ["apprunner:ListServices", "apprunner:ListTagsForResource"]),
     allow("FindUntaggedDax", ["dax:DescribeClusters", "dax:ListTags"]),
+    allow("FindUntaggedGlueTables", ["glue:GetDatabases", "glue:GetTables"]),
+    allow("FindUntaggedVpcEndpoints", ["ec2:DescribeVpcEndpoints"]),
     allow("CostByTag", ["ce:GetCostAndUsage", "ce:ListCostAllocationTags"]),
     allow("ImportOrganizationTagPolicies", [
       "organizations:ListPolicies",

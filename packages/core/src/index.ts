@@ -18,11 +18,18 @@ export {
   ec2OtherLineOf,
   isUnattributableLine,
   serviceOfLine,
+  VPC_SERVICE,
+  vpcLineOf,
 } from "./catalog/cost-lines";
 export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";
 export { type CostWeightedCompliance, costWeightedCompliance } from "./compliance/cost-weighted";
 export { type CostLookup, costOf } from "./compliance/costs";
+export {
+  type NotTaggableEntry,
+  notTaggableResources,
+  notTaggableSentence,
+} from "./compliance/not-taggable";
 export { complianceScore, roundScore } from "./compliance/ratio";
 export { requestedTypeSet, resourcesInScope, type ScopeInput, uniqueByArn } from "./compliance/scope";
 export {

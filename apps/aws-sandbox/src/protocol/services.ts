@@ -151,6 +151,15 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "TrentService",
     dialect: { ...jsonDialect, InternalFailure: ["KMSInternalException", 500] },
   },
+  // AWS Glue's own spelling of the generic errors (API reference, "Common Errors" and each action's).
+  glue: {
+    signingName: "glue",
+    iamPrefix: "glue",
+    protocol: "json",
+    jsonVersion: "1.1",
+    targetPrefix: "AWSGlue",
+    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceException", 500] },
+  },
   ce: {
     signingName: "ce",
     iamPrefix: "ce",
@@ -266,14 +275,6 @@ export const SERVICES: Record<string, ServiceDef> = {
     jsonVersion: "1.1",
     targetPrefix: "ElasticMapReduce",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
-  },
-  glue: {
-    signingName: "glue",
-    iamPrefix: "glue",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AWSGlue",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceException", 500] },
   },
   states: {
     signingName: "states",

@@ -230,4 +230,31 @@ export const ec2: OperationTable = {
       };
     },
   },
+  // Interface and Gateway Load Balancer endpoints bill hourly; Gateway endpoints (S3, DynamoDB) are
+  // free. States are written in lower case, as AWS (and moto 5.2) answer ("available", "deleting").
+  DescribeVpcEndpoints: {
+    action: "ec2:DescribeVpcEndpoints",
+    handle: (ctx, input) => {
+      const { items, nextToken } = listOf(ctx, input, "ec2:vpc-endpoint", {
+        stateFilter: "vpc-endpoint-state",
+        maxResults: 1000,
+        ids: "VpcEndpointId",
+      });
+      return {
+        vpcEndpointSet: {
+          item: items.map((r) => ({
+            vpcEndpointId: r.id,
+            vpcEndpointType: attr(r, "VpcEndpointType", "Interface"),
+            vpcId: attr(r, "VpcId", "vpc-00000000"),
+            serviceName: attr(r, "ServiceName", `com.amazonaws.${r.region}.execute-api`),
+            state: r.state ?? "available",
+            creationTimestamp: created(r),
+            ownerId: r.account_id,
+            tagSet: tagSet(r.tags),
+          })),
+        },
+        ...(nextToken ? { nextToken } : {}),
+      };
+    },
+  },
 };

@@ -170,7 +170,14 @@ describe("3 validate_resource_tags", () => {
         ],
       }),
     );
-    expect(r.summary).toEqual({ total: 4, compliant: 2, non_compliant: 1, not_found: 1, excluded: 0 });
+    expect(r.summary).toEqual({
+      total: 4,
+      compliant: 2,
+      non_compliant: 1,
+      not_found: 1,
+      excluded: 0,
+      not_taggable: 0,
+    });
     expect(r.results[1]).toMatchObject({ status: "not_found", compliant: null });
     expect(r.results[3]?.violations).toHaveLength(3);
   });
@@ -260,7 +267,7 @@ describe("6 get_tagging_policy", () => {
   it("returns each client's own policy and the types it covers", async () => {
     const a = ok<Loose>(await h.call(acme, "get_tagging_policy"));
     expect(a).toMatchObject({ version: 1, source: "default", required_tag_count: 3, optional_tag_count: 2 });
-    expect((a.all_applicable_resource_types as string[]).length).toBe(49);
+    expect((a.all_applicable_resource_types as string[]).length).toBe(50);
     const g = ok<Loose>(await h.call(globex, "get_tagging_policy"));
     expect(g).toMatchObject({
       version: 2,

@@ -2,7 +2,9 @@
 // 1. GroupBy SERVICE + TAG:Name: every service's spend;
 // 2. Filter SERVICE = "EC2 - Other", GroupBy USAGE_TYPE + TAG:Name: AWS bills EBS volumes,
 //    snapshots, NAT gateways, public IPv4 and EC2 data transfer all under that one service, so only
-//    its usage types tell them apart (GroupBy allows two keys, hence a second query).
+//    its usage types tell them apart (GroupBy allows two keys, hence a second query);
+// 3. the same for "Amazon Virtual Private Cloud" (VPN connections, endpoints, transit gateways and
+//    public IPv4 addresses), only when that service is wanted: each request is billed.
 // Core's costDataFromCostExplorer turns both into CostData. Each request costs the customer money,
 // so the caller caches the result.
 import {
@@ -11,7 +13,7 @@ import {
   type GetCostAndUsageCommandInput,
   type ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
-import { type CostData, costDataFromCostExplorer, EC2_OTHER } from "@tagc/core";
+import { type CostData, costDataFromCostExplorer, EC2_OTHER, VPC_SERVICE } from "@tagc/core";
 import { sdkClientConfig } from "../config";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
@@ -84,6 +86,17 @@ const EC2_OTHER_QUERY: Query = {
   Filter: { Dimensions: { Key: "SERVICE", Values: [EC2_OTHER] } },
 };
 
+const VPC_QUERY: Query = {
+  GroupBy: [
+    { Type: "DIMENSION", Key: "USAGE_TYPE" },
+    { Type: "TAG", Key: "Name" },
+  ],
+  Filter: { Dimensions: { Key: "SERVICE", Values: [VPC_SERVICE] } },
+};
+
+const billsService = (results: readonly ResultByTime[], service: string) =>
+  results.some((result) => (result.Groups ?? []).some((group) => group.Keys?.includes(service)));
+
 /** Query 1 only: spend per service and Name tag. */
 export async function fetchCostAndUsage(input: FetchCostAndUsageInput): Promise<ResultByTime[]> {
   return withClient(input, (ce) => allPages(ce, input, byServiceQuery(input)));
@@ -94,9 +107,17 @@ export async function fetchCostData(input: FetchCostAndUsageInput): Promise<Cost
   return withClient(input, async (ce) => {
     const byService = await allPages(ce, input, byServiceQuery(input));
     // A service filter without EC2 - Other needs no split (and would pay for a useless query).
-    const wantsSplit = !input.services?.length || input.services.includes(EC2_OTHER);
-    if (!wantsSplit) return costDataFromCostExplorer(byService, { metric: COST_METRIC });
-    const ec2OtherByUsageType = await allPages(ce, input, EC2_OTHER_QUERY);
-    return costDataFromCostExplorer(byService, { metric: COST_METRIC, ec2OtherByUsageType });
+    const wants = (service: string) => !input.services?.length || input.services.includes(service);
+    const ec2OtherByUsageType = wants(EC2_OTHER) ? await allPages(ce, input, EC2_OTHER_QUERY) : undefined;
+    // The VPC split is asked for only when the first answer shows VPC spend: many accounts have none.
+    const vpcByUsageType =
+      wants(VPC_SERVICE) && billsService(byService, VPC_SERVICE)
+        ? await allPages(ce, input, VPC_QUERY)
+        : undefined;
+    return costDataFromCostExplorer(byService, {
+      metric: COST_METRIC,
+      ...(ec2OtherByUsageType ? { ec2OtherByUsageType } : {}),
+      ...(vpcByUsageType ? { vpcByUsageType } : {}),
+    });
   });
 }

@@ -97,8 +97,10 @@ function withheldTypes(state: ScanState): Set<string> {
 
 function regionsByType(plan: ScanPlan): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const { region, walkTypes } of plan.regions) {
-    for (const type of walkTypes) map.set(type, [...(map.get(type) ?? []), region]);
+  // A type AWS cannot tag is in no walk: its lister says where it was scanned.
+  for (const { region, walkTypes, listers } of plan.regions) {
+    for (const type of new Set([...walkTypes, ...listers.map((lister) => lister.type)]))
+      map.set(type, [...(map.get(type) ?? []), region]);
   }
   return map;
 }

@@ -3,7 +3,7 @@
 // product (one ListBuckets, region "global") but each lives in a region, and the Tagging API
 // returns "the resources located in the specified Region": its filter goes into every walk, and
 // each bucket still comes back exactly once.
-import { isGlobalType } from "@tagc/core";
+import { isGlobalType, isTaggableType } from "@tagc/core";
 import { LISTERS, type Lister } from "./listers";
 
 export const PREFERRED_GLOBAL_REGION = "us-east-1";
@@ -12,7 +12,10 @@ const WALKED_IN_EVERY_REGION = new Set(["s3:bucket"]);
 
 export interface RegionPlan {
   region: string;
-  /** Types the Tagging walk asks for here: every regional type, plus the global ones in one region. */
+  /**
+   * Types the Tagging walk asks for here: every regional type, plus the global ones in one region;
+   * never a type AWS cannot tag (the API has no filter for it, and an unknown filter fails the walk).
+   */
   walkTypes: string[];
   listers: Lister[];
 }
@@ -37,11 +40,12 @@ export function planScan(resourceTypes: readonly string[], regions: readonly str
   const plans = unique
     .map((region) => {
       const isGlobal = region === globalRegion;
-      const walkTypes = isGlobal ? [...regional, ...global] : [...regional, ...everywhere];
+      const types = isGlobal ? [...regional, ...global] : [...regional, ...everywhere];
       // A global type's lister runs once, in the global region.
-      return { region, walkTypes, listers: listersOf(isGlobal ? walkTypes : regional) };
+      const listers = listersOf(isGlobal ? types : regional);
+      return { region, walkTypes: types.filter(isTaggableType), listers };
     })
-    .filter((plan) => plan.walkTypes.length > 0);
+    .filter((plan) => plan.walkTypes.length > 0 || plan.listers.length > 0);
   return {
     globalRegion,
     regions: plans,

@@ -15,6 +15,7 @@ import {
 
 const EC2 = "Amazon Elastic Compute Cloud - Compute";
 const OTHER = "EC2 - Other";
+const VPC = "Amazon Virtual Private Cloud";
 const SEP = { start: "2026-09-01", end: "2026-10-01" };
 
 let world: World;
@@ -36,7 +37,11 @@ beforeAll(async () => {
       ],
     }),
     globexAccount({
-      costs: [{ ...SEP, service: OTHER, usage_type: "NatGateway-Hours", amount: 32 }],
+      costs: [
+        { ...SEP, service: OTHER, usage_type: "NatGateway-Hours", amount: 32 },
+        { ...SEP, service: VPC, usage_type: "VpcEndpoint-Hours", amount: 7.5, name: "ssm" },
+        { ...SEP, service: VPC, usage_type: "PublicIPv4:InUseAddress", amount: 3.5 },
+      ],
       cost_allocation_tags: [{ key: "Team", status: "Active" }],
     }),
   ]);
@@ -80,13 +85,23 @@ describe("fetchCostData", () => {
     expect(data.by_service).toEqual({ [EC2]: 70 });
   });
 
-  it("returns only the caller's account", async () => {
+  it("returns only the caller's account, and reads VPC spend by usage type when there is some", async () => {
+    world.sandbox.resetCounters();
     const data = await fetchCostData({
       config: world.config,
       credentials: credentialsOf(world, GLOBEX),
       timePeriod,
     });
-    expect(data.by_service).toEqual({ "EC2 - Other (NAT gateways)": 32 });
+    // Endpoint hours are their own line; public IPv4 (billed under VPC since 2024) is another.
+    expect(data.by_service).toEqual({
+      "EC2 - Other (NAT gateways)": 32,
+      "Amazon Virtual Private Cloud (VPC endpoints)": 7.5,
+      "Amazon Virtual Private Cloud (public IPv4)": 3.5,
+    });
+    expect(data.by_service_name_tag).toEqual({
+      "Amazon Virtual Private Cloud (VPC endpoints)": { ssm: 7.5 },
+    });
+    expect(callsIn(world.sandbox, GLOBEX.accountId, "us-east-1", "ce:GetCostAndUsage")).toBe(3);
   });
 });
 

@@ -25,6 +25,7 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
     slash("ec2:snapshot", "snapshot"),
     slash("ec2:elastic-ip", "elastic-ip"),
     slash("ec2:natgateway", "natgateway"),
+    slash("ec2:vpc-endpoint", "vpc-endpoint"),
     slash("ec2:vpc", "vpc"),
     slash("ec2:subnet", "subnet"),
     slash("ec2:security-group", "security-group"),
@@ -74,7 +75,8 @@ const ARN_RULES: Readonly<Record<string, readonly ArnRule[]>> = {
   glue: [
     slash("glue:job", "job"),
     slash("glue:crawler", "crawler"),
-    rule("glue:table", /^table\/[^/]+\/(?<id>[^/]+)$/),
+    // A table is named within its database: the id keeps both, as two databases may hold "orders".
+    rule("glue:table", /^table\/(?<id>[^/]+\/[^/]+)$/),
     slash("glue:database", "database"),
   ],
   es: [slash("opensearch:domain", "domain")],

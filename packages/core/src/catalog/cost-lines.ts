@@ -53,14 +53,49 @@ export function ec2OtherLineOf(usageType: string): string {
   return family ? ec2OtherLine(family) : EC2_OTHER;
 }
 
-/** The line a type's spend is read from: its service, or its EC2 - Other family; "" for free types. */
+/**
+ * "Amazon Virtual Private Cloud" is split the same way: AWS bills VPN connections, interface VPC
+ * endpoints, transit gateway attachments and (since February 2024) public IPv4 addresses under it
+ * (Amazon VPC User Guide, "Understand codes for Amazon VPC in billing and usage reports"), so its
+ * spend is read by USAGE_TYPE and only the endpoints' line is spread over ec2:vpc-endpoint.
+ */
+export const VPC_SERVICE = "Amazon Virtual Private Cloud";
+
+export type VpcFamily = "VPN connections" | "VPC endpoints" | "transit gateways" | "public IPv4";
+
+export const vpcLine = (family: VpcFamily): string => `${VPC_SERVICE} (${family})`;
+
+const VPC_TYPE_FAMILY: Readonly<Record<string, VpcFamily>> = {
+  "ec2:vpc-endpoint": "VPC endpoints",
+};
+
+const VPC_PATTERNS: readonly [RegExp, VpcFamily][] = [
+  // VPN-Usage-Hours:ipsec.1 (Site-to-Site VPN connection hours).
+  [/(^|-)VPN-Usage-Hours/, "VPN connections"],
+  // VpcEndpoint-Hours, VpcEndpoint-Bytes, VpcEndpoint-GWLBE-Hours / -Bytes.
+  [/(^|-)VpcEndpoint-/, "VPC endpoints"],
+  // TransitGateway-Hours, TransitGateway-Bytes, TGW-Multicast-Consumer-Bytes.
+  [/(^|-)(TransitGateway-|TGW-)/, "transit gateways"],
+  [/(^|-)PublicIPv4:/, "public IPv4"],
+];
+
+/** The line of an Amazon Virtual Private Cloud usage type; the service itself for one no pattern knows. */
+export function vpcLineOf(usageType: string): string {
+  const family = VPC_PATTERNS.find(([pattern]) => pattern.test(usageType))?.[1];
+  return family ? vpcLine(family) : VPC_SERVICE;
+}
+
+/** The line a type's spend is read from: its service, or its EC2 - Other or VPC family; "" for free types. */
 export function costLineFor(type: string): string | undefined {
   const family = TYPE_FAMILY[type];
-  return family ? ec2OtherLine(family) : costExplorerServiceFor(type);
+  if (family) return ec2OtherLine(family);
+  const vpc = VPC_TYPE_FAMILY[type];
+  return vpc ? vpcLine(vpc) : costExplorerServiceFor(type);
 }
 
 /** The Cost Explorer service a line belongs to ("EC2 - Other (NAT gateways)" → "EC2 - Other"). */
-export const serviceOfLine = (line: string): string => (line.startsWith(`${EC2_OTHER} (`) ? EC2_OTHER : line);
+export const serviceOfLine = (line: string): string =>
+  line.startsWith(`${EC2_OTHER} (`) ? EC2_OTHER : line.startsWith(`${VPC_SERVICE} (`) ? VPC_SERVICE : line;
 
 /** Lines whose spend no taggable resource carries: the catalog's list, plus EC2 data transfer. */
 export const isUnattributableLine = (line: string): boolean =>

@@ -21,6 +21,20 @@ export const UNATTRIBUTABLE_SERVICES: readonly string[] = Object.freeze(
   flatten(raw.unattributable_services as Groups),
 );
 
+/**
+ * Cost-generating types AWS cannot tag (glue:table), with the reason shown to the user. They are
+ * listed and counted but never judged: no violation, not in the score, their spend unattributable
+ * by tags. Discovery never sends them as Tagging API filters (an unsupported filter fails the walk).
+ */
+const notTaggable: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries(raw.not_taggable_resources as Groups).filter(
+      (entry): entry is [string, string] => !entry[0].startsWith("_") && typeof entry[1] === "string",
+    ),
+  ),
+);
+export const NOT_TAGGABLE_TYPES: readonly string[] = Object.freeze(Object.keys(notTaggable));
+
 const serviceNames: Record<string, string> = Object.fromEntries(
   Object.entries(raw.service_name_mapping).filter(([key]) => !key.startsWith("_")),
 );
@@ -50,6 +64,10 @@ export const isCostGeneratingType = (type: string): boolean => costGenerating.ha
 export const isFreeType = (type: string): boolean => free.has(type);
 export const isKnownType = (type: string): boolean => costGenerating.has(type) || free.has(type);
 export const isGlobalType = (type: string): boolean => globalTypes.has(type);
+export const isTaggableType = (type: string): boolean => !Object.hasOwn(notTaggable, type);
+/** Why AWS cannot tag a type; undefined for a taggable one. */
+export const notTaggableReason = (type: string): string | undefined =>
+  Object.hasOwn(notTaggable, type) ? notTaggable[type] : undefined;
 export const isUnattributableService = (service: string): boolean => unattributable.has(service);
 
 /** Cost Explorer service name for a type; "" for free types, undefined for unknown types. */

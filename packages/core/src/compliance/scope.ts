@@ -1,12 +1,12 @@
 // Which resources a compliance evaluation counts (TOOLS.md "Scoring"): scannable, not terminated,
-// of a requested type, with at least one applicable required tag, and each ARN once.
-import { COST_GENERATING_TYPES, isCostGeneratingType } from "../catalog";
+// of a requested type that AWS can tag, with at least one applicable required tag, and each ARN once.
+import { COST_GENERATING_TYPES, isCostGeneratingType, isTaggableType } from "../catalog";
 import type { Resource } from "../model";
 import { applicableRequiredTags } from "../policy/applicable";
 import type { TaggingPolicy } from "../policy/types";
 
 /** Instances on their way out no longer cost anything and cannot be fixed by tagging. */
-const ENDED_STATES = new Set(["terminated", "shutting-down"]);
+export const ENDED_STATES: ReadonlySet<string> = new Set(["terminated", "shutting-down"]);
 
 export interface ScopeInput {
   policy: TaggingPolicy;
@@ -35,6 +35,8 @@ export function resourcesInScope({ policy, resources, resourceTypes }: ScopeInpu
   return uniqueByArn(resources).filter(
     (resource) =>
       isCostGeneratingType(resource.type) &&
+      // AWS cannot tag these: counted apart by notTaggableResources, never judged.
+      isTaggableType(resource.type) &&
       requested.has(resource.type) &&
       !ENDED_STATES.has((resource.state ?? "").toLowerCase()) &&
       applicableRequiredTags(policy, resource.type).length > 0,

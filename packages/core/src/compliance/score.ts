@@ -5,6 +5,7 @@ import type { TaggingPolicy } from "../policy/types";
 import { breakdownBy, type ComplianceBreakdown, type EvaluatedResource } from "./breakdown";
 import { type CostWeightedCompliance, costWeightedCompliance } from "./cost-weighted";
 import type { CostLookup } from "./costs";
+import { type NotTaggableEntry, notTaggableResources } from "./not-taggable";
 import { complianceScore } from "./ratio";
 import { resourcesInScope } from "./scope";
 import { countsAgainstCompliance, validateResource } from "./validate";
@@ -35,6 +36,8 @@ export interface ComplianceEvaluation extends CostWeightedCompliance {
   violation_counts: { total: number; errors: number; warnings: number };
   by_region: Record<string, ComplianceBreakdown>;
   by_account: Record<string, ComplianceBreakdown>;
+  /** Found resources of types AWS cannot tag: not in total_resources, never a violation. */
+  not_taggable: NotTaggableEntry[];
 }
 
 const selects = (severity: SeverityFilter, violation: Violation): boolean =>
@@ -69,5 +72,6 @@ export function evaluateCompliance(input: EvaluateComplianceInput): ComplianceEv
     violation_counts: { total: all.length, errors, warnings: all.length - errors },
     by_region: breakdownBy(evaluated, (resource) => resource.region),
     by_account: breakdownBy(evaluated, (resource) => resource.account_id),
+    not_taggable: notTaggableResources(input),
   };
 }

@@ -8,6 +8,7 @@ import { isExcluded } from "../policy/exclusions";
 import { roundCents } from "../report/money";
 import { ageInDays } from "./age";
 import { type CostLookup, costOf } from "./costs";
+import { type NotTaggableEntry, notTaggableResources } from "./not-taggable";
 import { resourcesInScope, type ScopeInput } from "./scope";
 
 export interface FindUntaggedInput extends ScopeInput {
@@ -38,6 +39,8 @@ export interface UntaggedResult {
   total_untagged: number;
   /** Sum of the listed resources' estimates, rounded to cents; present when costs are included. */
   total_monthly_cost?: number;
+  /** Found resources of types AWS cannot tag: never listed as untagged. */
+  not_taggable: NotTaggableEntry[];
 }
 
 const missingTags = (resource: Resource, input: FindUntaggedInput): string[] =>
@@ -73,7 +76,11 @@ export function findUntaggedResources(input: FindUntaggedInput): UntaggedResult 
     }
     listed.push(item);
   }
-  const result: UntaggedResult = { resources: listed, total_untagged: listed.length };
+  const result: UntaggedResult = {
+    resources: listed,
+    total_untagged: listed.length,
+    not_taggable: notTaggableResources(input),
+  };
   if (withCosts) {
     const sum = listed.reduce((total, item) => total + (item.monthly_cost_estimate ?? 0), 0);
     result.total_monthly_cost = roundCents(sum);

@@ -3,6 +3,7 @@
 // options slot into that order: key found only in another case (key_case_mismatch) comes before any
 // value check, and a known alias (aliased_value) is reported instead of invalid_value.
 
+import { isTaggableType } from "../catalog";
 import type { Resource, Severity, Violation, ViolationType } from "../model";
 import { preferredValueOf } from "../policy/aliases";
 import { applicableRequiredTags } from "../policy/applicable";
@@ -83,6 +84,8 @@ function detailsOf(tag: RequiredTag, finding: Finding, advisory: boolean): Parti
 
 /** Every violation of `resource`, in policy order; none (or only advisory ones) means compliant. */
 export function validateResource(resource: Resource, policy: TaggingPolicy, costs?: CostLookup): Violation[] {
+  // AWS cannot tag this type (glue:table): a missing tag is nobody's fault and no one's to fix.
+  if (!isTaggableType(resource.type)) return [];
   const violations: Violation[] = [];
   for (const tag of applicableRequiredTags(policy, resource.type)) {
     const finding = checkTag(policy, tag, resource.tags);

@@ -2,7 +2,7 @@
 // and, when given, the "EC2 - Other" query grouped by USAGE_TYPE (+ TAG:Name) into its cost lines.
 // The shapes below are structural copies of the AWS SDK's (every field optional), so packages/aws
 // can pass the SDK response straight in without core importing the SDK.
-import { EC2_OTHER, ec2OtherLineOf } from "../catalog/cost-lines";
+import { EC2_OTHER, ec2OtherLineOf, VPC_SERVICE, vpcLineOf } from "../catalog/cost-lines";
 import type { CostData } from "./types";
 
 export interface CostExplorerMetricValue {
@@ -32,6 +32,8 @@ export interface CostExplorerParseOptions {
    * skipped, so nothing is counted twice) and split into one line per usage-type family.
    */
   ec2OtherByUsageType?: readonly CostExplorerResultByTime[];
+  /** The same for "Amazon Virtual Private Cloud" (VPN connections, endpoints, transit gateways, public IPv4). */
+  vpcByUsageType?: readonly CostExplorerResultByTime[];
 }
 
 function amountOf(group: CostExplorerGroup, metric: string): number {
@@ -55,6 +57,7 @@ export function costDataFromCostExplorer(
 ): CostData {
   const metric = options.metric ?? "UnblendedCost";
   const split = options.ec2OtherByUsageType;
+  const vpcSplit = options.vpcByUsageType;
   // Null-prototype dictionaries: a tag value such as "constructor" or "__proto__" is customer data
   // and must land as an ordinary key, not hit Object.prototype.
   const data: CostData = {
@@ -69,7 +72,8 @@ export function costDataFromCostExplorer(
     if (service === undefined) {
       throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no SERVICE key`);
     }
-    return split && service === EC2_OTHER ? undefined : service;
+    if (split && service === EC2_OTHER) return undefined;
+    return vpcSplit && service === VPC_SERVICE ? undefined : service;
   });
   // USAGE_TYPE groups of EC2 - Other: usage types have no "$" either.
   if (split) {
@@ -79,6 +83,15 @@ export function costDataFromCostExplorer(
         throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no USAGE_TYPE key`);
       }
       return ec2OtherLineOf(usageType);
+    });
+  }
+  if (vpcSplit) {
+    readGroups(vpcSplit, metric, data, (keys) => {
+      const usageType = keys.find((key) => !key.includes("$"));
+      if (usageType === undefined) {
+        throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no USAGE_TYPE key`);
+      }
+      return vpcLineOf(usageType);
     });
   }
   return data;

@@ -2,6 +2,7 @@
 //   gap = (total − unattributable_by_nature) − attributable
 // where attributable is the spread spend of compliant resources. Amounts are left unrounded so the
 // breakdown sums to the totals; the tool layer rounds for display.
+import { isTaggableType } from "../catalog";
 import { costLineFor } from "../catalog/cost-lines";
 import type { Resource } from "../model";
 import { GapGroups } from "./gap-groups";
@@ -58,6 +59,10 @@ const ENDED_STATES = new Set(["terminated", "shutting-down"]);
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
+/** The unattributable line of a type AWS cannot tag, shown beside Tax and data transfer. */
+export const notTaggableLine = (service: string, type: string): string =>
+  `${service} (${type}, not taggable)`;
+
 export function attributionGap(input: AttributionGapInput): AttributionGap {
   const { costData, groupBy } = input;
   const scope = resolveGapScope(input.resourceTypes, costData);
@@ -78,6 +83,10 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
 
   let attributable = 0;
   let compliantCount = 0;
+  // Spend spread onto resources AWS cannot tag: no tag can ever attribute it, so it is moved out of
+  // the gap into unattributable_by_nature, under its own line ("AWS Glue (glue:table, not taggable)").
+  const notTaggable = new Map<string, number>();
+  let notTaggableCount = 0;
   const seen = new Set<string>();
   for (const resource of resources) {
     if (seen.has(resource.arn)) continue;
@@ -86,6 +95,13 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
     const cost = spread.byArn.get(resource.arn) ?? { amount: 0, source: "estimated" as const };
     sources[cost.source].resources += 1;
     sources[cost.source].amount += cost.amount;
+    if (!isTaggableType(resource.type)) {
+      const line = notTaggableLine(service, resource.type);
+      const amount = scope.taggable.has(service) ? cost.amount : 0;
+      notTaggable.set(line, (notTaggable.get(line) ?? 0) + amount);
+      notTaggableCount += 1;
+      continue;
+    }
     // Spend of an unattributable service is outside the gap, so it is not attributable either.
     const amount = scope.taggable.has(service) ? cost.amount : 0;
     const isCompliant = compliant.has(resource.arn);
@@ -110,6 +126,11 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
     unattributableServices[service] = amount;
     unattributable += amount;
   }
+  for (const [line, amount] of [...notTaggable.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    unattributableServices[line] = amount;
+    unattributable += amount;
+    taggableTotal -= amount;
+  }
 
   const gap = taggableTotal - attributable;
   return {
@@ -124,6 +145,6 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
     gap_percentage: taggableTotal > 0 ? round2((gap / taggableTotal) * 100) : 0,
     breakdown: groups.toRecord(),
     cost_sources: sources,
-    note: gapNote({ resources: seen.size, compliant: compliantCount, taggableTotal, gap }),
+    note: gapNote({ resources: seen.size - notTaggableCount, compliant: compliantCount, taggableTotal, gap }),
   };
 }

@@ -7,6 +7,7 @@ export const CONFIG_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   "ec2:volume": "AWS::EC2::Volume",
   "ec2:elastic-ip": "AWS::EC2::EIP",
   "ec2:natgateway": "AWS::EC2::NatGateway",
+  "ec2:vpc-endpoint": "AWS::EC2::VPCEndpoint",
   "lambda:function": "AWS::Lambda::Function",
   "ecs:cluster": "AWS::ECS::Cluster",
   "ecs:service": "AWS::ECS::Service",

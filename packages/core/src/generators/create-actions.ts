@@ -17,6 +17,7 @@ export const CREATE_ACTIONS: Readonly<Record<string, CreateAction[]>> = {
   "ec2:snapshot": [ec2("ec2:CreateSnapshot", "snapshot"), ec2("ec2:CreateSnapshots", "snapshot")],
   "ec2:elastic-ip": [ec2("ec2:AllocateAddress", "elastic-ip")],
   "ec2:natgateway": [ec2("ec2:CreateNatGateway", "natgateway")],
+  "ec2:vpc-endpoint": [ec2("ec2:CreateVpcEndpoint", "vpc-endpoint")],
   "lambda:function": [{ action: "lambda:CreateFunction", resource: "*" }],
   "ecs:cluster": [{ action: "ecs:CreateCluster", resource: "*" }],
   "ecs:service": [{ action: "ecs:CreateService", resource: "*" }],

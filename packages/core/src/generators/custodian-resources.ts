@@ -8,6 +8,7 @@ export const CUSTODIAN_RESOURCES: Readonly<Record<string, string>> = {
   "ec2:snapshot": "ebs-snapshot",
   "ec2:elastic-ip": "elastic-ip",
   "ec2:natgateway": "nat-gateway",
+  "ec2:vpc-endpoint": "vpc-endpoint",
   "lambda:function": "lambda",
   "ecs:cluster": "ecs",
   "ecs:service": "ecs-service",

@@ -1,5 +1,6 @@
 // generate_compliance_report (TOOLS.md tool 7): summary, top tags by count and by cost, rule-based
 // recommendations, rendered as JSON, CSV (RFC 4180) or Markdown.
+import { notTaggableSentence } from "../compliance/not-taggable";
 import { roundCents } from "./money";
 import { buildRecommendations } from "./recommendations";
 import { renderCsv } from "./render-csv";
@@ -50,6 +51,8 @@ export function buildComplianceReport({
     top_violations_by_count: topByCount(tags),
     top_violations_by_cost: costless ? null : topByCost(tags),
     cost_note: costless ? COSTLESS_NOTE : null,
+    not_taggable: [...(compliance.not_taggable ?? [])],
+    not_taggable_note: notTaggableSentence(compliance.not_taggable ?? []),
     recommendations: includeRecommendations ? buildRecommendations(compliance, gap, tags) : null,
   };
   const content =

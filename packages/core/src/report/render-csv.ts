@@ -61,6 +61,12 @@ export function renderCsv(report: ComplianceReport): string {
     ...tagRows("top_by_count", report.top_violations_by_count),
     ...tagRows("top_by_cost", report.top_violations_by_cost ?? []),
     ...(report.cost_note ? [{ section: "note", name: "cost", value: report.cost_note }] : []),
+    ...report.not_taggable.map((entry) => ({
+      section: "not_taggable",
+      name: entry.resource_type,
+      value: entry.reason,
+      resources: entry.count,
+    })),
     ...(report.recommendations ?? []).map((recommendation, index) => ({
       section: "recommendation",
       rank: index + 1,

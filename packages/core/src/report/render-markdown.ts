@@ -90,6 +90,23 @@ export function renderMarkdown(report: ComplianceReport): string {
   );
   if (byCost) lines.push("", "## Top violations by cost", "", ...tagTable(byCost, true));
   if (report.cost_note) lines.push("", `_${cell(report.cost_note)}_`);
+  if (report.not_taggable.length > 0 && report.not_taggable_note) {
+    lines.push(
+      "",
+      "## Not taggable",
+      "",
+      cell(report.not_taggable_note),
+      "",
+      ...table(
+        ["Resource type", "Resources", "Why"],
+        report.not_taggable.map((entry) => [
+          cell(entry.resource_type),
+          String(entry.count),
+          cell(entry.reason),
+        ]),
+      ),
+    );
+  }
   if (report.recommendations) {
     lines.push("", "## Recommendations", "");
     if (report.recommendations.length === 0) lines.push("No recommendations.");

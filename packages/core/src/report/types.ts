@@ -1,5 +1,6 @@
 // Inputs and output of generate_compliance_report (TOOLS.md tool 7). Inputs are plain data so the
 // services layer can pass the check and the cost gap results without adapting them.
+import type { NotTaggableEntry } from "../compliance/not-taggable";
 import type { Violation } from "../model";
 
 export type ReportFormat = "json" | "csv" | "markdown";
@@ -20,6 +21,8 @@ export interface ReportComplianceInput {
   /** Every violation (all severities): the report summarises, it does not page. */
   violations: readonly Violation[];
   by_region?: Record<string, RegionCompliance>;
+  /** Found resources of types AWS cannot tag (evaluateCompliance's not_taggable). */
+  not_taggable?: readonly NotTaggableEntry[];
 }
 
 export interface ReportGapInput {
@@ -78,6 +81,10 @@ export interface ComplianceReport {
   top_violations_by_cost: TagViolationSummary[] | null;
   /** One line saying why cost columns are left out; null when they are shown. */
   cost_note: string | null;
+  /** Found resources AWS cannot tag: counted, never violations, outside the score. */
+  not_taggable: NotTaggableEntry[];
+  /** The sentence saying so; null when there are none. */
+  not_taggable_note: string | null;
   /** null when recommendations were not requested (an empty list means no rule fired). */
   recommendations: Recommendation[] | null;
 }

@@ -8,6 +8,7 @@ import {
   ec2OtherLineOf,
   isUnattributableLine,
   serviceOfLine,
+  vpcLineOf,
 } from "../../src/catalog/cost-lines";
 
 // SERVICE dimension values as GetDimensionValues / GetCostAndUsage return them. Sources:
@@ -17,6 +18,10 @@ import {
 // - AWS re:Post Knowledge Center, "Why are there EC2-Other charges in Cost Explorer?": EBS volumes,
 //   EBS snapshots, NAT gateways, idle Elastic IP / public IPv4 addresses and EC2 data transfer are
 //   billed under "EC2 - Other", not under the instances' "Amazon Elastic Compute Cloud - Compute".
+// - Amazon VPC User Guide, "Understand codes for Amazon VPC in billing and usage reports" (VPN,
+//   VPC endpoint, transit gateway and public IPv4 usage types under Amazon VPC), and AWS re:Post,
+//   "Why am I seeing charges for 'Public IPv4 addresses'...", which names the service "Amazon Virtual
+//   Private Cloud" in the billing console's service list.
 const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   ["ec2:instance", "Amazon Elastic Compute Cloud - Compute"],
   ["ec2:volume", "EC2 - Other"],
@@ -45,6 +50,7 @@ const AWS_SERVICE_NAMES: [type: string, service: string][] = [
   // code AmazonDAX, not AmazonDynamoDB (DynamoDB Developer Guide, "Best practices for understanding
   // your AWS billing and usage reports"); the service's name is "Amazon DynamoDB Accelerator (DAX)".
   ["dax:cache", "Amazon DynamoDB Accelerator (DAX)"],
+  ["ec2:vpc-endpoint", "Amazon Virtual Private Cloud"],
 ];
 
 // USAGE_TYPE values (AWS Billing User Guide, "Understanding your usage types"; EBS, VPC NAT gateway
@@ -81,6 +87,29 @@ describe("catalog Cost Explorer services", () => {
     expect(costLineFor("ec2:natgateway")).toBe("EC2 - Other (NAT gateways)");
     expect(costLineFor("ec2:vpc")).toBe("");
     expect(costLineFor("nope:thing")).toBeUndefined();
+  });
+});
+
+// Amazon VPC usage types (same VPC User Guide page; "APN1-VPN-Usage-Hours:ipsec.1" as billed).
+const VPC_USAGE_TYPES: [usageType: string, line: string][] = [
+  ["VPN-Usage-Hours:ipsec.1", "Amazon Virtual Private Cloud (VPN connections)"],
+  ["APN1-VPN-Usage-Hours:ipsec.1", "Amazon Virtual Private Cloud (VPN connections)"],
+  ["EUW1-VpcEndpoint-Hours", "Amazon Virtual Private Cloud (VPC endpoints)"],
+  ["VpcEndpoint-GWLBE-Bytes", "Amazon Virtual Private Cloud (VPC endpoints)"],
+  ["USW2-TransitGateway-Hours", "Amazon Virtual Private Cloud (transit gateways)"],
+  ["TGW-Multicast-Consumer-Bytes", "Amazon Virtual Private Cloud (transit gateways)"],
+  ["USE2-PublicIPv4:InUseAddress", "Amazon Virtual Private Cloud (public IPv4)"],
+  ["IPAddressManager-IP-Hours", "Amazon Virtual Private Cloud"],
+];
+
+describe("Amazon Virtual Private Cloud usage types", () => {
+  it.each(VPC_USAGE_TYPES)("%s → %s", (usageType, line) => {
+    expect(vpcLineOf(usageType)).toBe(line);
+  });
+
+  it("spreads only the endpoints' line over VPC endpoints", () => {
+    expect(costLineFor("ec2:vpc-endpoint")).toBe("Amazon Virtual Private Cloud (VPC endpoints)");
+    expect(serviceOfLine("Amazon Virtual Private Cloud (public IPv4)")).toBe("Amazon Virtual Private Cloud");
   });
 });
 

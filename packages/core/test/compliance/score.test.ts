@@ -97,6 +97,7 @@ describe("evaluateCompliance", () => {
       violation_counts: { total: 0, errors: 0, warnings: 0 },
       by_region: {},
       by_account: {},
+      not_taggable: [],
     });
   });
 

@@ -57,6 +57,7 @@ describe("findUntaggedResources", () => {
         },
       ],
       total_untagged: 2,
+      not_taggable: [],
     });
   });
 

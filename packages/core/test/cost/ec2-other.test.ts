@@ -124,3 +124,31 @@ describe("EC2 - Other split by usage type", () => {
     expect(Object.keys(gap.breakdown)).toEqual(["EC2 - Other (EBS volumes)", "EC2 - Other (NAT gateways)"]);
   });
 });
+
+describe("Amazon Virtual Private Cloud split by usage type", () => {
+  const group = (keys: string[], amount: number) => ({
+    Keys: keys,
+    Metrics: { UnblendedCost: { Amount: String(amount), Unit: "USD" } },
+  });
+  const period = { Start: "2026-01-01", End: "2026-02-01" };
+  it("reads the service from its usage-type query alone, one line per family", () => {
+    const data = costDataFromCostExplorer(
+      [{ TimePeriod: period, Groups: [group(["Amazon Virtual Private Cloud", "Name$"], 99)] }],
+      {
+        vpcByUsageType: [
+          {
+            TimePeriod: period,
+            Groups: [
+              group(["VPN-Usage-Hours:ipsec.1", "Name$"], 36),
+              group(["USE2-PublicIPv4:InUseAddress", "Name$"], 7),
+            ],
+          },
+        ],
+      },
+    );
+    expect(data.by_service).toEqual({
+      "Amazon Virtual Private Cloud (VPN connections)": 36,
+      "Amazon Virtual Private Cloud (public IPv4)": 7,
+    });
+  });
+});

@@ -117,6 +117,7 @@ describe("convertAwsTagPolicy: edge cases", () => {
           "ec2:elastic-ip",
           "ec2:snapshot",
           "ec2:natgateway",
+          "ec2:vpc-endpoint",
           "rds:db",
           "rds:cluster",
         ],

@@ -40,7 +40,7 @@ describe("allApplicableResourceTypes", () => {
 
   it("is every cost-generating type when a required tag applies to all", () => {
     expect(allApplicableResourceTypes(DEFAULT_POLICY)).toEqual([...COST_GENERATING_TYPES]);
-    expect(allApplicableResourceTypes(DEFAULT_POLICY)).toHaveLength(49);
+    expect(allApplicableResourceTypes(DEFAULT_POLICY)).toHaveLength(50);
   });
 
   it("is empty for a policy without required tags", () => {
@@ -86,7 +86,7 @@ describe("summarizePolicy", () => {
       required_with_allowed_values: 1,
       required_with_validation_regex: 0,
       required_for_all_types: 3,
-      applicable_resource_type_count: 49,
+      applicable_resource_type_count: 50,
       key_matching: "exact",
       required_with_key_matching_override: 0,
       required_with_value_aliases: 0,

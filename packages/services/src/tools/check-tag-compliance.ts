@@ -1,11 +1,13 @@
 // Tool 1: the compliance score of the client's accounts against its policy, with the violations (one
 // page), the attribution gap and per-region and per-account breakdowns. Computed by core's
 // evaluateCompliance and attributionGap through the shared scan pipeline (scan/pipeline.ts).
+
+import { notTaggableSentence } from "@tagc/core";
 import { z } from "zod";
 import { insertSnapshot } from "../snapshots/insert";
 import { defineTool } from "./define";
 import { accounts, cursor, filters, regionsOf, resourceTypes, severity } from "./inputs";
-import { dataQuality, money, round2 } from "./outputs";
+import { dataQuality, money, notTaggable, round2 } from "./outputs";
 import { pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -49,6 +51,7 @@ export const checkTagCompliance = defineTool({
     violations_total: z.number(),
     next_cursor: z.string().nullable(),
     cost_attribution_gap: z.object({ gap: money, gap_percentage: z.number() }).nullable(),
+    not_taggable: notTaggable,
     stored_in_history: z.boolean(),
     scan_timestamp: z.string(),
     data_quality: dataQuality,
@@ -110,6 +113,7 @@ export const checkTagCompliance = defineTool({
         : null,
       by_region: evaluation.by_region,
       by_account: evaluation.by_account,
+      not_taggable: evaluation.not_taggable,
       accounts: scan.accounts,
       regions: scan.regions,
       scan_timestamp: scan.scanned_at,
@@ -119,7 +123,10 @@ export const checkTagCompliance = defineTool({
     };
   },
   summarize: (r) =>
-    r.compliance_score === null
+    (r.compliance_score === null
       ? `No compliance score: ${r.score_reason ?? "nothing was read."} (data quality: ${r.data_quality.status}).`
-      : `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations listed (data quality: ${r.data_quality.status}).`,
+      : `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations listed (data quality: ${r.data_quality.status}).`) +
+    withSentence(notTaggableSentence(r.not_taggable)),
 });
+
+const withSentence = (sentence: string | null): string => (sentence ? ` ${sentence}` : "");

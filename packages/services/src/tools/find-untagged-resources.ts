@@ -1,10 +1,10 @@
 // Tool 2: resources missing at least one applicable required tag (values are not checked), with age
 // and, on request, a monthly cost estimate. Computed by core's findUntaggedResources and spreadCosts.
-import { findUntaggedResources as selectUntagged, spreadCosts } from "@tagc/core";
+import { notTaggableSentence, findUntaggedResources as selectUntagged, spreadCosts } from "@tagc/core";
 import { z } from "zod";
 import { defineTool } from "./define";
 import { accounts, cursor, regions, resourceTypes } from "./inputs";
-import { dataQuality } from "./outputs";
+import { dataQuality, notTaggable } from "./outputs";
 import { pageOf } from "./page";
 import { scanAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -34,6 +34,7 @@ export const findUntaggedResources = defineTool({
     resources: z.array(z.object({ resource_arn: z.string() })),
     total_untagged: z.number(),
     next_cursor: z.string().nullable(),
+    not_taggable: notTaggable,
     data_quality: dataQuality,
   }),
   mutates: false,
@@ -63,11 +64,15 @@ export const findUntaggedResources = defineTool({
       resources: page.items,
       total_untagged: result.total_untagged,
       next_cursor: page.next_cursor,
+      not_taggable: result.not_taggable,
       total_monthly_cost: result.total_monthly_cost ?? null,
       cost_note: withCosts ? COST_NOTE : null,
       scan_timestamp: scan.scanned_at,
       data_quality: scan.data_quality,
     };
   },
-  summarize: (r) => `${r.total_untagged} resources miss at least one required tag.`,
+  summarize: (r) => {
+    const sentence = notTaggableSentence(r.not_taggable);
+    return `${r.total_untagged} resources miss at least one required tag.${sentence ? ` ${sentence}` : ""}`;
+  },
 });

@@ -53,6 +53,7 @@ export const generateComplianceReport = defineTool({
       format: rendered.format,
       content: rendered.content,
       summary: rendered.report.summary,
+      not_taggable: rendered.report.not_taggable,
       score_reason: scoreReason(analysis.evaluation, analysis.scan),
       recommendations: rendered.report.recommendations,
       scan_timestamp: analysis.scan.scanned_at,

@@ -17,7 +17,7 @@ export const getCostAttributionGap = defineTool({
   name: "get_cost_attribution_gap",
   title: "Cost attribution gap",
   description:
-    "Spend that bad tags leave unattributed: total, attributable (compliant resources), unattributable by nature (tax, support, data transfer), the gap and its percentage, by resource_type, region, account or service. 'EC2 - Other' is split by usage type (EBS volumes, snapshots, NAT gateways, public IPv4). cost_allocation names required keys not activated for cost allocation, whose attribution the bill cannot confirm. Default: the last 30 days (cached for an hour).",
+    "Spend that bad tags leave unattributed: total, attributable (compliant resources), unattributable by nature (tax, support, data transfer, types AWS cannot tag), the gap and its percentage, by resource_type, region, account or service. 'EC2 - Other' is split by usage type (EBS volumes, snapshots, NAT gateways, public IPv4). cost_allocation names required keys not activated for cost allocation, whose attribution the bill cannot confirm. Default: the last 30 days (cached for an hour).",
   input: z.strictObject({
     resource_types: resourceTypes,
     time_period: z

@@ -10,6 +10,11 @@ export const dataQuality = z.object({
   note: z.string().nullable(),
 });
 
+/** Found resources of types AWS cannot tag: never violations, outside the score and untagged counts. */
+export const notTaggable = z
+  .array(z.object({ resource_type: z.string(), count: z.number(), reason: z.string() }))
+  .describe("Types AWS cannot tag; never violations, not scored");
+
 export const money = z.number().describe("USD, rounded to cents");
 
 // Core owns money rounding, so a tool output and a rendered report never disagree by a cent.

@@ -4,6 +4,7 @@ import {
   countsAgainstCompliance,
   isExcluded,
   isGlobalType,
+  notTaggableReason,
   parseArn,
   type Resource,
   validateResource,
@@ -56,11 +57,14 @@ export const validateResourceTags = defineTool({
   name: "validate_resource_tags",
   title: "Validate specific resources",
   description:
-    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag); one the policy's exclusions set aside is reported as excluded.",
+    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag); one the policy's exclusions set aside is reported as excluded; one of a type AWS cannot tag (glue:table) as not_taggable, never as a violation.",
   input: z.strictObject({ resource_arns: z.array(ARN).min(1).max(100, "at most 100 ARNs per call") }),
   output: z.object({
     results: z.array(
-      z.object({ resource_arn: z.string(), status: z.enum(["found", "not_found", "excluded"]) }),
+      z.object({
+        resource_arn: z.string(),
+        status: z.enum(["found", "not_found", "excluded", "not_taggable"]),
+      }),
     ),
     summary: z.object({
       total: z.number(),
@@ -68,6 +72,7 @@ export const validateResourceTags = defineTool({
       non_compliant: z.number(),
       not_found: z.number(),
       excluded: z.number(),
+      not_taggable: z.number(),
     }),
     data_quality: dataQuality,
   }),
@@ -116,6 +121,20 @@ export const validateResourceTags = defineTool({
           violations: [],
         };
       }
+      // AWS cannot tag this type: no tag is missing that anyone could add, so it is not judged.
+      const reason = notTaggableReason(resource.type);
+      if (reason !== undefined) {
+        return {
+          resource_arn: p.arn,
+          status: "not_taggable" as const,
+          resource_type: resource.type,
+          region: resource.region,
+          compliant: null,
+          current_tags: null,
+          reason,
+          violations: [],
+        };
+      }
       const violations = validateResource(resource, plan.policy);
       return {
         resource_arn: p.arn,
@@ -136,10 +155,11 @@ export const validateResourceTags = defineTool({
         non_compliant: results.filter((r) => r.compliant === false).length,
         not_found: results.filter((r) => r.status === "not_found").length,
         excluded: results.filter((r) => r.status === "excluded").length,
+        not_taggable: results.filter((r) => r.status === "not_taggable").length,
       },
       data_quality: scan.data_quality,
     };
   },
   summarize: ({ summary: s }) =>
-    `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found${s.excluded ? `, ${s.excluded} excluded by the policy` : ""} (of ${s.total}).`,
+    `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found${s.excluded ? `, ${s.excluded} excluded by the policy` : ""}${s.not_taggable ? `, ${s.not_taggable} of a type AWS cannot tag (not a violation)` : ""} (of ${s.total}).`,
 });

@@ -94,7 +94,14 @@ describe("policy options in check_tag_compliance and validate_resource_tags", ()
         ],
       }),
     );
-    expect(result.summary).toEqual({ total: 3, compliant: 1, non_compliant: 1, not_found: 0, excluded: 1 });
+    expect(result.summary).toEqual({
+      total: 3,
+      compliant: 1,
+      non_compliant: 1,
+      not_found: 0,
+      excluded: 1,
+      not_taggable: 0,
+    });
     expect(result.results.map((r) => r.status)).toEqual(["excluded", "found", "found"]);
     // Globex's policy has none of Acme's options: its own instance is judged by CostCenter only.
     const globex = ok(
@@ -102,6 +109,13 @@ describe("policy options in check_tag_compliance and validate_resource_tags", ()
         resource_arns: ["arn:aws:ec2:us-east-1:333333333333:instance/i-0b00000000000002"],
       }),
     );
-    expect(globex.summary).toEqual({ total: 1, compliant: 0, non_compliant: 1, not_found: 0, excluded: 0 });
+    expect(globex.summary).toEqual({
+      total: 1,
+      compliant: 0,
+      non_compliant: 1,
+      not_found: 0,
+      excluded: 0,
+      not_taggable: 0,
+    });
   });
 });

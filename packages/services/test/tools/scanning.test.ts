@@ -59,7 +59,14 @@ describe("the scanning tools' verbs", () => {
         resource_arns: [instance("i-0a00000000000001"), instance("i-0a0000000000dead")],
       }),
     );
-    expect(result.summary).toEqual({ total: 2, compliant: 1, non_compliant: 0, not_found: 1, excluded: 0 });
+    expect(result.summary).toEqual({
+      total: 2,
+      compliant: 1,
+      non_compliant: 0,
+      not_found: 1,
+      excluded: 0,
+      not_taggable: 0,
+    });
     const refused = failed(
       await h.call(h.globex, validateResourceTags, { resource_arns: [instance("i-0a00000000000001")] }),
     );

@@ -17,6 +17,7 @@ import { ec2Instances } from "./ec2-instances";
 import { ec2NatGateways } from "./ec2-nat-gateways";
 import { ec2Snapshots } from "./ec2-snapshots";
 import { ec2Volumes } from "./ec2-volumes";
+import { ec2VpcEndpoints } from "./ec2-vpc-endpoints";
 import { ecsClusters } from "./ecs-clusters";
 import { ecsServices } from "./ecs-services";
 import { ecsTaskDefinitions } from "./ecs-task-definitions";
@@ -32,6 +33,7 @@ import { firehoseDeliveryStreams } from "./firehose-delivery-streams";
 import { fsxFileSystems } from "./fsx-file-systems";
 import { glueCrawlers } from "./glue-crawlers";
 import { glueJobs } from "./glue-jobs";
+import { glueTables } from "./glue-tables";
 import { kafkaClusters } from "./kafka-clusters";
 import { kinesisStreams } from "./kinesis-streams";
 import { kmsKeys } from "./kms-keys";
@@ -100,6 +102,8 @@ export const LISTERS: ReadonlyMap<string, Lister> = new Map(
     transferServers,
     apprunnerServices,
     daxClusters,
+    glueTables,
+    ec2VpcEndpoints,
   ].map((lister) => [lister.type, lister]),
 );
 

@@ -15,6 +15,7 @@ export function renderAnalysisReport(
       compliant: evaluation.compliant_resources,
       violations: evaluation.violations,
       by_region: evaluation.by_region,
+      not_taggable: evaluation.not_taggable,
     },
     gap: {
       total: gap?.total ?? 0,

@@ -24,6 +24,7 @@ const EMPTY: ComplianceEvaluation = {
   violation_counts: { total: 0, errors: 0, warnings: 0 },
   by_region: {},
   by_account: {},
+  not_taggable: [],
 };
 
 /** The empty analysis of an account whose AssumeRole was refused during this call; else undefined. */

@@ -8,6 +8,11 @@ export interface CoverageCase {
   seed: ResourceSeedInput;
   /** The ARN as AWS writes it for acme's resource (a pattern where AWS adds a random suffix). */
   arn: string | RegExp;
+  /**
+   * "not_taggable" for a type AWS cannot tag (glue:table): the resource must be counted under
+   * not_taggable, and never appear among violations or untagged resources. Default: "violations".
+   */
+  expect?: "violations" | "not_taggable";
 }
 
 export const matches = (arn: string | RegExp) => (candidate: string) =>
