@@ -12,6 +12,7 @@ export { CLIENT_STATUSES, CLIENT_TIERS, type OpenDatabaseOptions, openDatabase }
 export { asServiceError, ERROR_CODES, type ErrorCode, ServiceError } from "./errors";
 export * from "./jobs";
 export { type AuthResult, authenticateApiKey } from "./keys/authenticate";
+export * from "./oauth";
 export { generateApiKey, hashApiKey, hasValidChecksum, KEY_PREFIX } from "./keys/format";
 export { type IssueKeyInput, issueApiKey, KEY_SCOPES } from "./keys/issue";
 export { listApiKeys } from "./keys/list";
