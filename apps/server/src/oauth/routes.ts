@@ -1,0 +1,46 @@
+// Where the OAuth server answers: the discovery documents (RFC 9728, RFC 8414), the consent pages,
+// and everything else under /oauth handed to oidc-provider at the Node level (it is a Koa app: it
+// reads the raw request and writes the raw response itself).
+import type { HttpBindings } from "@hono/node-server";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import type { Hono } from "hono";
+import { envelope } from "../errors";
+import type { AppEnv } from "../types";
+import { registerConsent } from "./consent";
+import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
+import type { OAuthServer } from "./server";
+
+export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer) {
+  const resource = protectedResourceMetadata(oauth.config);
+  const server = authorizationServerMetadata(oauth.config);
+  // Public documents: browser-based MCP clients read them cross-origin.
+  for (const path of ["/.well-known/oauth-protected-resource", "/.well-known/oauth-protected-resource/mcp"]) {
+    app.get(path, (c) => {
+      c.header("access-control-allow-origin", "*");
+      return c.json(resource);
+    });
+  }
+  app.get("/.well-known/oauth-authorization-server", (c) => {
+    c.header("access-control-allow-origin", "*");
+    return c.json(server);
+  });
+
+  registerConsent(app, oauth);
+
+  let callback: ReturnType<Awaited<ReturnType<OAuthServer["provider"]>>["callback"]> | undefined;
+  app.all("/oauth/*", async (c) => {
+    const env = c.env as Partial<HttpBindings> | undefined;
+    if (!env?.incoming || !env.outgoing) {
+      return envelope(c, "INTERNAL", "The OAuth endpoints are served only over the Node HTTP server.");
+    }
+    callback ??= (await oauth.provider()).callback();
+    const { incoming, outgoing } = env;
+    await new Promise<void>((resolve, reject) => {
+      outgoing.once("close", resolve);
+      outgoing.once("finish", resolve);
+      Promise.resolve(callback?.(incoming, outgoing)).catch(reject);
+    });
+    // oidc-provider has written the response; the Node adapter must not write another.
+    return RESPONSE_ALREADY_SENT;
+  });
+}
