@@ -23,6 +23,8 @@ import { registerIssueKey } from "./routes/keys/issue";
 import { registerListKeys } from "./routes/keys/list";
 import { registerRevokeKey } from "./routes/keys/revoke";
 import { registerRotateKey } from "./routes/keys/rotate";
+import { registerListOAuthGrants } from "./routes/oauth-grants/list";
+import { registerRevokeOAuthGrant } from "./routes/oauth-grants/revoke";
 import { registerGetPolicy } from "./routes/policy/get";
 import { registerPutPolicy } from "./routes/policy/put";
 import { registerCancelSchedule } from "./routes/schedules/cancel";
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     registerListKeys(app, s);
     registerRevokeKey(app, s);
     registerRotateKey(app, s);
+    registerListOAuthGrants(app, s);
+    registerRevokeOAuthGrant(app, s);
     registerGetPolicy(app, s);
     registerPutPolicy(app, s);
     registerGetUsage(app, s);

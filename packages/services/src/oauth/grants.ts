@@ -62,7 +62,7 @@ export async function listOAuthGrants({ ctx }: { ctx: ClientCtx }) {
     : [];
   const names = new Map(registered.map((row) => [row.id, stringOf(row.payload.client_name) ?? null]));
   return {
-    grants: rows
+    data: rows
       .map((row) => {
         const oauthClientId = stringOf(row.payload.clientId) ?? "";
         return {
@@ -92,6 +92,6 @@ export async function revokeOAuthGrant({ ctx, input }: { ctx: ClientCtx; input: 
     if (!row || owner !== ctx.client.id) throw notFound(`oauth grant ${input.grant_id}`);
     await tx.delete(oauthRecords).where(eq(oauthRecords.grantId, input.grant_id));
     await recordAudit(tx, ctx, { operation: "oauth_grants.revoke", params: { grant_id: input.grant_id } });
-    return { id: input.grant_id, revoked: true };
+    return { id: input.grant_id, revoked: true as const };
   });
 }
