@@ -1,7 +1,9 @@
 // An MCP client's side of OAuth, as the SDK runs it: an OAuthClientProvider that keeps what the SDK
 // hands it in memory, and a browser stand-in that walks the consent pages over HTTP with a cookie
 // jar, the way a person would (open the authorization URL, paste a key, press Allow).
-import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
+import { type OAuthClientProvider, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type {
   OAuthClientInformationMixed,
   OAuthClientMetadata,
@@ -128,3 +130,50 @@ export async function consent(
   const redirect = approved.location;
   return { keyPage, approvePage, redirect, code: redirect?.searchParams.get("code") ?? undefined };
 }
+
+/** The whole first connection, as a connector does it: 401 → sign-in → finishAuth → connected. */
+export async function connectWithOAuth(url: string, apiKey: string, provider = new MemoryOAuthProvider()) {
+  const first = new Client({ name: "oauth-e2e", version: "1.0.0" });
+  const refused = await first
+    .connect(new StreamableHTTPClientTransport(new URL(url), { authProvider: provider }))
+    .then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  if (!(refused instanceof UnauthorizedError)) throw new Error(`expected a sign-in, got ${String(refused)}`);
+  if (!provider.authorizationUrl) throw new Error("the SDK did not start an authorization");
+  const outcome = await consent(provider.authorizationUrl, apiKey);
+  if (!outcome.code) throw new Error(`no code: ${outcome.approvePage ?? outcome.keyPage}`.slice(0, 500));
+  await new StreamableHTTPClientTransport(new URL(url), { authProvider: provider }).finishAuth(outcome.code);
+  const client = new Client({ name: "oauth-e2e", version: "1.0.0" });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { authProvider: provider }));
+  return { client, provider, outcome };
+}
+
+/** One JSON-RPC request to /mcp with a bearer, outside the SDK (to see the raw status). */
+export const mcpPost = (
+  url: string,
+  token: string,
+  body: unknown = { jsonrpc: "2.0", id: 1, method: "tools/list" },
+) =>
+  fetch(url, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    },
+    body: JSON.stringify(body),
+  });
+
+/** A token endpoint request, form-encoded as OAuth clients send it. */
+export const tokenRequest = (issuer: string, form: Record<string, string>) =>
+  fetch(`${issuer}/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(form).toString(),
+  });
+
+/** The claims of a JWT, unverified (tests read what the server put in). */
+export const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split(".")[1] ?? "", "base64url").toString()) as Record<string, unknown>;
