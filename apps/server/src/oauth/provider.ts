@@ -79,6 +79,8 @@ export async function createProvider(services: ServiceDeps, config: OAuthConfig)
     extraTokenClaims: (_ctx, token) => ("grantId" in token ? { gid: token.grantId } : undefined),
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
     rotateRefreshToken: () => true,
+    // The consent page's browser session is transient; a connector's tokens must outlive it.
+    expiresWithSession: () => false,
     // A grant whose API key was revoked has no account any more: its refresh tokens stop working.
     findAccount: async (_ctx, sub) => {
       const account = await findOAuthAccount(services.db, sub, services.now());

@@ -11,6 +11,16 @@ const PLAIN_KINDS = new Set(["Client", "Grant"]);
 export const storedOAuthId = (kind: string, id: string) =>
   PLAIN_KINDS.has(kind) ? id : createHash("sha256").update(id).digest("hex");
 
+/**
+ * oidc-provider keeps a token's value in its payload too (`jti`): it is left out of the stored row
+ * and put back from the value the caller presented, which is the only place it still exists.
+ */
+const storedPayload = (kind: string, payload: JsonObject): JsonObject => {
+  if (PLAIN_KINDS.has(kind)) return payload;
+  const { jti: _value, ...rest } = payload;
+  return rest;
+};
+
 /** What oidc-provider's Adapter interface needs, for one model kind. */
 export interface OAuthRecordStore {
   upsert(id: string, payload: JsonObject, expiresInSeconds?: number): Promise<void>;
@@ -38,7 +48,7 @@ export function oauthRecordStore(db: Database, kind: string, now = () => new Dat
       const values = {
         kind,
         id: storedOAuthId(kind, id),
-        payload,
+        payload: storedPayload(kind, payload),
         // A grant's own row carries its id, so deleting by grant id removes it with its tokens.
         grantId: kind === "Grant" ? id : typeof payload.grantId === "string" ? payload.grantId : null,
         uid: typeof payload.uid === "string" ? payload.uid : null,
@@ -49,13 +59,18 @@ export function oauthRecordStore(db: Database, kind: string, now = () => new Dat
         .values(values)
         .onConflictDoUpdate({
           target: [oauthRecords.kind, oauthRecords.id],
-          set: { payload, grantId: values.grantId, uid: values.uid, expiresAt: values.expiresAt },
+          set: {
+            payload: values.payload,
+            grantId: values.grantId,
+            uid: values.uid,
+            expiresAt: values.expiresAt,
+          },
         });
     },
     async find(id) {
       const [row] = await db.select().from(oauthRecords).where(key(id)).limit(1);
       const found = live(row, now());
-      return found ? withConsumed(found) : undefined;
+      return found ? { ...withConsumed(found), ...(PLAIN_KINDS.has(kind) ? {} : { jti: id }) } : undefined;
     },
     async findByUid(uid) {
       const [row] = await db
