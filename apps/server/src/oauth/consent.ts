@@ -49,11 +49,14 @@ export function registerConsent(app: Hono<AppEnv>, oauth: OAuthServer) {
   const page = (c: Context<AppEnv>, status: 200 | 400 | 403, render: (nonce: string) => string) => {
     const nonce = newNonce();
     setPageHeaders(c, nonce);
-    // The forms post to this origin, and the approval redirects on to the app's redirect URI.
+    // The forms post to this origin, and the approval redirects on to the app's redirect URI. The
+    // referrer policy lets the browser send Origin with the form's POST (no-referrer makes it "null"),
+    // and still sends nothing to the app.
     c.header(
       "content-security-policy",
       `default-src 'none'; style-src 'nonce-${nonce}'; frame-ancestors 'none'; base-uri 'none'`,
     );
+    c.header("referrer-policy", "same-origin");
     return c.html(render(nonce), status);
   };
   const expired = (c: Context<AppEnv>) =>
