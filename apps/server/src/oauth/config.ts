@@ -18,6 +18,8 @@ export interface OAuthConfig {
   refreshTokenTtlSeconds: number;
   grantTtlSeconds: number;
   signingKeyRotateAfterMs: number;
+  /** Each replica rebuilds its provider this often, so it signs with the newest key soon after a rotation. */
+  providerRefreshMs: number;
 }
 
 const DAY_S = 24 * 60 * 60;
@@ -39,5 +41,6 @@ export function oauthConfig(publicBaseUrl: string, secret: string): OAuthConfig 
     refreshTokenTtlSeconds: 30 * DAY_S,
     grantTtlSeconds: 90 * DAY_S,
     signingKeyRotateAfterMs: 30 * DAY_S * 1000,
+    providerRefreshMs: 60 * 60 * 1000,
   };
 }

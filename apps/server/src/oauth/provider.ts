@@ -14,8 +14,9 @@ export async function createProvider(services: ServiceDeps, config: OAuthConfig)
   const keys = await loadSigningKeys(services.db, {
     now: new Date(),
     rotateAfterMs: config.signingKeyRotateAfterMs,
-    // A retired key verifies until the last access token it signed has expired.
-    retainMs: config.accessTokenTtlSeconds * 1000 * 2,
+    // A retired key verifies until every replica has moved to its successor (providerRefreshMs)
+    // and the last access token it signed has expired, with a margin.
+    retainMs: config.providerRefreshMs + config.accessTokenTtlSeconds * 1000 * 2,
   });
   const configuration: Configuration = {
     adapter: oauthAdapter(services),

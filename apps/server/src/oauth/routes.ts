@@ -4,6 +4,7 @@
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import type { Hono } from "hono";
+import type Provider from "oidc-provider";
 import { envelope } from "../errors";
 import type { AppEnv } from "../types";
 import { registerConsent } from "./consent";
@@ -27,18 +28,20 @@ export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer) {
 
   registerConsent(app, oauth);
 
-  let callback: ReturnType<Awaited<ReturnType<OAuthServer["provider"]>>["callback"]> | undefined;
+  const callbacks = new WeakMap<Provider, ReturnType<Provider["callback"]>>();
   app.all("/oauth/*", async (c) => {
     const env = c.env as Partial<HttpBindings> | undefined;
     if (!env?.incoming || !env.outgoing) {
       return envelope(c, "INTERNAL", "The OAuth endpoints are served only over the Node HTTP server.");
     }
-    callback ??= (await oauth.provider()).callback();
+    const provider = await oauth.provider();
+    const callback = callbacks.get(provider) ?? provider.callback();
+    callbacks.set(provider, callback);
     const { incoming, outgoing } = env;
     await new Promise<void>((resolve, reject) => {
       outgoing.once("close", resolve);
       outgoing.once("finish", resolve);
-      Promise.resolve(callback?.(incoming, outgoing)).catch(reject);
+      Promise.resolve(callback(incoming, outgoing)).catch(reject);
     });
     // oidc-provider has written the response; the Node adapter must not write another.
     return RESPONSE_ALREADY_SENT;

@@ -3,7 +3,7 @@
 // the JWKS for as long as a token they signed can live, then they are dropped.
 import { randomBytes } from "node:crypto";
 import { type Database, type JsonObject, oauthSigningKeys } from "@tagc/db";
-import { desc, lt } from "drizzle-orm";
+import { desc, inArray } from "drizzle-orm";
 import { exportJWK, generateKeyPair } from "jose";
 
 export const OAUTH_SIGNING_ALG = "ES256";
@@ -16,11 +16,11 @@ export interface SigningKeyPolicy {
   retainMs: number;
 }
 
-async function createSigningKey(db: Database) {
+async function createSigningKey(db: Database, now: Date) {
   const { privateKey } = await generateKeyPair(OAUTH_SIGNING_ALG, { extractable: true });
   const kid = randomBytes(12).toString("base64url");
   const jwk = { ...(await exportJWK(privateKey)), kid, alg: OAUTH_SIGNING_ALG, use: "sig" };
-  await db.insert(oauthSigningKeys).values({ kid, privateJwk: jwk });
+  await db.insert(oauthSigningKeys).values({ kid, privateJwk: jwk, createdAt: now });
 }
 
 const newestFirst = (db: Database) =>
@@ -31,14 +31,16 @@ export async function loadSigningKeys(db: Database, policy: SigningKeyPolicy): P
   let rows = await newestFirst(db);
   const newest = rows[0];
   if (!newest || policy.now.getTime() - newest.createdAt.getTime() >= policy.rotateAfterMs) {
-    await createSigningKey(db);
+    await createSigningKey(db, policy.now);
     rows = await newestFirst(db);
-    // A key retired by this rotation keeps verifying until its tokens are gone; older ones are dropped.
-    const cutoff = new Date(policy.now.getTime() - policy.rotateAfterMs - policy.retainMs);
-    await db.delete(oauthSigningKeys).where(lt(oauthSigningKeys.createdAt, cutoff));
-    rows = rows.filter((row, i) => i === 0 || row.createdAt >= cutoff);
   }
-  return rows.map((row) => row.privateJwk);
+  // A key retires when its successor is created; it keeps verifying for retainMs after that (the
+  // longest a token it signed can live), then it is dropped.
+  const cutoff = policy.now.getTime() - policy.retainMs;
+  const kept = rows.filter((_, i) => i === 0 || (rows[i - 1]?.createdAt.getTime() ?? 0) > cutoff);
+  const dropped = rows.filter((row) => !kept.includes(row)).map((row) => row.kid);
+  if (dropped.length) await db.delete(oauthSigningKeys).where(inArray(oauthSigningKeys.kid, dropped));
+  return kept.map((row) => row.privateJwk);
 }
 
 /** The public halves of every stored key: what a resource server verifies access tokens with. */
