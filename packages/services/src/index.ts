@@ -12,7 +12,6 @@ export { CLIENT_STATUSES, CLIENT_TIERS, type OpenDatabaseOptions, openDatabase }
 export { asServiceError, ERROR_CODES, type ErrorCode, ServiceError } from "./errors";
 export * from "./jobs";
 export { type AuthResult, authenticateApiKey } from "./keys/authenticate";
-export * from "./oauth";
 export { generateApiKey, hashApiKey, hasValidChecksum, KEY_PREFIX } from "./keys/format";
 export { type IssueKeyInput, issueApiKey, KEY_SCOPES } from "./keys/issue";
 export { listApiKeys } from "./keys/list";
@@ -25,6 +24,7 @@ export {
   type SessionCheck,
   verifyMcpSessionId,
 } from "./mcp-sessions/session-id";
+export * from "./oauth";
 export { CONSOLE_REGIONS } from "./onboarding/console-regions";
 export { issueOnboardingLink, LINK_HOURS } from "./onboarding/issue-link";
 export { onboardingLinkStatus, PAGE_VERIFY_AFTER_MS } from "./onboarding/link-status";

@@ -167,6 +167,24 @@ describe("revocation reaches the next request", () => {
   }, 60_000);
 });
 
+describe("revocation by another app", () => {
+  it("another registered client cannot revoke a token it was not issued", async () => {
+    const { provider } = await connectWithOAuth(h.url, h.acme.apiKey);
+    const other = new MemoryOAuthProvider();
+    await auth(other, { serverUrl: h.url });
+    await fetch(`${issuer}/oauth/revoke`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        token: provider.saved?.refresh_token ?? "",
+        client_id: other.client?.client_id ?? "",
+      }).toString(),
+    });
+    expect((await mcpPost(h.url, provider.saved?.access_token ?? "")).status).toBe(200);
+    expect(await auth(provider, { serverUrl: h.url })).toBe("AUTHORIZED");
+  }, 60_000);
+});
+
 describe("scopes", () => {
   it("a key with only mcp:read yields a token with only mcp:read, and the page says what was not granted", async () => {
     const key = await h.issueKey(h.acme, ["mcp:read"]);
