@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   if (deps.mcp) {
     // OAuth 2.1 for /mcp (claude.ai's connectors): tokens for the MCP URL, checked by the MCP guard.
     const oauth = createOAuthServer(deps.services, deps.publicBaseUrl, deps.mcp.sessionSecret);
-    registerOAuth(app, oauth);
+    registerOAuth(app, oauth, deps.mcp.ipLimiter);
     registerMcp(app, deps.services, deps.mcp, deps.version, oauth);
   }
 

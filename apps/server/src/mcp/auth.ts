@@ -20,7 +20,7 @@ function unauthorized(c: Context<AppEnv>, challenge: string, message: string) {
   return rpcError(c, 401, -32001, message);
 }
 
-function remoteAddress(c: Context<AppEnv>): string {
+export function remoteAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {

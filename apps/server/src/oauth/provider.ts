@@ -3,7 +3,13 @@
 // client_secret_post clients), resource indicators binding every token to the MCP URL, JWT access
 // tokens signed with the database's keys, rotating refresh tokens, revocation. OpenID Connect extras
 // (userinfo, logout, introspection, device flow) are off.
-import { findOAuthAccount, loadSigningKeys, OAUTH_SIGNING_ALG, type ServiceDeps } from "@tagc/services";
+import {
+  findOAuthAccount,
+  loadSigningKeys,
+  OAUTH_SIGNING_ALG,
+  purgeExpiredOAuthRecords,
+  type ServiceDeps,
+} from "@tagc/services";
 import Provider, { type Configuration, errors, type JWKS } from "oidc-provider";
 import { oauthAdapter } from "./adapter";
 import { OAUTH_SCOPES, type OAuthConfig } from "./config";
@@ -11,6 +17,8 @@ import { renderOAuthError } from "./page";
 import { redirectUriProblem } from "./redirect-uris";
 
 export async function createProvider(services: ServiceDeps, config: OAuthConfig): Promise<Provider> {
+  // Built hourly per replica (server.ts): a good moment to drop what has expired.
+  await purgeExpiredOAuthRecords(services.db, new Date());
   const keys = await loadSigningKeys(services.db, {
     now: new Date(),
     rotateAfterMs: config.signingKeyRotateAfterMs,

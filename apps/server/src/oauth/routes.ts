@@ -3,15 +3,29 @@
 // reads the raw request and writes the raw response itself).
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
+import type { RateLimiter } from "@tagc/services";
 import type { Hono } from "hono";
 import type Provider from "oidc-provider";
 import { envelope } from "../errors";
+import { remoteAddress } from "../mcp/auth";
 import type { AppEnv } from "../types";
 import { registerConsent } from "./consent";
 import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
 import type { OAuthServer } from "./server";
 
-export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer) {
+export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: RateLimiter) {
+  // Registration, sign-in and token requests come before any credential: the same per-address budget
+  // as /mcp bounds them (a flood of registrations or code guesses from one address stops there).
+  app.use("/oauth/*", async (c, next) => {
+    const ip = await ipLimiter.consume(`ip:${remoteAddress(c)}`);
+    if (ip.allowed) return next();
+    c.header("Retry-After", String(Math.ceil(ip.retryAfterMs / 1000)));
+    c.set("errorCode", "RATE_LIMITED");
+    return c.json(
+      { error: "temporarily_unavailable", error_description: "Too many requests; retry later." },
+      429,
+    );
+  });
   const resource = protectedResourceMetadata(oauth.config);
   const server = authorizationServerMetadata(oauth.config);
   // Public documents: browser-based MCP clients read them cross-origin.

@@ -4,7 +4,7 @@
 // not credentials (a grant id alone obtains nothing), so the admin API can name them.
 import { createHash } from "node:crypto";
 import { type Database, type JsonObject, oauthRecords } from "@tagc/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 
 const PLAIN_KINDS = new Set(["Client", "Grant"]);
 
@@ -93,4 +93,13 @@ export function oauthRecordStore(db: Database, kind: string, now = () => new Dat
         .where(and(eq(oauthRecords.kind, kind), eq(oauthRecords.grantId, grantId)));
     },
   };
+}
+
+/** Deletes artifacts past their expiry (codes, sessions, interactions, old refresh tokens, grants). */
+export async function purgeExpiredOAuthRecords(db: Database, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(oauthRecords)
+    .where(lt(oauthRecords.expiresAt, now))
+    .returning({ id: oauthRecords.id });
+  return deleted.length;
 }
