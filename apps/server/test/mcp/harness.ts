@@ -58,6 +58,8 @@ export interface McpHarness {
   issueKey(tenant: McpTenant, scopes?: ("mcp:tools" | "mcp:read")[]): Promise<{ secret: string; id: string }>;
   /** Re-creates the tenant's role from the real template, optionally without some actions. */
   putRole(tenant: McpTenant, withoutActions?: string[]): Promise<unknown>;
+  /** A second replica: its own app and port on the same database, cache and PUBLIC_BASE_URL. */
+  startReplica(): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -158,6 +160,11 @@ export async function startMcpHarness(
       return { secret: key.secret, id: key.id };
     },
     putRole: (tenant, withoutActions = []) => deployRole(sandbox, tenant, { withoutActions }),
+    async startReplica() {
+      const replica = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+      const listening = await listen(replica.fetch);
+      return { url: `${listening.url}/mcp`, close: listening.close };
+    },
     async close() {
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
       await server.close();

@@ -167,6 +167,26 @@ describe("revocation reaches the next request", () => {
   }, 60_000);
 });
 
+describe("replicas", () => {
+  it("a token issued by one replica works on another (shared signing keys), and a revocation seen by one is seen by both", async () => {
+    const replica = await h.startReplica();
+    try {
+      const { provider } = await connectWithOAuth(h.url, h.acme.apiKey);
+      const token = provider.saved?.access_token ?? "";
+      expect((await mcpPost(replica.url, token)).status).toBe(200);
+      const gid = String(claimsOf(token).gid);
+      await fetch(`${issuer}/v1/clients/${h.acme.id}/oauth-grants/${gid}`, {
+        method: "DELETE",
+        headers: admin,
+      });
+      expect((await mcpPost(replica.url, token)).status).toBe(401);
+      expect((await mcpPost(h.url, token)).status).toBe(401);
+    } finally {
+      await replica.close();
+    }
+  }, 60_000);
+});
+
 describe("revocation by another app", () => {
   it("another registered client cannot revoke a token it was not issued", async () => {
     const { provider } = await connectWithOAuth(h.url, h.acme.apiKey);
