@@ -86,6 +86,23 @@ describe("a connector with no configuration", () => {
   }, 60_000);
 });
 
+describe("a confidential client", () => {
+  it("registers with client_secret_post and authenticates with its secret at the token endpoint", async () => {
+    const provider = new MemoryOAuthProvider({ token_endpoint_auth_method: "client_secret_post" });
+    const { client } = await connectWithOAuth(h.url, h.acme.apiKey, provider);
+    expect(provider.client?.client_secret).toBeTruthy();
+    expect(await auth(provider, { serverUrl: h.url })).toBe("AUTHORIZED");
+    const wrongSecret = await tokenRequest(issuer, {
+      grant_type: "refresh_token",
+      refresh_token: provider.saved?.refresh_token ?? "",
+      client_id: provider.client?.client_id ?? "",
+      client_secret: "not-the-secret",
+    });
+    expect(wrongSecret.status).toBe(401);
+    await client.close();
+  }, 60_000);
+});
+
 describe("refresh", () => {
   it("rotates the refresh token: the new pair works, the old refresh token is refused", async () => {
     const { provider } = await connectWithOAuth(h.url, h.acme.apiKey);
