@@ -40,13 +40,16 @@ function scopesOf(payload: JsonObject): string[] {
   return [...new Set(all)].filter(Boolean).sort();
 }
 
-/** The client's grants: the account id starts with the client id (account.ts), whose ids hold no LIKE wildcards. */
+/** The client's grants: the account id is "client id:key id" (account.ts). */
 const grantsOf = (db: Database, clientId: string) =>
   db
     .select()
     .from(oauthRecords)
     .where(
-      and(eq(oauthRecords.kind, "Grant"), sql`${oauthRecords.payload}->>'accountId' like ${`${clientId}:%`}`),
+      and(
+        eq(oauthRecords.kind, "Grant"),
+        sql`split_part(${oauthRecords.payload}->>'accountId', ':', 1) = ${clientId}`,
+      ),
     );
 
 export async function listOAuthGrants({ ctx }: { ctx: ClientCtx }) {
