@@ -7,6 +7,8 @@ import { registerMcp } from "./mcp/route";
 import { adminAuth } from "./middleware/admin-auth";
 import { resolveClient } from "./middleware/client";
 import { observe } from "./middleware/observe";
+import { registerOAuth } from "./oauth/routes";
+import { createOAuthServer } from "./oauth/server";
 import { registerOnboardingPages } from "./onboard/routes";
 import { registerListAudit } from "./routes/audit/list";
 import { registerDeleteClient } from "./routes/clients/delete";
@@ -21,6 +23,8 @@ import { registerIssueKey } from "./routes/keys/issue";
 import { registerListKeys } from "./routes/keys/list";
 import { registerRevokeKey } from "./routes/keys/revoke";
 import { registerRotateKey } from "./routes/keys/rotate";
+import { registerListOAuthGrants } from "./routes/oauth-grants/list";
+import { registerRevokeOAuthGrant } from "./routes/oauth-grants/revoke";
 import { registerGetPolicy } from "./routes/policy/get";
 import { registerPutPolicy } from "./routes/policy/put";
 import { registerCancelSchedule } from "./routes/schedules/cancel";
@@ -52,7 +56,12 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   app.notFound((c) => envelope(c, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
 
   registerSystemRoutes(app, deps, database);
-  if (deps.mcp) registerMcp(app, deps.services, deps.mcp, deps.version);
+  if (deps.mcp) {
+    // OAuth 2.1 for /mcp (claude.ai's connectors): tokens for the MCP URL, checked by the MCP guard.
+    const oauth = createOAuthServer(deps.services, deps.publicBaseUrl, deps.mcp.sessionSecret);
+    registerOAuth(app, oauth, deps.mcp.ipLimiter);
+    registerMcp(app, deps.services, deps.mcp, deps.version, oauth);
+  }
 
   // A replica started without the api role (PROCESS_ROLES) serves no admin REST at all.
   if (deps.serveApi !== false) {
@@ -74,6 +83,8 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     registerListKeys(app, s);
     registerRevokeKey(app, s);
     registerRotateKey(app, s);
+    registerListOAuthGrants(app, s);
+    registerRevokeOAuthGrant(app, s);
     registerGetPolicy(app, s);
     registerPutPolicy(app, s);
     registerGetUsage(app, s);

@@ -12,8 +12,13 @@ export interface AppEnv {
     /** The tenant of a /v1/clients/{id}/… route, resolved by middleware from the path. */
     client: Client;
     errorCode: ErrorCode;
-    /** The API key of an /mcp request. */
+    /** The API key of an /mcp request (for an OAuth token: the key its grant was made with). */
     apiKey: ApiKey;
+    /**
+     * What an /mcp request's session is bound to and its scopes: the API key itself, or the OAuth
+     * grant (whose token may carry fewer scopes than the key).
+     */
+    mcpCredential: { id: string; scopes: string[] };
   };
 }
 

@@ -24,6 +24,7 @@ export {
   type SessionCheck,
   verifyMcpSessionId,
 } from "./mcp-sessions/session-id";
+export * from "./oauth";
 export { CONSOLE_REGIONS } from "./onboarding/console-regions";
 export { issueOnboardingLink, LINK_HOURS } from "./onboarding/issue-link";
 export { onboardingLinkStatus, PAGE_VERIFY_AFTER_MS } from "./onboarding/link-status";

@@ -1,6 +1,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { type CallerCtx, issueMcpSessionId, type ServiceDeps, toolCtx } from "@tagc/services";
 import type { Hono } from "hono";
+import type { OAuthServer } from "../oauth/server";
 import type { AppEnv } from "../types";
 import { mcpGuard } from "./auth";
 import { isInitialize, wantsProgress } from "./body";
@@ -14,11 +15,19 @@ import { checkPresentedSession, SESSION_HEADER } from "./session";
  * gets its own transport and server (no state held between requests, any replica answers), while the
  * session id the server signs on `initialize` ties a conversation's requests together.
  */
-export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: McpRuntime, version: string) {
-  app.use("/mcp", mcpGuard(services, runtime));
+export function registerMcp(
+  app: Hono<AppEnv>,
+  services: ServiceDeps,
+  runtime: McpRuntime,
+  version: string,
+  oauth?: OAuthServer,
+) {
+  app.use("/mcp", mcpGuard(services, runtime, oauth));
   app.all("/mcp", async (c) => {
     const key = c.var.apiKey;
-    const binding = { clientId: c.var.client.id, credentialId: key.id };
+    const credential = c.var.mcpCredential;
+    // An OAuth session is bound to its grant, so revoking the grant ends the session with it.
+    const binding = { clientId: c.var.client.id, credentialId: credential.id };
     const body: unknown =
       c.req.method === "POST"
         ? await c.req.raw
@@ -38,7 +47,7 @@ export function registerMcp(app: Hono<AppEnv>, services: ServiceDeps, runtime: M
     const ctx: CallerCtx = {
       ...toolCtx(base, runtime.tools),
       runtime: runtime.tools,
-      key: { id: key.id, scopes: key.scopes },
+      key: { id: key.id, scopes: credential.scopes },
       sessionId: presented.sessionId,
     };
     const server = buildMcpServer(ctx, c.var.logger, version);

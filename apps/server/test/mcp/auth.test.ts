@@ -31,18 +31,21 @@ const post = (headers: Record<string, string>, body: unknown = initialize) =>
 const auditCount = async () =>
   (await h.services.db.select().from(auditEvents).where(eq(auditEvents.clientId, h.acme.id))).length;
 
+// Every 401 names the protected resource metadata (RFC 9728): how an OAuth client finds the sign-in.
+const METADATA = ', resource_metadata="https://tagc.test/.well-known/oauth-protected-resource/mcp"';
+
 describe("authentication", () => {
   it.each([
-    ["no key", {}, 'Bearer realm="tagc-mcp"'],
+    ["no key", {}, `Bearer realm="tagc-mcp"${METADATA}`],
     [
       "a malformed key",
       { authorization: "Bearer not-a-key" },
-      'Bearer realm="tagc-mcp", error="invalid_token"',
+      `Bearer realm="tagc-mcp", error="invalid_token"${METADATA}`,
     ],
     [
       "a well-formed unknown key",
       { authorization: "Bearer tagc_live_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA000000" },
-      'Bearer realm="tagc-mcp", error="invalid_token"',
+      `Bearer realm="tagc-mcp", error="invalid_token"${METADATA}`,
     ],
   ])("refuses %s with 401, a JSON-RPC error and WWW-Authenticate", async (_label, headers, challenge) => {
     const before = await auditCount();

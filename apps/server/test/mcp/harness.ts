@@ -58,6 +58,8 @@ export interface McpHarness {
   issueKey(tenant: McpTenant, scopes?: ("mcp:tools" | "mcp:read")[]): Promise<{ secret: string; id: string }>;
   /** Re-creates the tenant's role from the real template, optionally without some actions. */
   putRole(tenant: McpTenant, withoutActions?: string[]): Promise<unknown>;
+  /** A second replica: its own app and port on the same database, cache and PUBLIC_BASE_URL. */
+  startReplica(): Promise<{ url: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -65,18 +67,27 @@ export interface McpHarness {
 export const START = HAND_COMPUTED_START;
 
 export async function startMcpHarness(
-  options: { limits?: Partial<GuardrailLimits>; foregroundMs?: number } = {},
+  options: {
+    limits?: Partial<GuardrailLimits>;
+    foregroundMs?: number;
+    /** PUBLIC_BASE_URL = the listening URL (OAuth clients check the resource against the MCP URL). */
+    publicAtListeningUrl?: boolean;
+  } = {},
 ): Promise<McpHarness> {
   const sandbox = await startSandbox({ seed: seed() });
   await publishSandboxTemplate(sandbox.url);
   const database: TestDatabase = await createTestDatabase({ kind: "postgres" });
   const clock = new TestClock(START);
+  // The app is built once the port is known, for a PUBLIC_BASE_URL that is the real address.
+  let fetchApp: (request: Request, env?: unknown) => Response | Promise<Response> = () =>
+    new Response("starting", { status: 503 });
+  const server = await listen((request: Request, ...rest: unknown[]) => fetchApp(request, rest[0]));
   const env = parseEnv({
     ...OPERATOR_ENV,
     AWS_ENDPOINT_URL: sandbox.url,
     AWS_ACCESS_KEY_ID: CONTROL_PLANE.access_key_id,
     AWS_SECRET_ACCESS_KEY: CONTROL_PLANE.secret_access_key,
-    PUBLIC_BASE_URL: "https://tagc.test",
+    PUBLIC_BASE_URL: options.publicAtListeningUrl ? server.url : "https://tagc.test",
     ADMIN_BOOTSTRAP_TOKEN: "e2e-admin-token-000000000000000",
     LOG_LEVEL: "silent",
   });
@@ -105,7 +116,7 @@ export async function startMcpHarness(
     now: clock.now,
   };
   const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
-  const server = await listen(app.fetch);
+  fetchApp = (request, bindings) => app.fetch(request, bindings);
   const url = `${server.url}/mcp`;
 
   const steps = servicesSteps(services, "e2e");
@@ -151,6 +162,11 @@ export async function startMcpHarness(
       return { secret: key.secret, id: key.id };
     },
     putRole: (tenant, withoutActions = []) => deployRole(sandbox, tenant, { withoutActions }),
+    async startReplica() {
+      const replica = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+      const listening = await listen(replica.fetch);
+      return { url: `${listening.url}/mcp`, close: listening.close };
+    },
     async close() {
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
       await server.close();

@@ -1,6 +1,7 @@
 // Every /v1 admin route, described once: the shared security suite runs against each, and the OpenAPI
 // test checks the document lists exactly these operations.
 import { randomBytes } from "node:crypto";
+import { oauthRecords } from "@tagc/db";
 import { expect } from "vitest";
 import type { Harness, Tenant } from "../harness";
 import type { IssuedKey, Registration } from "./api-types";
@@ -10,6 +11,7 @@ export type Method = "GET" | "POST" | "PUT" | "DELETE";
 export interface RouteParams {
   id?: string;
   keyId?: string;
+  grantId?: string;
 }
 
 export interface RouteTarget {
@@ -34,7 +36,10 @@ export interface RouteCase {
 }
 
 export const pathOf = (route: Pick<RouteCase, "template">, params: RouteParams) =>
-  route.template.replace("{id}", params.id ?? "").replace("{keyId}", params.keyId ?? "");
+  route.template
+    .replace("{id}", params.id ?? "")
+    .replace("{keyId}", params.keyId ?? "")
+    .replace("{grantId}", params.grantId ?? "");
 
 /** A well-formed client id that no tenant has. */
 export const UNKNOWN_CLIENT_ID = "cli_00000000000000000000000000";
@@ -73,6 +78,26 @@ export async function issueScratchKey(h: Harness, clientId: string, body: Record
   });
   expect(response.status).toBe(201);
   return response.body;
+}
+
+/** A grant row as oidc-provider stores one after a consent, made with a scratch key of the tenant. */
+export async function insertScratchGrant(h: Harness, clientId: string) {
+  const key = await issueScratchKey(h, clientId);
+  const id = `grant-${randomBytes(8).toString("hex")}`;
+  await h.db.insert(oauthRecords).values({
+    kind: "Grant",
+    id,
+    grantId: id,
+    payload: {
+      jti: id,
+      kind: "Grant",
+      accountId: `${clientId}:${key.id}`,
+      clientId: "scratch-app",
+      resources: { "https://tagc.test/mcp": "mcp:tools" },
+    },
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return { id, keyId: key.id };
 }
 
 const own = async (_h: Harness, tenant: Tenant): Promise<RouteTarget> => ({ params: { id: tenant.id } });
@@ -187,6 +212,22 @@ export const ROUTES = {
     template: "/v1/clients/{id}/usage",
     success: 200,
     target: own,
+  },
+  listOAuthGrants: {
+    operationId: "listOAuthGrants",
+    method: "GET",
+    template: "/v1/clients/{id}/oauth-grants",
+    success: 200,
+    target: own,
+  },
+  revokeOAuthGrant: {
+    operationId: "revokeOAuthGrant",
+    method: "DELETE",
+    template: "/v1/clients/{id}/oauth-grants/{grantId}",
+    success: 200,
+    target: async (h, tenant) => ({
+      params: { id: tenant.id, grantId: (await insertScratchGrant(h, tenant.id)).id },
+    }),
   },
   listAuditEvents: {
     operationId: "listAuditEvents",

@@ -5,6 +5,8 @@ import { awsConnections } from "./aws-connections";
 import { clients } from "./clients";
 import { complianceSnapshots } from "./compliance-snapshots";
 import { jobs } from "./jobs";
+import { oauthRecords } from "./oauth-records";
+import { oauthSigningKeys } from "./oauth-signing-keys";
 import { tagBaselines } from "./tag-baselines";
 import { taggingPolicies } from "./tagging-policies";
 import { usageEvents } from "./usage-events";
@@ -17,6 +19,8 @@ export * from "./clients";
 export type { JsonObject } from "./columns";
 export * from "./compliance-snapshots";
 export * from "./jobs";
+export * from "./oauth-records";
+export * from "./oauth-signing-keys";
 export * from "./tag-baselines";
 export * from "./tagging-policies";
 export * from "./usage-events";
@@ -33,6 +37,8 @@ export const schema = {
   tagBaselines,
   auditSchedules,
   jobs,
+  oauthRecords,
+  oauthSigningKeys,
 };
 export type Schema = typeof schema;
 

@@ -1,0 +1,4 @@
+import { ROUTES } from "../../support/routes";
+import { describeSecurity } from "../../support/security";
+
+describeSecurity(ROUTES.listOAuthGrants);
