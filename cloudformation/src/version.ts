@@ -3,4 +3,4 @@
  * TemplateVersion output); a test keeps the three equal, so the control plane can record on a
  * connection exactly which policy the customer deployed.
  */
-export const TEMPLATE_VERSION = "2026-12-03.3";
+export const TEMPLATE_VERSION = "2026-12-03.4";

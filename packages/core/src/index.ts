@@ -21,6 +21,7 @@ export {
   VPC_SERVICE,
   vpcLineOf,
 } from "./catalog/cost-lines";
+export { billedServiceNames, canonicalServiceName, SERVICE_NAME_ALIASES } from "./catalog/service-names";
 export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";
 export { type CostWeightedCompliance, costWeightedCompliance } from "./compliance/cost-weighted";

@@ -13,7 +13,13 @@ import {
   type GetCostAndUsageCommandInput,
   type ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
-import { type CostData, costDataFromCostExplorer, EC2_OTHER, VPC_SERVICE } from "@tagc/core";
+import {
+  billedServiceNames,
+  type CostData,
+  costDataFromCostExplorer,
+  EC2_OTHER,
+  VPC_SERVICE,
+} from "@tagc/core";
 import { sdkClientConfig } from "../config";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
@@ -74,7 +80,12 @@ const byServiceQuery = (input: FetchCostAndUsageInput): Query => ({
     { Type: "TAG", Key: "Name" },
   ],
   ...(input.services?.length
-    ? { Filter: { Dimensions: { Key: "SERVICE", Values: [...input.services] } } }
+    ? // Renamed services are asked for under every name their spend is billed under.
+      {
+        Filter: {
+          Dimensions: { Key: "SERVICE", Values: [...new Set(input.services.flatMap(billedServiceNames))] },
+        },
+      }
     : {}),
 });
 

@@ -3,6 +3,7 @@
 // The shapes below are structural copies of the AWS SDK's (every field optional), so packages/aws
 // can pass the SDK response straight in without core importing the SDK.
 import { EC2_OTHER, ec2OtherLineOf, VPC_SERVICE, vpcLineOf } from "../catalog/cost-lines";
+import { canonicalServiceName } from "../catalog/service-names";
 import type { CostData } from "./types";
 
 export interface CostExplorerMetricValue {
@@ -68,10 +69,12 @@ export function costDataFromCostExplorer(
 
   // SERVICE groups: the service is the key without "$" (GroupBy order follows the request).
   readGroups(resultsByTime, metric, data, (keys) => {
-    const service = keys.find((key) => !key.includes("$"));
-    if (service === undefined) {
+    const billed = keys.find((key) => !key.includes("$"));
+    if (billed === undefined) {
       throw new Error(`Cost Explorer group ${JSON.stringify(keys)} has no SERVICE key`);
     }
+    // A renamed service's spend may be billed under its old name: it lands on the catalog's name.
+    const service = canonicalServiceName(billed);
     if (split && service === EC2_OTHER) return undefined;
     return vpcSplit && service === VPC_SERVICE ? undefined : service;
   });

@@ -65,7 +65,7 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
     policy([{ ...OWNER, applies_to: ["ec2:instance", "ec2:nonsense"] }]),
     invalid([
       "required_tags[0].applies_to[1]",
-      "ec2:nonsense is not a known resource type; known ec2 types: ec2:instance, ec2:volume, ec2:elastic-ip, ec2:snapshot, ec2:natgateway",
+      "ec2:nonsense is not a known resource type; known ec2 types: ec2:instance, ec2:volume, ec2:elastic-ip, ec2:snapshot, ec2:natgateway, ec2:vpc-endpoint",
     ]),
   ],
   [
