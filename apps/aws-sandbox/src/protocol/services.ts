@@ -51,6 +51,22 @@ const jsonDialect = {
   InvalidAction: ["UnknownOperationException", 400],
 } as const;
 
+/**
+ * REST-JSON services answer generic failures with their own status codes (403 for credentials and
+ * access, 429 for throttling, 404 for an unknown route), not the JSON protocol's 400s.
+ */
+const restJsonDialect = {
+  ...jsonDialect,
+  InvalidClientTokenId: ["UnrecognizedClientException", 403],
+  SignatureDoesNotMatch: ["InvalidSignatureException", 403],
+  MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
+  ExpiredToken: ["ExpiredTokenException", 403],
+  AccessDenied: ["AccessDeniedException", 403],
+  Throttling: ["ThrottlingException", 429],
+  InternalFailure: ["InternalServerException", 500],
+  InvalidAction: ["UnknownOperationException", 404],
+} as const;
+
 export const SERVICES: Record<string, ServiceDef> = {
   sts: {
     signingName: "sts",
@@ -200,33 +216,13 @@ export const SERVICES: Record<string, ServiceDef> = {
     signingName: "elasticfilesystem",
     iamPrefix: "elasticfilesystem",
     protocol: "restjson",
-    dialect: {
-      ...jsonDialect,
-      InvalidClientTokenId: ["UnrecognizedClientException", 403],
-      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
-      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
-      ExpiredToken: ["ExpiredTokenException", 403],
-      AccessDenied: ["AccessDeniedException", 403],
-      Throttling: ["ThrottlingException", 429],
-      InternalFailure: ["InternalServerError", 500],
-      InvalidAction: ["UnknownOperationException", 404],
-    },
+    dialect: { ...restJsonDialect, InternalFailure: ["InternalServerError", 500] },
   },
   eks: {
     signingName: "eks",
     iamPrefix: "eks",
     protocol: "restjson",
-    dialect: {
-      ...jsonDialect,
-      InvalidClientTokenId: ["UnrecognizedClientException", 403],
-      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
-      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
-      ExpiredToken: ["ExpiredTokenException", 403],
-      AccessDenied: ["AccessDeniedException", 403],
-      Throttling: ["ThrottlingException", 429],
-      InternalFailure: ["ServerException", 500],
-      InvalidAction: ["UnknownOperationException", 404],
-    },
+    dialect: { ...restJsonDialect, InternalFailure: ["ServerException", 500] },
   },
   sagemaker: {
     signingName: "sagemaker",
@@ -241,17 +237,7 @@ export const SERVICES: Record<string, ServiceDef> = {
     signingName: "bedrock",
     iamPrefix: "bedrock",
     protocol: "restjson",
-    dialect: {
-      ...jsonDialect,
-      InvalidClientTokenId: ["UnrecognizedClientException", 403],
-      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
-      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
-      ExpiredToken: ["ExpiredTokenException", 403],
-      AccessDenied: ["AccessDeniedException", 403],
-      Throttling: ["ThrottlingException", 429],
-      InternalFailure: ["InternalServerException", 500],
-      InvalidAction: ["UnknownOperationException", 404],
-    },
+    dialect: restJsonDialect,
   },
   redshift: {
     signingName: "redshift",
@@ -288,17 +274,7 @@ export const SERVICES: Record<string, ServiceDef> = {
     signingName: "es",
     iamPrefix: "es",
     protocol: "restjson",
-    dialect: {
-      ...jsonDialect,
-      InvalidClientTokenId: ["UnrecognizedClientException", 403],
-      SignatureDoesNotMatch: ["InvalidSignatureException", 403],
-      MissingAuthenticationToken: ["MissingAuthenticationTokenException", 403],
-      ExpiredToken: ["ExpiredTokenException", 403],
-      AccessDenied: ["AccessDeniedException", 403],
-      Throttling: ["ThrottlingException", 429],
-      InternalFailure: ["InternalException", 500],
-      InvalidAction: ["UnknownOperationException", 404],
-    },
+    dialect: { ...restJsonDialect, InternalFailure: ["InternalException", 500] },
   },
   // CodePipeline (JSON 1.1): ValidationException etc. in the JSON dialect.
   codepipeline: {
