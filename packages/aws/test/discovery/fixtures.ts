@@ -40,6 +40,22 @@ export const ROLES = {
 } as const;
 export type RoleKey = keyof typeof ROLES;
 
+/**
+ * The roles a batch of listers is tested with: `read` in full, the same without the Tagging API (so
+ * the listers read tags themselves), and, when `withoutBatch` is given, the role the shared fixtures
+ * call "noLambda" with the batch's own reads taken out (`withoutBatch` maps `read` to what is left).
+ */
+export const batchRoles =
+  (read: readonly string[], withoutBatch?: (read: readonly string[]) => string[]) => (externalId: string) => [
+    scannerRole(externalId, ROLES.full, [...read]),
+    scannerRole(
+      externalId,
+      ROLES.noTagging,
+      read.filter((a) => !a.startsWith("tag:")),
+    ),
+    ...(withoutBatch ? [scannerRole(externalId, ROLES.noLambda, withoutBatch(read))] : []),
+  ];
+
 function roles(externalId: string) {
   return [
     scannerRole(externalId, ROLES.full, FULL_READ),

@@ -9,6 +9,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -26,21 +27,11 @@ const east = "us-east-1";
 const west = "eu-west-1";
 
 const C1_READ = [...FULL_READ, "glue:GetDatabases", "glue:GetTables", "ec2:DescribeVpcEndpoints"];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, C1_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    C1_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-  // Here "noLambda" is the role without this batch's reads.
-  scannerRole(
-    externalId,
-    ROLES.noLambda,
-    // ec2:Describe* would still grant DescribeVpcEndpoints: only DescribeRegions is kept.
-    C1_READ.filter((a) => !a.startsWith("glue:") && !a.startsWith("ec2:")).concat("ec2:DescribeRegions"),
-  ),
-];
+// Here "noLambda" is the role without this batch's reads.
+// ec2:Describe* would still grant DescribeVpcEndpoints: only DescribeRegions is kept.
+const roles = batchRoles(C1_READ, (read) =>
+  read.filter((a) => !a.startsWith("glue:") && !a.startsWith("ec2:")).concat("ec2:DescribeRegions"),
+);
 
 const table = "glue:table";
 const ACME_TABLES: ResourceSeedInput[] = [

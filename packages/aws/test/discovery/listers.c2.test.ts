@@ -9,6 +9,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -43,14 +44,7 @@ const C2_READ = [
   "dax:DescribeClusters",
   "dax:ListTags",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, C2_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    C2_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-];
+const roles = batchRoles(C2_READ);
 
 const fh = "firehose:deliverystream";
 const ACME_FIREHOSE: ResourceSeedInput[] = [

@@ -8,6 +8,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -34,20 +35,10 @@ const L2_READ = [
   "eks:ListClusters",
   "eks:DescribeCluster",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, L2_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    L2_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-  // The shared fixtures name roles by key; here "noLambda" is the role without this batch's reads.
-  scannerRole(
-    externalId,
-    ROLES.noLambda,
-    L2_READ.filter((a) => !a.startsWith("elasticfilesystem:") && !a.startsWith("secretsmanager:")),
-  ),
-];
+// The shared fixtures name roles by key; here "noLambda" is the role without this batch's reads.
+const roles = batchRoles(L2_READ, (read) =>
+  read.filter((a) => !a.startsWith("elasticfilesystem:") && !a.startsWith("secretsmanager:")),
+);
 
 const efs = "elasticfilesystem:file-system";
 const ACME_L2: ResourceSeedInput[] = [

@@ -9,6 +9,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -36,20 +37,10 @@ const L3_READ = [
   "elasticmapreduce:ListClusters",
   "elasticmapreduce:DescribeCluster",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, L3_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    L3_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-  // The shared fixtures name roles by key; here "noLambda" is the role without Redshift and FSx reads.
-  scannerRole(
-    externalId,
-    ROLES.noLambda,
-    L3_READ.filter((a) => !a.startsWith("redshift:") && !a.startsWith("fsx:")),
-  ),
-];
+// The shared fixtures name roles by key; here "noLambda" is the role without Redshift and FSx reads.
+const roles = batchRoles(L3_READ, (read) =>
+  read.filter((a) => !a.startsWith("redshift:") && !a.startsWith("fsx:")),
+);
 
 const ng = "eks:nodegroup";
 const eksCluster = "eks:cluster";

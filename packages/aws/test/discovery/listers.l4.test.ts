@@ -15,6 +15,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -40,14 +41,7 @@ const L4_READ = [
   "bedrock:ListKnowledgeBases",
   "bedrock:ListTagsForResource",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, L4_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    L4_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-];
+const roles = batchRoles(L4_READ);
 
 const endpoint = "sagemaker:endpoint";
 const notebook = "sagemaker:notebook-instance";

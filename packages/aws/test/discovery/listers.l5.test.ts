@@ -10,6 +10,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -37,14 +38,7 @@ const L5_READ = [
   "states:ListStateMachines",
   "states:ListTagsForResource",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, L5_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    L5_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-];
+const roles = batchRoles(L5_READ);
 
 const job = "glue:job";
 const crawler = "glue:crawler";

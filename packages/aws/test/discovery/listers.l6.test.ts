@@ -10,6 +10,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   CREATED,
   callsIn,
   discover,
@@ -36,14 +37,7 @@ const L6_READ = [
   "codebuild:ListProjects",
   "codebuild:BatchGetProjects",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, L6_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    L6_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-];
+const roles = batchRoles(L6_READ);
 
 const only = (resources: readonly Resource[], arn: string) => resources.filter((r) => r.arn === arn);
 const many = (type: string, count: number, id: (i: number) => string): ResourceSeedInput[] =>

@@ -17,6 +17,7 @@ import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
+  batchRoles,
   callsIn,
   discover,
   FULL_READ,
@@ -41,20 +42,10 @@ const L7_READ = [
   "codepipeline:ListPipelines",
   "codepipeline:ListTagsForResource",
 ];
-const roles = (externalId: string) => [
-  scannerRole(externalId, ROLES.full, L7_READ),
-  scannerRole(
-    externalId,
-    ROLES.noTagging,
-    L7_READ.filter((a) => !a.startsWith("tag:")),
-  ),
-  // The shared fixtures name roles by key; here "noLambda" is the role without this batch's list calls.
-  scannerRole(
-    externalId,
-    ROLES.noLambda,
-    L7_READ.filter((a) => !a.endsWith(":ListDistributions") && !a.endsWith(":ListPipelines")),
-  ),
-];
+// The shared fixtures name roles by key; here "noLambda" is the role without this batch's list calls.
+const roles = batchRoles(L7_READ, (read) =>
+  read.filter((a) => !a.endsWith(":ListDistributions") && !a.endsWith(":ListPipelines")),
+);
 
 const dist = "cloudfront:distribution";
 const zone = "route53:hostedzone";
