@@ -5,7 +5,6 @@
 import type { ResourceSeedInput } from "@tagc/aws-sandbox";
 import type { Resource } from "@tagc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,

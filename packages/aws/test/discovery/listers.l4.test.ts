@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitWithTags as emitBedrock } from "../../src/discovery/listers/bedrock-tags";
 import { emitWithTags as emitSageMaker } from "../../src/discovery/listers/sagemaker-tags";
 import type { ListedResource, ListerContext } from "../../src/discovery/listers/types";
-import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,

@@ -13,7 +13,6 @@ import type { Resource } from "@tagc/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { route53HostedZones } from "../../src/discovery/listers/route53-hosted-zones";
 import type { ListedResource, ListerContext } from "../../src/discovery/listers/types";
-import { scannerRole } from "../fixtures";
 import {
   ACME,
   acmeAccount,
