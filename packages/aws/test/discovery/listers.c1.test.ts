@@ -15,7 +15,6 @@ import {
   FULL_READ,
   GLOBEX,
   globexAccount,
-  ROLES,
   startWorld,
   type World,
 } from "./fixtures";

@@ -16,7 +16,6 @@ import {
   GLOBEX,
   globexAccount,
   MANY_TAGS,
-  ROLES,
   startWorld,
   type World,
 } from "./fixtures";

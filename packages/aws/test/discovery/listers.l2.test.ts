@@ -14,7 +14,6 @@ import {
   FULL_READ,
   GLOBEX,
   globexAccount,
-  ROLES,
   startWorld,
   type World,
 } from "./fixtures";

@@ -21,7 +21,6 @@ import {
   FULL_READ,
   GLOBEX,
   globexAccount,
-  ROLES,
   startWorld,
   type World,
 } from "./fixtures";

@@ -16,7 +16,6 @@ import {
   FULL_READ,
   GLOBEX,
   globexAccount,
-  ROLES,
   startWorld,
   type World,
 } from "./fixtures";

@@ -22,7 +22,6 @@ import {
   FULL_READ,
   GLOBEX,
   globexAccount,
-  ROLES,
   startWorld,
   type World,
 } from "./fixtures";
