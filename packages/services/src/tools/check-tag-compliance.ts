@@ -6,7 +6,7 @@ import { notTaggableSentence } from "@tagc/core";
 import { z } from "zod";
 import { insertSnapshot } from "../snapshots/insert";
 import { defineTool } from "./define";
-import { accounts, cursor, filters, regionsOf, resourceTypes, severity } from "./inputs";
+import { accounts, cursor, filters, limit, regionsOf, resourceTypes, severity } from "./inputs";
 import { dataQuality, money, notTaggable, round2 } from "./outputs";
 import { pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
@@ -30,6 +30,7 @@ export const checkTagCompliance = defineTool({
       .describe("Store the aggregate in the history (get_violation_history)"),
     force_refresh: z.boolean().optional(),
     cursor: cursor.optional(),
+    limit: limit.optional(),
   }),
   output: z.object({
     compliance_score: z
@@ -76,7 +77,7 @@ export const checkTagCompliance = defineTool({
       if (!unread) throw error;
       return unread;
     });
-    const violations = pageOf(evaluation.violations, input.cursor);
+    const violations = pageOf(evaluation.violations, input.cursor, input.limit);
     if (input.store_snapshot) {
       await insertSnapshot(ctx.deps.db, {
         clientId: ctx.client.id,

@@ -3,7 +3,7 @@
 import { notTaggableSentence, findUntaggedResources as selectUntagged, spreadCosts } from "@tagc/core";
 import { z } from "zod";
 import { defineTool } from "./define";
-import { accounts, cursor, regions, resourceTypes } from "./inputs";
+import { accounts, cursor, limit, regions, resourceTypes } from "./inputs";
 import { dataQuality, notTaggable } from "./outputs";
 import { pageOf } from "./page";
 import { scanAccounts } from "./scan/pipeline";
@@ -29,6 +29,7 @@ export const findUntaggedResources = defineTool({
       .optional()
       .describe("Keep resources costing at least this much per month (USD); implies include_costs"),
     cursor: cursor.optional(),
+    limit: limit.optional(),
   }),
   output: z.object({
     resources: z.array(z.object({ resource_arn: z.string() })),
@@ -59,7 +60,7 @@ export const findUntaggedResources = defineTool({
       ...(costs ? { costs } : {}),
       ...(input.min_cost_threshold !== undefined ? { minCostThreshold: input.min_cost_threshold } : {}),
     });
-    const page = pageOf(result.resources, input.cursor);
+    const page = pageOf(result.resources, input.cursor, input.limit);
     return {
       resources: page.items,
       total_untagged: result.total_untagged,

@@ -3,7 +3,7 @@ import { invalid } from "../errors";
 
 export const DEFAULT_PAGE = 100;
 
-export function pageOf<T>(items: readonly T[], cursor: string | undefined, size = DEFAULT_PAGE) {
+export function pageOf<T>(items: readonly T[], cursor: string | undefined, size: number = DEFAULT_PAGE) {
   let offset = 0;
   if (cursor) {
     const decoded = Number(Buffer.from(cursor, "base64url").toString("utf8").replace(/^o:/, ""));
