@@ -11,6 +11,7 @@ export type { Actor, ClientCtx, Ctx, OnboardingConfig, ServiceDeps, TenantData }
 export { CLIENT_STATUSES, CLIENT_TIERS, type OpenDatabaseOptions, openDatabase } from "./database";
 export { asServiceError, ERROR_CODES, type ErrorCode, ServiceError } from "./errors";
 export * from "./jobs";
+export { keyAllows } from "./keys/allows";
 export { type AuthResult, authenticateApiKey } from "./keys/authenticate";
 export { generateApiKey, hashApiKey, hasValidChecksum, KEY_PREFIX } from "./keys/format";
 export { type IssueKeyInput, issueApiKey, KEY_SCOPES } from "./keys/issue";

@@ -4,7 +4,13 @@
 // read happens on every request, so revoking a grant or a key stops its tokens on every replica at
 // once, whatever the token's own expiry says.
 import type { ApiKey, Client } from "@tagc/db";
-import { liveOAuthGrant, oauthAccountId, publicSigningKeys, type ServiceDeps } from "@tagc/services";
+import {
+  keyAllows,
+  liveOAuthGrant,
+  oauthAccountId,
+  publicSigningKeys,
+  type ServiceDeps,
+} from "@tagc/services";
 import { createLocalJWKSet, errors, type JWK, type JWTPayload, jwtVerify } from "jose";
 import type { OAuthConfig } from "./config";
 
@@ -58,7 +64,7 @@ export function accessTokenVerifier(services: ServiceDeps, config: OAuthConfig) 
     if (!grant || payload.sub !== oauthAccountId(grant.client.id, grant.key.id)) return undefined;
     const scopes = String(payload.scope ?? "")
       .split(" ")
-      .filter((scope) => grant.key.scopes.includes(scope));
+      .filter((scope) => keyAllows(grant.key.scopes, scope));
     return { client: grant.client, key: grant.key, grantId: grant.grantId, scopes };
   };
 }

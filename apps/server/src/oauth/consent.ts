@@ -6,7 +6,13 @@
 // (an HMAC of the interaction id), so a page elsewhere can neither read nor replay the form.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { HttpBindings } from "@hono/node-server";
-import { authenticateApiKey, findOAuthAccount, oauthAccountId, type ServiceDeps } from "@tagc/services";
+import {
+  authenticateApiKey,
+  findOAuthAccount,
+  keyAllows,
+  oauthAccountId,
+  type ServiceDeps,
+} from "@tagc/services";
 import type { Context, Hono } from "hono";
 import type Provider from "oidc-provider";
 import { newNonce, setPageHeaders } from "../onboard/security-headers";
@@ -131,7 +137,7 @@ export function registerConsent(app: Hono<AppEnv>, oauth: OAuthServer) {
           renderKeyForm({ uid: details.uid, csrf: csrfOf(details.uid), appName, requested, error }, nonce),
         );
       }
-      const scopes = requested.filter((scope) => auth.key.scopes.includes(scope));
+      const scopes = requested.filter((scope) => keyAllows(auth.key.scopes, scope));
       if (!scopes.length) {
         const error = `That API key has none of the requested scopes (${requested.join(", ")}). Use another key.`;
         return page(c, 400, (nonce) =>

@@ -2,6 +2,8 @@
 // playwright-core): the SDK's auth() starts the authorization, the browser opens it, the customer
 // pastes an API key, sees the app, their organisation and the scopes, presses Allow, and the app's
 // redirect URI receives the code; the SDK exchanges it and a tools/call works.
+
+import { mkdir } from "node:fs/promises";
 import { auth } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -9,7 +11,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type McpHarness, ok, startMcpHarness } from "../mcp/harness";
 import { ACME } from "../mcp/seed";
-import { launchChromium } from "../support/chromium";
+import { launchChromium, TEST_OUTPUT } from "../support/chromium";
 import { MemoryOAuthProvider, REDIRECT_URL } from "./client";
 
 let h: McpHarness;
@@ -38,10 +40,17 @@ describe("sign-in in Chromium", () => {
       await page.fill("#api_key", "tagc_live_wrong");
       await page.click("#continue");
       expect(await page.textContent("#error")).toContain("not a valid API key");
+      // What the customer sees, kept in test-output/ for a person to look at.
+      await mkdir(TEST_OUTPUT, { recursive: true });
+      await page.screenshot({ path: `${TEST_OUTPUT}oauth-sign-in-wrong-key.png`, fullPage: true });
       await page.fill("#api_key", h.acme.apiKey);
       await page.click("#continue");
       expect(await page.textContent("#client-name")).toBe(h.acme.name);
       expect(await page.textContent("#scopes")).toContain("mcp:tools");
+      // A tools key can read too: mcp:read is granted with it, never listed as "not granted".
+      expect(await page.textContent("#scopes")).toContain("mcp:read");
+      expect(await page.$("#dropped")).toBeNull();
+      await page.screenshot({ path: `${TEST_OUTPUT}oauth-consent.png`, fullPage: true });
       const [arrived] = await Promise.all([
         page.waitForRequest((request) => request.url().startsWith(REDIRECT_URL)),
         page.click("#approve"),

@@ -24,11 +24,12 @@ describe("a connector with no configuration", () => {
     expect(outcome.keyPage).toContain("E2E Connector");
     expect(outcome.approvePage).toContain(h.acme.name);
     const claims = claimsOf(provider.saved?.access_token ?? "");
-    // The onboarding key has mcp:tools only: the token never carries more than the key.
+    // The onboarding key has mcp:tools, which includes what mcp:read allows: the token carries both
+    // requested scopes and never more than the key allows.
     expect(claims).toMatchObject({
       iss: issuer,
       aud: h.url,
-      scope: "mcp:tools",
+      scope: "mcp:read mcp:tools",
       sub: `${h.acme.id}:${h.acme.keyId}`,
     });
     expect(Number(claims.exp) - Number(claims.iat)).toBe(600);

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { asServiceError, ServiceError } from "../errors";
 import { checkGuardrails } from "../guardrails/check";
+import { keyAllows } from "../keys/allows";
 import type { CallerCtx } from "./context";
 import type { Tool, ToolOutput } from "./define";
 import { type PendingRun, PendingRuns } from "./pending";
@@ -85,7 +86,7 @@ export async function callTool<R extends ToolOutput>(
   if (!guard.ok)
     return refuse(new ServiceError(guard.code, guard.message, undefined, guard.retryAfterSeconds));
 
-  if (parsed.mutates && !ctx.key.scopes.includes("mcp:tools")) {
+  if (parsed.mutates && !keyAllows(ctx.key.scopes, "mcp:tools")) {
     return refuse(
       new ServiceError(
         "FORBIDDEN",
