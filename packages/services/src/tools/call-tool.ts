@@ -131,10 +131,10 @@ const RETRY_AFTER_S = 5;
 
 function stillRunning(tool: string, run: PendingRun<unknown>): ServiceError {
   const elapsed = Math.round((Date.now() - run.startedAt) / 1000);
-  const so_far = run.progress.message ? ` So far: ${run.progress.message}.` : "";
+  const soFar = run.progress.message ? ` So far: ${run.progress.message}.` : "";
   return new ServiceError(
     "SCAN_IN_PROGRESS",
-    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${so_far} Call ${tool} again with exactly the same arguments to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
+    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool} again with exactly the same arguments to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
     { scan_id: run.id, elapsed_seconds: elapsed, progress: run.progress },
     RETRY_AFTER_S,
   );

@@ -21,7 +21,8 @@ export interface PendingRun<T> {
   id: string;
   startedAt: number;
   result: Promise<T>;
-  settled: boolean;
+  /** When the run ended (process clock); a run no one came back for is dropped some time after. */
+  settledAt?: number;
   progress: RunProgress;
   /** The caller waiting now: a follow-up call takes over the progress stream. */
   sink: ProgressSink | undefined;
@@ -32,7 +33,7 @@ const KEEP_SETTLED_MS = 10 * 60_000;
 const MAX_RUNS = 1000;
 
 export class PendingRuns<T> {
-  private readonly runs = new Map<string, PendingRun<T> & { settledAt?: number }>();
+  private readonly runs = new Map<string, PendingRun<T>>();
 
   static keyOf(clientId: string, tool: string, args: unknown): string {
     return `${clientId}:${tool}:${createHash("sha256").update(canonicalJson(args)).digest("hex").slice(0, 32)}`;
@@ -53,22 +54,16 @@ export class PendingRuns<T> {
     const now = Date.now();
     this.sweep(now);
     const id = createHash("sha256").update(`${key}:${now}`).digest("base64url").slice(0, 16);
-    const run: PendingRun<T> & { settledAt?: number } = {
-      id,
-      startedAt: now,
-      settled: false,
-      progress: { updates: 0, message: null },
-      sink: undefined,
-      result: Promise.resolve() as Promise<T>,
-    };
+    let run: PendingRun<T> | undefined;
     const forward: ProgressSink = (update) => {
+      if (!run) return;
       run.progress = { updates: update.progress, message: update.message };
       run.sink?.(update);
     };
-    run.result = work(forward).finally(() => {
-      run.settled = true;
-      run.settledAt = Date.now();
+    const result = work(forward).finally(() => {
+      if (run) run.settledAt = Date.now();
     });
+    run = { id, startedAt: now, result, progress: { updates: 0, message: null }, sink: undefined };
     this.runs.set(key, run);
     return run;
   }
