@@ -67,6 +67,24 @@ const restJsonDialect = {
   InvalidAction: ["UnknownOperationException", 404],
 } as const;
 
+/**
+ * A JSON-protocol service whose signing name, IAM prefix and table key are one name: its JSON version,
+ * X-Amz-Target prefix and, where it differs, the code it answers an internal failure with.
+ */
+const jsonService = (
+  name: string,
+  jsonVersion: "1.0" | "1.1",
+  targetPrefix: string,
+  internal?: string,
+): ServiceDef => ({
+  signingName: name,
+  iamPrefix: name,
+  protocol: "json",
+  jsonVersion,
+  targetPrefix,
+  dialect: internal ? { ...jsonDialect, InternalFailure: [internal, 500] } : jsonDialect,
+});
+
 export const SERVICES: Record<string, ServiceDef> = {
   sts: {
     signingName: "sts",
@@ -127,22 +145,8 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "ResourceGroupsTaggingAPI_20170126",
     dialect: { ...jsonDialect, InternalFailure: ["InternalServiceException", 500] },
   },
-  ecs: {
-    signingName: "ecs",
-    iamPrefix: "ecs",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AmazonEC2ContainerServiceV20141113",
-    dialect: { ...jsonDialect, InternalFailure: ["ServerException", 500] },
-  },
-  dynamodb: {
-    signingName: "dynamodb",
-    iamPrefix: "dynamodb",
-    protocol: "json",
-    jsonVersion: "1.0",
-    targetPrefix: "DynamoDB_20120810",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
-  },
+  ecs: jsonService("ecs", "1.1", "AmazonEC2ContainerServiceV20141113", "ServerException"),
+  dynamodb: jsonService("dynamodb", "1.0", "DynamoDB_20120810", "InternalServerError"),
   kinesis: {
     signingName: "kinesis",
     iamPrefix: "kinesis",
@@ -151,31 +155,10 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "Kinesis_20131202",
     dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
   },
-  secretsmanager: {
-    signingName: "secretsmanager",
-    iamPrefix: "secretsmanager",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "secretsmanager",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceError", 500] },
-  },
-  kms: {
-    signingName: "kms",
-    iamPrefix: "kms",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "TrentService",
-    dialect: { ...jsonDialect, InternalFailure: ["KMSInternalException", 500] },
-  },
+  secretsmanager: jsonService("secretsmanager", "1.1", "secretsmanager", "InternalServiceError"),
+  kms: jsonService("kms", "1.1", "TrentService", "KMSInternalException"),
   // AWS Glue's own spelling of the generic errors (API reference, "Common Errors" and each action's).
-  glue: {
-    signingName: "glue",
-    iamPrefix: "glue",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AWSGlue",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceException", 500] },
-  },
+  glue: jsonService("glue", "1.1", "AWSGlue", "InternalServiceException"),
   ce: {
     signingName: "ce",
     iamPrefix: "ce",
@@ -224,14 +207,7 @@ export const SERVICES: Record<string, ServiceDef> = {
     protocol: "restjson",
     dialect: { ...restJsonDialect, InternalFailure: ["ServerException", 500] },
   },
-  sagemaker: {
-    signingName: "sagemaker",
-    iamPrefix: "sagemaker",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "SageMaker",
-    dialect: jsonDialect,
-  },
+  sagemaker: jsonService("sagemaker", "1.1", "SageMaker"),
   // Agents for Amazon Bedrock: the SDK signs as "bedrock" and IAM names the actions bedrock:*.
   bedrock: {
     signingName: "bedrock",
@@ -246,30 +222,9 @@ export const SERVICES: Record<string, ServiceDef> = {
     xmlns: "http://redshift.amazonaws.com/doc/2012-12-01/",
     dialect: queryDialect,
   },
-  fsx: {
-    signingName: "fsx",
-    iamPrefix: "fsx",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AWSSimbaAPIService_v20180301",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
-  },
-  elasticmapreduce: {
-    signingName: "elasticmapreduce",
-    iamPrefix: "elasticmapreduce",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "ElasticMapReduce",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServerError", 500] },
-  },
-  states: {
-    signingName: "states",
-    iamPrefix: "states",
-    protocol: "json",
-    jsonVersion: "1.0",
-    targetPrefix: "AWSStepFunctions",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalFailure", 500] },
-  },
+  fsx: jsonService("fsx", "1.1", "AWSSimbaAPIService_v20180301", "InternalServerError"),
+  elasticmapreduce: jsonService("elasticmapreduce", "1.1", "ElasticMapReduce", "InternalServerError"),
+  states: jsonService("states", "1.0", "AWSStepFunctions", "InternalFailure"),
   es: {
     signingName: "es",
     iamPrefix: "es",
@@ -277,14 +232,7 @@ export const SERVICES: Record<string, ServiceDef> = {
     dialect: { ...restJsonDialect, InternalFailure: ["InternalException", 500] },
   },
   // CodePipeline (JSON 1.1): ValidationException etc. in the JSON dialect.
-  codepipeline: {
-    signingName: "codepipeline",
-    iamPrefix: "codepipeline",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "CodePipeline_20150709",
-    dialect: jsonDialect,
-  },
+  codepipeline: jsonService("codepipeline", "1.1", "CodePipeline_20150709"),
   // CloudFront and Route 53 are REST-XML and global: AWS signs them for us-east-1, and their
   // errors are <ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>.
   cloudfront: {
@@ -325,14 +273,7 @@ export const SERVICES: Record<string, ServiceDef> = {
       InternalFailure: ["InternalErrorException", 500],
     },
   },
-  codebuild: {
-    signingName: "codebuild",
-    iamPrefix: "codebuild",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "CodeBuild_20161006",
-    dialect: jsonDialect,
-  },
+  codebuild: jsonService("codebuild", "1.1", "CodeBuild_20161006"),
   apigateway: {
     signingName: "apigateway",
     iamPrefix: "apigateway",
@@ -357,46 +298,11 @@ export const SERVICES: Record<string, ServiceDef> = {
     targetPrefix: "Firehose_20150804",
     dialect: { ...jsonDialect, Throttling: ["LimitExceededException", 400] },
   },
-  dms: {
-    signingName: "dms",
-    iamPrefix: "dms",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AmazonDMSv20160101",
-    dialect: jsonDialect,
-  },
-  memorydb: {
-    signingName: "memorydb",
-    iamPrefix: "memorydb",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AmazonMemoryDB",
-    dialect: jsonDialect,
-  },
-  transfer: {
-    signingName: "transfer",
-    iamPrefix: "transfer",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "TransferService",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceError", 500] },
-  },
-  apprunner: {
-    signingName: "apprunner",
-    iamPrefix: "apprunner",
-    protocol: "json",
-    jsonVersion: "1.0",
-    targetPrefix: "AppRunner",
-    dialect: { ...jsonDialect, InternalFailure: ["InternalServiceErrorException", 500] },
-  },
-  dax: {
-    signingName: "dax",
-    iamPrefix: "dax",
-    protocol: "json",
-    jsonVersion: "1.1",
-    targetPrefix: "AmazonDAXV3",
-    dialect: jsonDialect,
-  },
+  dms: jsonService("dms", "1.1", "AmazonDMSv20160101"),
+  memorydb: jsonService("memorydb", "1.1", "AmazonMemoryDB"),
+  transfer: jsonService("transfer", "1.1", "TransferService", "InternalServiceError"),
+  apprunner: jsonService("apprunner", "1.0", "AppRunner", "InternalServiceErrorException"),
+  dax: jsonService("dax", "1.1", "AmazonDAXV3"),
   kafka: {
     signingName: "kafka",
     iamPrefix: "kafka",
