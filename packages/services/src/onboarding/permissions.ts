@@ -2,7 +2,8 @@
 // list the template's policy is tested against), so the page cannot promise less than the role can.
 import { SCANNER_ACTIONS } from "@tagc/cloudformation";
 
-const SERVICES: Record<string, string> = {
+/** The customer-facing name of each IAM prefix the role grants (a test keeps it complete). */
+export const SERVICE_NAMES: Readonly<Record<string, string>> = {
   tag: "Resource tagging",
   ec2: "Amazon EC2",
   s3: "Amazon S3",
@@ -10,6 +11,35 @@ const SERVICES: Record<string, string> = {
   lambda: "AWS Lambda",
   ecs: "Amazon ECS",
   dynamodb: "Amazon DynamoDB",
+  elasticloadbalancing: "Elastic Load Balancing",
+  elasticache: "Amazon ElastiCache",
+  kinesis: "Amazon Kinesis Data Streams",
+  elasticfilesystem: "Amazon EFS",
+  secretsmanager: "AWS Secrets Manager",
+  kms: "AWS KMS",
+  eks: "Amazon EKS",
+  sagemaker: "Amazon SageMaker",
+  bedrock: "Amazon Bedrock",
+  fsx: "Amazon FSx",
+  redshift: "Amazon Redshift",
+  elasticmapreduce: "Amazon EMR",
+  glue: "AWS Glue",
+  es: "Amazon OpenSearch Service",
+  states: "AWS Step Functions",
+  cloudfront: "Amazon CloudFront",
+  route53: "Amazon Route 53",
+  codepipeline: "AWS CodePipeline",
+  "cognito-idp": "Amazon Cognito user pools",
+  "cognito-identity": "Amazon Cognito identity pools",
+  apigateway: "Amazon API Gateway",
+  codebuild: "AWS CodeBuild",
+  firehose: "Amazon Data Firehose",
+  kafka: "Amazon MSK",
+  dms: "AWS Database Migration Service",
+  memorydb: "Amazon MemoryDB",
+  transfer: "AWS Transfer Family",
+  apprunner: "AWS App Runner",
+  dax: "Amazon DynamoDB Accelerator (DAX)",
   ce: "Cost Explorer",
   organizations: "AWS Organizations",
 };
@@ -23,7 +53,7 @@ export function permissionGroups(): PermissionGroup[] {
   const groups = new Map<string, PermissionGroup>();
   for (const { action, reason } of SCANNER_ACTIONS) {
     const prefix = action.split(":")[0] ?? action;
-    const service = SERVICES[prefix] ?? prefix;
+    const service = SERVICE_NAMES[prefix] ?? prefix;
     const group = groups.get(service) ?? { service, reads: [] };
     group.reads.push({ action, reason });
     groups.set(service, group);
