@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics of this process; one registry per app so tests never share counters. */
 export function createMetrics() {
@@ -44,6 +44,13 @@ export function createMetrics() {
       name: "tagc_jobs_enqueued_total",
       help: "Jobs this process's scheduler ticks enqueued, by kind",
       labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    // 1 for the current state, 0 for the others: alert on tagc_redis_circuit_state{state="open"} == 1.
+    redisCircuit: new Gauge({
+      name: "tagc_redis_circuit_state",
+      help: "Redis circuit breaker state (closed: on Redis; open, half-open: cache and limits on process memory)",
+      labelNames: ["state"] as const,
       registers: [registry],
     }),
     schedulerTicks: new Counter({
