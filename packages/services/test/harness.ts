@@ -139,7 +139,10 @@ export function useHarness(kind: DatabaseKind): () => Harness {
       db,
       sandbox,
       clock,
-      tenantData: { purge: async (clientId) => void offboarded.push(clientId) },
+      tenantData: {
+        purge: async (clientId) => void offboarded.push(clientId),
+        revoke: async () => undefined,
+      },
     });
     closers.push(() => deps.broker.destroy());
 
