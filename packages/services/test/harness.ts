@@ -94,6 +94,8 @@ export interface Harness {
   deps: ServiceDeps;
   /** Client ids passed to deps.onOffboard, in call order. */
   offboarded: string[];
+  /** Client ids passed to deps.tenantData.revoke (their cached answers dropped), in call order. */
+  revoked: string[];
   admin(): Ctx;
   /** A tenant-bound context, with the client row loaded fresh (as the edge does per request). */
   ctxFor(clientId: string, options?: { actor?: Actor; deps?: ServiceDeps }): Promise<ClientCtx>;
@@ -134,6 +136,7 @@ export function useHarness(kind: DatabaseKind): () => Harness {
     closers.push(() => sandbox.stop());
     const clock = new TestClock();
     const offboarded: string[] = [];
+    const revoked: string[] = [];
     const db = database.handle.db;
     const deps: ServiceDeps = sandboxServices({
       db,
@@ -141,7 +144,7 @@ export function useHarness(kind: DatabaseKind): () => Harness {
       clock,
       tenantData: {
         purge: async (clientId) => void offboarded.push(clientId),
-        revoke: async () => undefined,
+        revoke: async (clientId) => void revoked.push(clientId),
       },
     });
     closers.push(() => deps.broker.destroy());
@@ -182,6 +185,7 @@ export function useHarness(kind: DatabaseKind): () => Harness {
       clock,
       deps,
       offboarded,
+      revoked,
       admin,
       async ctxFor(clientId, options = {}) {
         const ctxDeps = options.deps ?? deps;

@@ -90,7 +90,7 @@ export function tenantCache(store: CacheStore, clientId: string): TenantCache {
         return value;
       });
     },
-    clearPrefix: (sub) => {
+    clearPrefix: async (sub) => {
       // An empty one would be clear(): say so rather than drop the guardrail counters by accident.
       if (sub === "") throw new RangeError("clearPrefix needs a prefix; use clear() for everything");
       return safely(null, () => store.delByPrefix(full(sub)));
