@@ -12,6 +12,7 @@ import type { AppEnv } from "../types";
 import { registerConsent } from "./consent";
 import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
 import type { OAuthServer } from "./server";
+import { staleBearerKey } from "./stale-bearer-key";
 
 export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: RateLimiter) {
   // Registration, sign-in and token requests come before any credential: the same per-address budget
@@ -41,6 +42,7 @@ export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: 
   });
 
   registerConsent(app, oauth);
+  for (const path of ["/oauth/register", "/oauth/token"]) app.post(path, staleBearerKey(oauth.services));
 
   const callbacks = new WeakMap<Provider, ReturnType<Provider["callback"]>>();
   app.all("/oauth/*", async (c) => {

@@ -119,6 +119,46 @@ describe("dynamic client registration", () => {
   ])("accepts %s", async (uri) => {
     expect((await register({ redirect_uris: [uri] })).status).toBe(201);
   });
+
+  // mcp-remote sends its configured `Authorization: Bearer <API key>` header on OAuth requests too.
+  it("ignores a working API key in a bearer header, and names a revoked one and what to change", async () => {
+    const withBearer = (secret: string) =>
+      fetch(`${issuer}/oauth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({
+          client_name: "Bridge",
+          token_endpoint_auth_method: "none",
+          redirect_uris: [REDIRECT_URL],
+        }),
+      });
+    expect((await withBearer(h.acme.apiKey)).status).toBe(201);
+    const key = await h.issueKey(h.acme);
+    await fetch(`${issuer}/v1/clients/${h.acme.id}/api-keys/${key.id}`, {
+      method: "DELETE",
+      headers: { authorization: "Bearer e2e-admin-token-000000000000000" },
+    });
+    for (const response of [
+      await withBearer(key.secret),
+      await fetch(`${issuer}/oauth/token`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Bearer ${key.secret}`,
+        },
+        body: new URLSearchParams({ grant_type: "authorization_code", code: "x", client_id: "y" }).toString(),
+      }),
+    ]) {
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: string; error_description: string };
+      expect(body.error).toBe("invalid_request");
+      expect(body.error_description).toContain(
+        `API key ${key.secret.slice(0, 16)}… in its Authorization header`,
+      );
+      expect(body.error_description).toContain("is revoked");
+      expect(body.error_description).not.toContain(key.secret);
+    }
+  });
 });
 
 describe("authorization requests", () => {
