@@ -59,7 +59,9 @@ export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: 
       outgoing.once("finish", resolve);
       Promise.resolve(callback(incoming, outgoing)).catch(reject);
     });
-    // oidc-provider has written the response; the Node adapter must not write another.
+    // oidc-provider has written the response; the Node adapter must not write another. c.res stays
+    // Hono's placeholder 200, so the log line and metrics take the status that was really sent.
+    c.set("sentStatus", outgoing.statusCode);
     return RESPONSE_ALREADY_SENT;
   });
 }

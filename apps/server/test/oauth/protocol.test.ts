@@ -331,6 +331,23 @@ describe("the consent page", () => {
   });
 });
 
+describe("what operations see", () => {
+  it("counts an OAuth response by the status oidc-provider sent, not the adapter's placeholder 200", async () => {
+    const refused = await tokenRequest(issuer, {
+      grant_type: "authorization_code",
+      code: "nope",
+      client_id: "nobody",
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    const metrics = await (await fetch(`${issuer}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(
+        `tagc_http_requests_total\\{method="POST",route="/oauth/\\*",status="${refused.status}"\\} [1-9]`,
+      ),
+    );
+  });
+});
+
 describe("storage", () => {
   it("keeps refresh tokens, codes and sessions only as hashes (the value appears nowhere in a row)", async () => {
     const { provider, outcome } = await connectWithOAuth(h.url, h.acme.apiKey);
