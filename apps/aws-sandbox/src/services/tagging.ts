@@ -43,12 +43,29 @@ const tagged = (ctx: OpContext): Resource[] =>
 /**
  * A ResourceTypeFilter names the ARN's service, optionally with its resource kind ("es:domain",
  * "states"), as AWS matches it; the catalog type is accepted too where the two spell it alike.
+ * These are the spellings a filter may use for `r`, the last one lower-cased (it matches in any case).
  */
-function matchesType(filter: string, r: Resource): boolean {
-  if (filter === r.type || filter === r.type.split(":")[0]) return true;
+type TypeNames = readonly [type: string, service: string, arnService: string, kind: string];
+
+function typeNames(r: Resource): TypeNames {
   const [, , service = "", , , resource = ""] = r.arn.split(":");
   const kind = /^[^/:]+/.exec(resource)?.[0] ?? "";
-  return filter === service || filter.toLowerCase() === `${service}:${kind}`.toLowerCase();
+  return [r.type, r.type.split(":")[0] ?? "", service, `${service}:${kind}`.toLowerCase()];
+}
+
+// Every page of a walk filters the whole account again: a 50,000-resource account walked 100 at a
+// time would split each ARN hundreds of times. Keyed by the resource and checked against its current
+// type and ARN, so a test that edits a resource in place still sees it matched afresh.
+const namesOf = new WeakMap<Resource, { type: string; arn: string; names: TypeNames }>();
+
+function matchesAnyType(filters: ReadonlySet<string>, lowered: ReadonlySet<string>, r: Resource): boolean {
+  let entry = namesOf.get(r);
+  if (!entry || entry.type !== r.type || entry.arn !== r.arn) {
+    entry = { type: r.type, arn: r.arn, names: typeNames(r) };
+    namesOf.set(r, entry);
+  }
+  const [type, service, arnService, kind] = entry.names;
+  return filters.has(type) || filters.has(service) || filters.has(arnService) || lowered.has(kind);
 }
 
 const tagList = (tags: Record<string, string>) =>
@@ -65,8 +82,10 @@ function getResources(ctx: OpContext, input: OpInput) {
     intParam(input, "ResourcesPerPage", { min: 1, max: 100, code: "InvalidParameterException" }) ?? 100;
 
   const arnSet = new Set(arns);
+  const filters = new Set(types);
+  const lowered = new Set(types.map((t) => t.toLowerCase()));
   const matches = tagged(ctx)
-    .filter((r) => !types.length || types.some((t) => matchesType(t, r)))
+    .filter((r) => !types.length || matchesAnyType(filters, lowered, r))
     .filter((r) => !arnSet.size || arnSet.has(r.arn))
     .filter((r) =>
       tagFilters.every(
