@@ -1,8 +1,8 @@
 // Progress and background scans (issue 12): a call that carries a progressToken is answered over SSE
 // with notifications/progress while the scan runs; a cold scan that outlives the foreground budget
 // answers "still running" with a scan_id at once and goes on; the same call again joins that run and
-// returns its complete result, with no second scan. Two tenants: globex's identical call never joins
-// acme's run. Slow AWS is the sandbox's injected latency on the Tagging walk.
+// returns its complete result, with no second scan; so does a call naming the run's scan_id. Two
+// tenants: globex's identical call, or one naming acme's scan_id, never joins acme's run. Slow AWS is the sandbox's injected latency on the Tagging walk.
 import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type McpHarness, ok, startMcpHarness } from "./harness";
