@@ -5,7 +5,7 @@ import { applicableRequiredTags, costAllocationStatus, formatUsd, type TaggingPo
 import { z } from "zod";
 import { ServiceError } from "../errors";
 import { defineTool } from "./define";
-import { accounts, filters, regionsOf, resourceTypes, scalar } from "./inputs";
+import { accounts, filters, regionsOf, resourceTypes, scalar, scanId } from "./inputs";
 import { dataQuality, money, round2 } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -27,6 +27,7 @@ export const getCostAttributionGap = defineTool({
     group_by: scalar(z.enum(["resource_type", "region", "account", "service"])).optional(),
     filters: filters.optional(),
     accounts: accounts.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     total_spend: money,
