@@ -21,6 +21,8 @@ export interface ScanRequest {
   allTypes?: boolean | undefined;
   regions?: string[] | undefined;
   accounts?: string[] | undefined;
+  /** The argument `accounts` came from, for the refusal to name it (default "accounts"). */
+  accountsField?: string | undefined;
   /** Already resolved by the tool (it validated ARNs against them); resolved from `accounts` otherwise. */
   targets?: ScanTarget[] | undefined;
   forceRefresh?: boolean | undefined;
