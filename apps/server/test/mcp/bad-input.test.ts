@@ -52,6 +52,11 @@ const cases: [tool: string, args: Record<string, unknown>, mentions: RegExp][] =
   ],
   ["check_tag_compliance", { resource_types: ["all"], cursor: "bogus" }, /^cursor: /],
   ["find_untagged_resources", { resource_types: ["all"], min_cost_threshold: -5 }, /min_cost_threshold/],
+  [
+    "find_untagged_resources",
+    { resource_types: ["all"], regions: ["ap-south-1"] },
+    /^regions: ap-south-1 is not enabled for this account/,
+  ],
   ["validate_resource_tags", { resource_arns: [] }, /resource_arns/],
   ["validate_resource_tags", { resource_arns: ["not-an-arn"] }, /resource_arns/],
   [
