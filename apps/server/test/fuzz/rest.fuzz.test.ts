@@ -30,7 +30,8 @@ import {
 import { deref, type Resolve } from "./schema-arbitrary";
 
 interface DeepCase {
-  tenant: Tenant;
+  /** An index, not the tenant: a counterexample is printed, and a tenant holds its API key. */
+  tenant: 0 | 1;
   depth: number;
   at: "body" | "field";
   shape: "array" | "object";
@@ -62,7 +63,6 @@ describe("REST fuzz over the OpenAPI document", () => {
       ...(rawBody !== undefined ? { rawBody } : {}),
     });
     const sent = `${request.path} ${JSON.stringify(request.headers)} ${rawBody ?? ""}`;
-    if (process.env.FUZZ_DEBUG) console.log("DBG", request.operationId, request.mutation, response.status);
     const where = `${request.method} ${request.path.slice(0, 200)} (${request.mutation ?? "valid-ish"}) → ${response.status}`;
     try {
       if (response.status >= 500) throw new Error(`a ${response.status}: ${response.text.slice(0, 300)}`);
@@ -114,19 +114,19 @@ describe("REST fuzz over the OpenAPI document", () => {
 
   test("bodies thousands of levels deep are refused as a 4xx naming the body or a field", async () => {
     const h = harness();
-    const [acme, globex] = world.tenants;
     const failures: string[] = [];
     for (const op of operations.filter((o) => o.body)) {
       const example = (resolveExample(op) ?? {}) as Record<string, unknown>;
       const key = Object.keys(example)[0] ?? "fuzz";
       const deep = fc.record({
-        tenant: fc.constantFrom(acme, globex),
+        tenant: fc.constantFrom(0 as const, 1 as const),
         depth: fc.integer({ min: 1_000, max: 8_000 }),
         // The whole body, or the first field of the documented example, nested that deep.
         at: fc.constantFrom("body" as const, "field" as const),
         shape: fc.constantFrom("array" as const, "object" as const),
       });
-      const run = async ({ tenant, depth, at, shape }: DeepCase) => {
+      const run = async ({ tenant: index, depth, at, shape }: DeepCase) => {
+        const tenant = world.tenants[index];
         const nested =
           shape === "array" ? `${"[".repeat(depth)}1${"]".repeat(depth)}` : deepObjectJson(depth);
         const rawBody =
@@ -151,8 +151,8 @@ describe("REST fuzz over the OpenAPI document", () => {
           numRuns: FUZZ.runs(8),
           // The attack run's case on every operation: a 5,000-deep object, as the body and as a field.
           examples: [
-            [{ tenant: acme, depth: 5_000, at: "body", shape: "object" }],
-            [{ tenant: globex, depth: 5_000, at: "field", shape: "object" }],
+            [{ tenant: 0, depth: 5_000, at: "body", shape: "object" }],
+            [{ tenant: 1, depth: 5_000, at: "field", shape: "object" }],
           ],
         })
         .catch((error: Error) => failures.push(failureReport(error)));

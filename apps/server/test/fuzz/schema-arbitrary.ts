@@ -154,7 +154,12 @@ function setAt(
 type Change = { mutation: string; mustReject?: string; apply(node: Record<string, unknown>): void };
 
 /** The changes one object schema allows: each forbidden by the schema, or hostile for the field. */
-function changesOf(s: JsonSchema, resolve: Resolve, path: string[]): fc.Arbitrary<Change>[] {
+function changesOf(
+  s: JsonSchema,
+  resolve: Resolve,
+  path: string[],
+  maxDepth: number,
+): fc.Arbitrary<Change>[] {
   const at = (key: string) => [...path, key].join(".");
   const properties = Object.entries(s.properties ?? {}).map(([k, v]) => [k, deref(v, resolve)] as const);
   const keys = properties.map(([k]) => k);
@@ -188,7 +193,7 @@ function changesOf(s: JsonSchema, resolve: Resolve, path: string[]): fc.Arbitrar
           node[key] = value;
         },
       })),
-      fc.tuple(fc.constantFrom(...keys), fc.integer({ min: 1, max: 6_000 })).map(([key, depth]) => ({
+      fc.tuple(fc.constantFrom(...keys), fc.integer({ min: 1, max: maxDepth })).map(([key, depth]) => ({
         mutation: `${at(key)} nested ${depth} deep`,
         apply: (node) => {
           node[key] = deepArray(depth);
@@ -249,12 +254,17 @@ function changesOf(s: JsonSchema, resolve: Resolve, path: string[]): fc.Arbitrar
 }
 
 /** A valid-ish object with one change somewhere in it (a top-level or nested object field). */
-export function mutated(schema: JsonSchema, resolve: Resolve = noRefs): fc.Arbitrary<Mutated> {
+export function mutated(
+  schema: JsonSchema,
+  resolve: Resolve = noRefs,
+  /** How deep a nested-value mutation goes (a client that serialises with JSON.stringify stops near 5,000). */
+  maxDepth = 6_000,
+): fc.Arbitrary<Mutated> {
   const base = validish(schema, resolve) as fc.Arbitrary<Record<string, unknown>>;
   const nodes = objectNodes(schema, resolve);
   const change = fc.oneof(
     ...nodes.flatMap(([path, node]) =>
-      changesOf(node, resolve, path).map((c) => c.map((x) => ({ path, ...x }))),
+      changesOf(node, resolve, path, maxDepth).map((c) => c.map((x) => ({ path, ...x }))),
     ),
   );
   return fc.tuple(base, change).map(([value, c]) => {
