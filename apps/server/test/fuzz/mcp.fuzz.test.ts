@@ -107,14 +107,12 @@ function callArbitrary(tool: Tool): fc.Arbitrary<Call> {
   const caller = fc.constantFrom(0 as const, 1 as const);
   return fc.oneof(
     fc.record({ caller, args: validish(schema) as fc.Arbitrary<Record<string, unknown>> }),
-    fc
-      .tuple(caller, mutated(schema, undefined, 3_000))
-      .map(([c, m]) => ({
-        caller: c,
-        args: m.value,
-        mutation: m.mutation,
-        ...(m.mustReject ? { mustReject: m.mustReject } : {}),
-      })),
+    fc.tuple(caller, mutated(schema, undefined, 3_000)).map(([c, m]) => ({
+      caller: c,
+      args: m.value,
+      mutation: m.mutation,
+      ...(m.mustReject ? { mustReject: m.mustReject } : {}),
+    })),
   );
 }
 
