@@ -149,6 +149,7 @@ describe("REST fuzz over the OpenAPI document", () => {
         .assert(fc.asyncProperty(deep, run), {
           seed: FUZZ.seed,
           numRuns: FUZZ.runs(8),
+          endOnFailure: true,
           // The attack run's case on every operation: a 5,000-deep object, as the body and as a field.
           examples: [
             [{ tenant: 0, depth: 5_000, at: "body", shape: "object" }],
