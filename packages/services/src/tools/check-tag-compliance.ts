@@ -69,6 +69,7 @@ export const checkTagCompliance = defineTool({
       allTypes: input.resource_types.includes("all"),
       regions: regionsOf(input.filters),
       accounts: input.filters?.account_id ? [input.filters.account_id] : input.accounts,
+      accountsField: input.filters?.account_id ? "filters.account_id" : "accounts",
       severity: input.severity ?? "all",
       forceRefresh: input.force_refresh,
       costs: {},

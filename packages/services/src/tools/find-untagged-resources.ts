@@ -49,6 +49,8 @@ export const findUntaggedResources = defineTool({
       tool: "find_untagged_resources",
       resourceTypes,
       regions: input.regions,
+      // A top-level argument here, not a filter as in check_tag_compliance.
+      regionsField: "regions",
       accounts: input.accounts,
       costs: withCosts ? {} : undefined,
     });

@@ -58,6 +58,7 @@ export const getCostAttributionGap = defineTool({
       allTypes: input.resource_types.includes("all"),
       regions: regionsOf(input.filters),
       accounts: input.filters?.account_id ? [input.filters.account_id] : input.accounts,
+      accountsField: input.filters?.account_id ? "filters.account_id" : "accounts",
       costs: { period: input.time_period, groupBy: input.group_by ?? "resource_type" },
     });
     // Costs were requested, so the analysis always has a gap.
