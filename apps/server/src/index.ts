@@ -74,6 +74,9 @@ async function main() {
     identity.stop();
     await worker?.stop();
     await jobs?.stop();
+    // Audit and usage rows held through an outage are written before the pool closes.
+    await services.writes?.flush();
+    services.writes?.stop();
     await database.close();
     await runtime.close();
     await demo?.stop();
