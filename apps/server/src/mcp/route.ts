@@ -11,8 +11,8 @@ import type { OAuthServer } from "../oauth/server";
 import type { AppEnv } from "../types";
 import { mcpGuard } from "./auth";
 import { isInitialize, wantsProgress } from "./body";
-import { idIn, unavailableRpc } from "./errors";
 import type { McpRuntime } from "./context";
+import { idIn, unavailableRpc } from "./errors";
 import { buildMcpServer } from "./server";
 import { checkPresentedSession, SESSION_HEADER } from "./session";
 
