@@ -75,7 +75,8 @@ async function main() {
     await worker?.stop();
     await jobs?.stop();
     // Audit and usage rows held through an outage are written before the pool closes.
-    await services.writes?.flush();
+    const unwritten = (await services.writes?.flush()) ?? 0;
+    if (unwritten > 0) logger.error({ unwritten }, "audit and usage rows lost: the database did not return");
     services.writes?.stop();
     await database.close();
     await runtime.close();

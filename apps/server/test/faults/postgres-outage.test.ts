@@ -136,6 +136,7 @@ beforeAll(async () => {
       const started = performance.now();
       const res = await fetch(`${w.base}/health/ready`);
       readiness.push({ status: res.status, ms: performance.now() - started });
+      queueSeries.push(w.services.writes?.stats.queued ?? 0);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
@@ -152,6 +153,7 @@ beforeAll(async () => {
   const outageStart = readiness.length;
   await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
   readinessDuring = readiness.slice(outageStart);
+  queuedAtEnd = await queueGauge();
   await w.pg.start();
   down = false;
   await new Promise((resolve) => setTimeout(resolve, AFTER_MS));
@@ -167,6 +169,14 @@ beforeAll(async () => {
 }, 120_000);
 
 let readinessDuring: { status: number; ms: number }[] = [];
+let queuedAtEnd = 0;
+const queueSeries: number[] = [];
+
+/** tagc_write_queue_records as /metrics reports it. */
+async function queueGauge(): Promise<number> {
+  const text = await (await fetch(`${w.base}/metrics`)).text();
+  return Number(/^tagc_write_queue_records (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+}
 
 afterAll(async () => {
   await w?.close();
@@ -207,6 +217,10 @@ describe("Postgres stopped for 10 s under load", () => {
   });
 
   it("loses no audit or usage row, and each tenant's rows are its own", async () => {
+    // The queue held rows through the outage (the metric showed them) and has written them all.
+    expect(queuedAtEnd).toBeGreaterThan(0);
+    expect(await queueGauge()).toBe(0);
+    expect(w.services.writes?.stats.written).toBeGreaterThan(0);
     expect(w.services.writes?.stats).toMatchObject({ queued: 0, dropped: 0 });
     const db = w.handle.db;
     let expectedAudit = 0;
@@ -252,8 +266,9 @@ describe("Postgres stopped for 10 s under load", () => {
       expect(metered.length).toBe(scanned.length);
       expect(accounts.every((account) => !account.includes(other.accountId))).toBe(true);
     }
+    console.log(`[postgres-outage] queue length every 250 ms: ${queueSeries.join(",")}`);
     console.log(
-      `[postgres-outage] audit rows expected=${expectedAudit} found=${foundAudit}; usage scan rows expected=${expectedUsage} found=${foundUsage}; queue written=${w.services.writes?.stats.written} dropped=${w.services.writes?.stats.dropped}`,
+      `[postgres-outage] audit rows expected=${expectedAudit} found=${foundAudit}; usage scan rows expected=${expectedUsage} found=${foundUsage}; queue held=${queuedAtEnd} at the outage's end, written=${w.services.writes?.stats.written} dropped=${w.services.writes?.stats.dropped}`,
     );
     expect(foundAudit).toBe(expectedAudit);
     expect(foundUsage).toBe(expectedUsage);

@@ -25,6 +25,9 @@ export interface WriteQueueStats {
   written: number;
 }
 
+/** Audit rows per statement while draining: a backlog clears in a few round trips, not thousands. */
+const BATCH = 500;
+
 const unavailable = (error: unknown) =>
   isDatabaseUnavailable(error) || (error instanceof Error && error.name === "UsageRecordError");
 
@@ -45,7 +48,9 @@ export class WriteQueue {
     this.#db = options.db;
     this.#max = options.max ?? 10_000;
     this.#base = options.baseDelayMs ?? 250;
-    this.#maxDelay = options.maxDelayMs ?? 5_000;
+    // Short: while anything waits, new rows queue behind it, so a recovered database should be seen
+    // within a second; one connection attempt a second is no load on a database that is down.
+    this.#maxDelay = options.maxDelayMs ?? 1_000;
     this.#delay = this.#base;
   }
 
@@ -120,10 +125,10 @@ export class WriteQueue {
 
   async #drain(): Promise<number> {
     while (this.#items.length > 0) {
-      const next = this.#items[0] as QueuedWrite;
+      const batch = this.#nextBatch();
       try {
-        await this.#apply(next, 1);
-        this.#written += 1;
+        await this.#applyBatch(batch);
+        this.#written += batch.length;
       } catch (error) {
         if (unavailable(error)) {
           this.#delay = Math.min(this.#maxDelay, this.#delay * 2);
@@ -131,14 +136,43 @@ export class WriteQueue {
           this.#schedule();
           return this.#items.length;
         }
-        // Not an outage: this record can never be written, and must not block the ones behind it.
+        // Not an outage: one record of the batch can never be written. Each is tried alone, so that
+        // one is counted as lost and does not block the ones behind it.
+        if (batch.length > 1) {
+          this.#single = batch.length;
+          continue;
+        }
         this.#dropped += 1;
         for (const listener of this.#dropListeners) listener(1);
       }
-      this.#items.shift();
+      this.#items.splice(0, batch.length);
     }
     this.#delay = this.#base;
     return 0;
+  }
+
+  /** Records tried one by one after a batch failed for a reason other than an outage. */
+  #single = 0;
+
+  /** The queue's head: a run of audit rows (one statement), or one usage record. */
+  #nextBatch(): QueuedWrite[] {
+    if (this.#single > 0) {
+      this.#single -= 1;
+      return this.#items.slice(0, 1);
+    }
+    const batch: QueuedWrite[] = [];
+    for (const record of this.#items) {
+      if (record.kind !== "audit" || batch.length >= BATCH) break;
+      batch.push(record);
+    }
+    return batch.length > 0 ? batch : this.#items.slice(0, 1);
+  }
+
+  async #applyBatch(batch: QueuedWrite[]): Promise<void> {
+    const [first] = batch;
+    if (batch.length === 1 && first) return this.#apply(first, 1);
+    const rows = batch.flatMap((record) => (record.kind === "audit" ? [record.row] : []));
+    await this.#db.insert(auditEvents).values(rows).onConflictDoNothing({ target: auditEvents.id });
   }
 
   async #apply(record: QueuedWrite, attempts: number): Promise<void> {

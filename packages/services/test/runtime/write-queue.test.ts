@@ -118,6 +118,23 @@ describe("WriteQueue", () => {
     expect(queue.stats.queued).toBe(0);
   });
 
+  it("drops only the record that can never be written when a queued batch fails", async () => {
+    const queue = new WriteQueue({ db: proxied.db, baseDelayMs: 10_000 });
+    await proxy.cut();
+    for (const record of [
+      audit(acme, "batch.1"),
+      audit("cli_doesnotexist", "batch.bad"),
+      audit(acme, "batch.3"),
+    ])
+      expect(await queue.write(record)).toBe("queued");
+    await proxy.restore();
+    expect(await queue.flush()).toBe(0);
+    expect(queue.stats).toEqual({ queued: 0, dropped: 1, written: 2 });
+    const ops = (await rowsOf(acme)).map((r) => r.operation).filter((op) => op.startsWith("batch."));
+    expect(ops).toEqual(["batch.1", "batch.3"]);
+    queue.stop();
+  });
+
   it("replays a queued usage record once, however often it is flushed", async () => {
     const queue = new WriteQueue({ db: proxied.db, baseDelayMs: 10_000 });
     await proxy.cut();
