@@ -50,7 +50,7 @@ describe("isDatabaseUnavailable", () => {
     const duplicate = await failureOf(() => createClient(db, { id: existing.id, name: "Again" }));
     // A parameter that reads like an outage must not make a constraint failure one.
     const quoted = await failureOf(() =>
-      db.insert(clients).values({ id: existing.id, name: "Connection terminated unexpectedly" }),
+      createClient(db, { id: existing.id, name: "Connection terminated unexpectedly" }),
     );
     expect([syntax, duplicate, quoted].map(isDatabaseUnavailable)).toEqual([false, false, false]);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);

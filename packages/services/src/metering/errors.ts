@@ -8,10 +8,9 @@ import { DatabaseUnavailableError } from "../errors";
 export class UsageRecordError extends DatabaseUnavailableError {
   override name = "UsageRecordError";
   constructor(attempts: number, cause: unknown) {
-    super(
-      "Usage could not be recorded because the database is not answering. Retry the call in a minute.",
-      { attempts },
-    );
+    super("Usage could not be recorded because the database is not answering. Retry the call in a minute.", {
+      attempts,
+    });
     this.cause = cause;
   }
 }
