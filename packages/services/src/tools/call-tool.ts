@@ -3,7 +3,7 @@
 // logic sits in the edge. Errors the caller can act on keep their code and message; anything else is
 // INTERNAL with a generic message, and its cause is handed back for the edge to log (services do not log).
 import type { z } from "zod";
-import { recordAudit } from "../audit/record";
+import { recordAuditOrQueue } from "../audit/record";
 import { asServiceError, ServiceError } from "../errors";
 import { checkGuardrails } from "../guardrails/check";
 import { keyAllows } from "../keys/allows";
@@ -48,7 +48,7 @@ export async function callTool<R extends ToolOutput>(
 ): Promise<ToolOutcome<R>> {
   const started = performance.now();
   const finish = async (outcome: ToolOutcome<R>): Promise<ToolOutcome<R>> => {
-    const written = recordAudit(ctx.deps.db, ctx, {
+    const written = recordAuditOrQueue(ctx, {
       operation: tool.name,
       params: sanitize(args),
       outcome: outcome.ok ? "ok" : "error",
