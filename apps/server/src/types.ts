@@ -19,6 +19,8 @@ export interface AppEnv {
      * grant (whose token may carry fewer scopes than the key).
      */
     mcpCredential: { id: string; scopes: string[] };
+    /** The status a handler wrote to the Node response itself (oidc-provider), for the log line. */
+    sentStatus: number;
   };
 }
 

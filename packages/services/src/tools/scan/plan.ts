@@ -36,7 +36,7 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
   await syncRevocations(ctx);
   const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
-  const targets = request.targets ?? (await scanTargets(ctx, request.accounts));
+  const targets = request.targets ?? (await scanTargets(ctx, request.accounts, request.accountsField));
   const planned = await Promise.all(
     targets.map(
       async (target): Promise<PlannedTarget> => ({
