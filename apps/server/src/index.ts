@@ -5,6 +5,7 @@ import { startIdentityCheck } from "./boot/identity-check";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
+import { watchScanLoad } from "./metrics";
 import { createRuntime } from "./runtime";
 import type { AppDeps } from "./types";
 import { startWorker } from "./worker/job-worker";
@@ -37,6 +38,7 @@ async function main() {
     serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
   };
+  watchScanLoad(deps.metrics, runtime.tools.scans.queue);
   const app = createApp(deps, database);
   const worker = roles.has("worker")
     ? startVerificationLoop(services, logger, deps.metrics, effectiveEnv.VERIFY_INTERVAL_MS)

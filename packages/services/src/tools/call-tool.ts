@@ -132,10 +132,19 @@ const RETRY_AFTER_S = 5;
 function stillRunning(tool: string, run: PendingRun<unknown>): ServiceError {
   const elapsed = Math.round((Date.now() - run.startedAt) / 1000);
   const soFar = run.progress.message ? ` So far: ${run.progress.message}.` : "";
+  const what =
+    run.progress.status === "queued"
+      ? "The scan is queued for a scan slot"
+      : "The scan is still running in the background";
   return new ServiceError(
     "SCAN_IN_PROGRESS",
-    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool} again with exactly the same arguments to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
-    { scan_id: run.id, elapsed_seconds: elapsed, progress: run.progress },
+    `${what} (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool} again with exactly the same arguments to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
+    {
+      scan_id: run.id,
+      scan_status: run.progress.status,
+      elapsed_seconds: elapsed,
+      progress: { updates: run.progress.updates, message: run.progress.message },
+    },
     RETRY_AFTER_S,
   );
 }
