@@ -1,7 +1,9 @@
 // Process entry: parse env, build dependencies, serve, shut down gracefully.
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { startIdentityCheck } from "./boot/identity-check";
+import { shutDown, trackInFlight } from "./boot/shutdown";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
@@ -32,8 +34,10 @@ async function main() {
   // Offboarding purges the tenant's memoised and cached scans through the runtime that holds them.
   const services = serviceDepsFrom(effectiveEnv, database, aws, runtime.tools);
   const roles = effectiveEnv.PROCESS_ROLES;
+  const lifecycle = { draining: false };
   const deps: AppDeps = {
     ...appDepsFrom(effectiveEnv, services, logger),
+    lifecycle,
     readiness: { ...runtime.readiness, aws_identity: identity.readiness },
     serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
@@ -67,22 +71,39 @@ async function main() {
   });
   if (demo) await demo.afterStart(services, deps);
 
+  const inFlight = trackInFlight(server as Server);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, "shutting down");
-    server.close();
+    logger.info({ signal, in_flight: inFlight.open }, "shutting down");
     identity.stop();
-    await worker?.stop();
-    await jobs?.stop();
-    await database.close();
-    await runtime.close();
-    await demo?.stop();
+    // Whatever hangs past the grace, the process still exits before the orchestrator's SIGKILL.
+    setTimeout(() => process.exit(0), effectiveEnv.SHUTDOWN_GRACE_MS + 2_000).unref();
+    await shutDown({
+      lifecycle,
+      server: server as Server,
+      inFlight,
+      graceMs: effectiveEnv.SHUTDOWN_GRACE_MS,
+      logger,
+      onDrain: (budgetMs) => runtime.tools.pending.windDown(budgetMs),
+      stopWork: (graceMs) => Promise.all([worker?.stop(), jobs?.stop({ graceMs })]),
+      flushWrites: deps.flushWrites,
+      close: async () => {
+        await database.close();
+        await runtime.close();
+        await demo?.stop();
+      },
+    });
     process.exit(0);
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  const onSignal = (signal: string) =>
+    void shutdown(signal).catch((err: Error) => {
+      logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    });
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
 }
 
 main().catch((error: Error) => {

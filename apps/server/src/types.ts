@@ -54,6 +54,10 @@ export interface AppDeps {
   serveApi?: boolean;
   /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */
   mcp?: import("./mcp/context").McpRuntime;
+  /** Set draining at SIGTERM: readiness answers shutting_down and new requests are refused (503). */
+  lifecycle?: import("./middleware/draining").Lifecycle;
+  /** Queued audit and usage writes, flushed at shutdown before the database closes. */
+  flushWrites?: () => Promise<unknown>;
   /** This process's background worker, shown on /health; absent without the worker role. */
   worker?: { status(): import("./worker/status").WorkerHealth };
 }

@@ -121,7 +121,10 @@ export async function callTool<R extends ToolOutput>(
       (sink) => execute({ ...ctx, progress: sink }) as Promise<ToolOutcome<ToolOutput>>,
     );
   run.sink = ctx.progress;
-  const outcome = await waitAtMost(run.result, runtime.foregroundMs);
+  const outcome = await waitAtMost(
+    Promise.race([run.result, runtime.pending.waitsEnded]),
+    runtime.foregroundMs,
+  );
   if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool.name, run) });
   runtime.pending.delete(key);
   return finish(outcome as ToolOutcome<R>);

@@ -38,6 +38,19 @@ const MAX_RUNS = 1000;
 
 export class PendingRuns<T> {
   private readonly runs = new Map<string, PendingRun<T>>();
+  private endWaits: () => void = () => undefined;
+  /**
+   * Settles when the process winds down: callers still waiting for a run are answered "still
+   * running" (a clean answer they retry elsewhere) rather than cut when the process exits.
+   */
+  readonly waitsEnded = new Promise<undefined>((resolve) => {
+    this.endWaits = () => resolve(undefined);
+  });
+
+  /** At shutdown: every wait for a run ends within `ms` (before the grace period runs out). */
+  windDown(ms: number): void {
+    setTimeout(this.endWaits, Math.max(0, ms)).unref();
+  }
 
   static keyOf(clientId: string, tool: string, args: unknown): string {
     return `${clientId}:${tool}:${createHash("sha256").update(canonicalJson(args)).digest("hex").slice(0, 32)}`;
