@@ -4,9 +4,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { CounterSnapshot, FaultsInput, RoleSeedInput } from "@tagc/aws-sandbox";
 
-export async function spawnSandbox(resources: number, regions: number) {
+export async function spawnSandbox(resources: number, regions: number, second = 0) {
   const script = fileURLToPath(new URL("./sandbox-process.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, String(resources), String(regions)], {
+  const args = [script, String(resources), String(regions), String(second)];
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const line = await new Promise<string>((resolve, reject) => {

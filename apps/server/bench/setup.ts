@@ -1,17 +1,20 @@
 // Benchmark fixture: a real server (Postgres, in-memory cache) over real HTTP, the AWS sandbox with a
 // synthetic account and injected latency, and one client onboarded by the test kit's onboardTenant.
+import { createDatabase } from "@tagc/db";
 import { createTestDatabase } from "@tagc/db/testing";
 import {
   createGuardrailLimiters,
   createToolRuntime,
   MemoryCacheStore,
   MemoryRateLimiter,
+  type ToolRuntimeOptions,
 } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
 import {
   ACME_ACCOUNT,
   CONTROL_PLANE,
   customer,
+  GLOBEX_ACCOUNT,
   listen,
   onboardTenant,
   publishSandboxTemplate,
@@ -31,8 +34,12 @@ export async function startBench(options: {
   keys: number;
   /** The server's own scan deadline and foreground budget (env.ts defaults) instead of the 55 s scan. */
   serverScanTimes?: boolean;
+  /** A second tenant on its own account with this many resources (0: none). */
+  secondResources?: number;
+  /** The cold-scan slots (the server's SCAN_CONCURRENCY and SCAN_CONCURRENCY_PER_CLIENT). */
+  scanQueue?: ToolRuntimeOptions["scanQueue"];
 }) {
-  const sandbox = await spawnSandbox(options.resources, options.regions);
+  const sandbox = await spawnSandbox(options.resources, options.regions, options.secondResources ?? 0);
   await publishSandboxTemplate(sandbox.url);
   const database = await createTestDatabase({ kind: "postgres" });
   const env = parseEnv({
@@ -58,6 +65,7 @@ export async function startBench(options: {
     limiters: createGuardrailLimiters({ limits }),
     deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 55_000,
     foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : undefined,
+    ...(options.scanQueue ? { scanQueue: options.scanQueue } : {}),
   });
   const mcp: McpRuntime = {
     tools,
@@ -65,8 +73,11 @@ export async function startBench(options: {
     allowedOrigins: [],
     sessionSecret: env.MCP_SESSION_SECRET,
   };
-  const services = serviceDepsFrom(env, database.handle, awsConfigFrom(env), tools);
-  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, database.handle);
+  // The pool a server has (pg's default 10), not the test helper's 4: a benchmark of waits for a
+  // connection would measure the fixture.
+  const handle = createDatabase({ url: database.url, poolMax: 10 });
+  const services = serviceDepsFrom(env, handle, awsConfigFrom(env), tools);
+  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
   const server = await listen(app.fetch);
   const url = `${server.url}/mcp`;
 
@@ -75,6 +86,9 @@ export async function startBench(options: {
   const keys = [tenant.apiKey];
   while (keys.length < options.keys)
     keys.push((await steps.issueKey(tenant.id, `bench-${keys.length}`)).secret);
+  const second = options.secondResources
+    ? await onboardTenant(steps, sandbox, customer("bench-b", GLOBEX_ACCOUNT, "enterprise"))
+    : undefined;
   // Start from a cold credential cache, so the STS count below covers the whole run.
   services.broker.invalidate(tenant.id);
   await sandbox.setFaults({ latency_ms: options.latencyMs });
@@ -84,10 +98,12 @@ export async function startBench(options: {
     keys,
     sandbox,
     clientId: tenant.id,
+    second,
     services,
     async close() {
       await server.close();
       sandbox.stop();
+      await handle.close();
       await database.drop();
     },
   };

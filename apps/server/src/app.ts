@@ -6,6 +6,7 @@ import { describeZodError, envelope, renderError } from "./errors";
 import { registerMcp } from "./mcp/route";
 import { adminAuth } from "./middleware/admin-auth";
 import { resolveClient } from "./middleware/client";
+import { refuseWhileDraining } from "./middleware/draining";
 import { observe } from "./middleware/observe";
 import { registerOAuth } from "./oauth/routes";
 import { createOAuthServer } from "./oauth/server";
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   });
 
   app.use("*", observe(deps.logger, deps.metrics));
+  if (deps.lifecycle) app.use("*", refuseWhileDraining(deps.lifecycle));
   app.use(
     "/v1/*",
     bodyLimit({

@@ -140,6 +140,12 @@ export const envSchema = z
      * this many, records are dropped and counted (tagc_write_queue_dropped_total).
      */
     WRITE_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+    /** Cold scans this process runs at once, all tenants together (a fair queue shares the slots). */
+    SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** Cold scans one tenant runs at once in this process; more wait in the fair queue. */
+    SCAN_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
+    /** On SIGTERM, how long in-flight requests, scans and jobs may take before the process exits. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(25_000),
 
     /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
     DEMO: bool,

@@ -1,10 +1,13 @@
 // Process entry: parse env, build dependencies, serve, shut down gracefully.
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { startIdentityCheck } from "./boot/identity-check";
+import { shutDown, trackInFlight } from "./boot/shutdown";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
+import { watchScanLoad } from "./metrics";
 import { createRuntime, trackRedisCircuit } from "./runtime";
 import type { AppDeps } from "./types";
 import { startWorker } from "./worker/job-worker";
@@ -31,13 +34,16 @@ async function main() {
   // Offboarding purges the tenant's memoised and cached scans through the runtime that holds them.
   const services = serviceDepsFrom(effectiveEnv, database, aws, runtime.tools);
   const roles = effectiveEnv.PROCESS_ROLES;
+  const lifecycle = { draining: false };
   const deps: AppDeps = {
     ...appDepsFrom(effectiveEnv, services, logger),
+    lifecycle,
     readiness: { ...runtime.readiness, aws_identity: identity.readiness },
     serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
   };
   if (runtime.breaker) trackRedisCircuit(runtime.breaker, deps.metrics);
+  watchScanLoad(deps.metrics, runtime.tools.scans.queue);
   const app = createApp(deps, database);
   const worker = roles.has("worker")
     ? startVerificationLoop(services, logger, deps.metrics, effectiveEnv.VERIFY_INTERVAL_MS)
@@ -66,26 +72,45 @@ async function main() {
   });
   if (demo) await demo.afterStart(services, deps);
 
+  const inFlight = trackInFlight(server as Server);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, "shutting down");
-    server.close();
+    logger.info({ signal, in_flight: inFlight.open }, "shutting down");
     identity.stop();
-    await worker?.stop();
-    await jobs?.stop();
-    // Audit and usage rows held through an outage are written before the pool closes.
-    const unwritten = (await services.writes?.flush()) ?? 0;
-    if (unwritten > 0) logger.error({ unwritten }, "audit and usage rows lost: the database did not return");
-    services.writes?.stop();
-    await database.close();
-    await runtime.close();
-    await demo?.stop();
+    // Whatever hangs past the grace, the process still exits before the orchestrator's SIGKILL.
+    setTimeout(() => process.exit(0), effectiveEnv.SHUTDOWN_GRACE_MS + 2_000).unref();
+    await shutDown({
+      lifecycle,
+      server: server as Server,
+      inFlight,
+      graceMs: effectiveEnv.SHUTDOWN_GRACE_MS,
+      logger,
+      onDrain: (budgetMs) => runtime.tools.pending.windDown(budgetMs),
+      stopWork: (graceMs) => Promise.all([worker?.stop(), jobs?.stop({ graceMs })]),
+      // Audit and usage rows held through an outage are written before the pool closes.
+      flushWrites: async () => {
+        const unwritten = (await services.writes?.flush()) ?? 0;
+        if (unwritten > 0)
+          logger.error({ unwritten }, "audit and usage rows lost: the database did not return");
+        services.writes?.stop();
+      },
+      close: async () => {
+        await database.close();
+        await runtime.close();
+        await demo?.stop();
+      },
+    });
     process.exit(0);
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  const onSignal = (signal: string) =>
+    void shutdown(signal).catch((err: Error) => {
+      logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    });
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
 }
 
 main().catch((error: Error) => {

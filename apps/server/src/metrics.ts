@@ -80,3 +80,31 @@ export function createMetrics(sources: { writes?: WriteQueue | undefined } = {})
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** At most this many tenants get their own label on the scan gauge; the rest are summed as "other". */
+export const SCAN_GAUGE_CLIENTS = 100;
+
+/**
+ * The per-tenant gauge of cold scans running and queued (the fair queue's view), read at scrape time.
+ * Only tenants with a scan now appear, the busiest first, so the label set stays bounded.
+ */
+export function watchScanLoad(
+  metrics: Metrics,
+  queue: { load(): Map<string, { running: number; queued: number }> },
+): void {
+  new Gauge({
+    name: "tagc_scans",
+    help: "Cold scans running and queued in this process, by client (the busiest 100; the rest as other)",
+    labelNames: ["client", "state"] as const,
+    registers: [metrics.registry],
+    collect() {
+      this.reset();
+      const busiest = [...queue.load()].sort(([, a], [, b]) => b.running + b.queued - (a.running + a.queued));
+      busiest.forEach(([clientId, load], i) => {
+        const client = i < SCAN_GAUGE_CLIENTS ? clientId : "other";
+        this.inc({ client, state: "running" }, load.running);
+        this.inc({ client, state: "queued" }, load.queued);
+      });
+    },
+  });
+}

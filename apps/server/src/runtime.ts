@@ -52,6 +52,7 @@ export function createRuntime(env: Env, logger: Logger) {
     limiters: createGuardrailLimiters({ redis, breaker }),
     deadlineMs: env.SCAN_DEADLINE_MS,
     foregroundMs: env.SCAN_FOREGROUND_MS,
+    scanQueue: { capacity: env.SCAN_CONCURRENCY, perClient: env.SCAN_CONCURRENCY_PER_CLIENT },
   });
   const mcp: McpRuntime = {
     tools,

@@ -58,6 +58,8 @@ export interface AppDeps {
   serveApi?: boolean;
   /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */
   mcp?: import("./mcp/context").McpRuntime;
+  /** Set draining at SIGTERM: readiness answers shutting_down and new requests are refused (503). */
+  lifecycle?: import("./middleware/draining").Lifecycle;
   /** This process's background worker, shown on /health; absent without the worker role. */
   worker?: { status(): import("./worker/status").WorkerHealth };
 }

@@ -19,6 +19,9 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
   );
 
   app.get("/health/ready", async (c) => {
+    // At SIGTERM, at once: the load balancer stops sending work while requests under way finish.
+    if (deps.lifecycle?.draining)
+      return c.json({ status: "shutting_down", checks: {}, degraded: ["shutting_down"] }, 503);
     const checks: Record<string, ReadinessCheck> = {
       database: () => database.ping(),
       ...deps.readiness,

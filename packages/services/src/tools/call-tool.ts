@@ -120,7 +120,10 @@ export async function callTool<R extends ToolOutput>(
       (sink) => execute({ ...ctx, progress: sink }) as Promise<ToolOutcome<ToolOutput>>,
     );
   run.sink = ctx.progress;
-  const outcome = await waitAtMost(run.result, runtime.foregroundMs);
+  const outcome = await waitAtMost(
+    Promise.race([run.result, runtime.pending.waitsEnded]),
+    runtime.foregroundMs,
+  );
   if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool, run) });
   runtime.pending.delete(key);
   return finish(outcome as ToolOutcome<R>);
@@ -157,10 +160,19 @@ function takesScanId(tool: Tool<ToolOutput>): boolean {
 function stillRunning(tool: Tool<ToolOutput>, run: PendingRun<unknown>): ServiceError {
   const elapsed = Math.round((Date.now() - run.startedAt) / 1000);
   const soFar = run.progress.message ? ` So far: ${run.progress.message}.` : "";
+  const what =
+    run.progress.status === "queued"
+      ? "The scan is queued for a scan slot"
+      : "The scan is still running in the background";
   return new ServiceError(
     "SCAN_IN_PROGRESS",
-    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool.name} again with exactly the same arguments${takesScanId(tool) ? ` (adding scan_id "${run.id}" if you like)` : ""} to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
-    { scan_id: run.id, elapsed_seconds: elapsed, progress: run.progress },
+    `${what} (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool.name} again with exactly the same arguments${takesScanId(tool) ? ` (adding scan_id "${run.id}" if you like)` : ""} to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
+    {
+      scan_id: run.id,
+      scan_status: run.progress.status,
+      elapsed_seconds: elapsed,
+      progress: { updates: run.progress.updates, message: run.progress.message },
+    },
     RETRY_AFTER_S,
   );
 }

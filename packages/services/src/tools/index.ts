@@ -21,6 +21,7 @@ export { importAwsTagPolicy } from "./import-aws-tag-policy";
 export { type ListedTool, listedTool, TOOL_LIST, type ToolAnnotations } from "./list";
 export { createToolRuntime, type ToolRuntime, type ToolRuntimeOptions } from "./runtime";
 export type { Analysis } from "./scan/analyse";
+export { type ScanLoad, ScanQueue, type ScanQueueOptions } from "./scan/fair-queue";
 export { analyseAccounts, scanAccounts } from "./scan/pipeline";
 export { renderAnalysisReport } from "./scan/report";
 export type { ScanRequest, TimePeriod } from "./scan/types";

@@ -8,12 +8,16 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "../guardrails/canonical-json";
 
 /** A tool's progress, told to whoever is waiting for the run now (MCP notifications/progress). */
-export type ProgressSink = (update: { progress: number; message: string }) => void;
+export type ProgressSink = (update: { progress: number; message: string; status?: ScanStatus }) => void;
+
+/** Whether a cold scan waits for a slot of the fair queue or runs. */
+export type ScanStatus = "queued" | "running";
 
 /** How far the run has got, shown to a caller told to come back. */
 export interface RunProgress {
   updates: number;
   message: string | null;
+  status: ScanStatus;
 }
 
 export interface PendingRun<T> {
@@ -34,6 +38,19 @@ const MAX_RUNS = 1000;
 
 export class PendingRuns<T> {
   private readonly runs = new Map<string, PendingRun<T>>();
+  private endWaits: () => void = () => undefined;
+  /**
+   * Settles when the process winds down: callers still waiting for a run are answered "still
+   * running" (a clean answer they retry elsewhere) rather than cut when the process exits.
+   */
+  readonly waitsEnded = new Promise<undefined>((resolve) => {
+    this.endWaits = () => resolve(undefined);
+  });
+
+  /** At shutdown: every wait for a run ends within `ms` (before the grace period runs out). */
+  windDown(ms: number): void {
+    setTimeout(this.endWaits, Math.max(0, ms)).unref();
+  }
 
   static keyOf(clientId: string, tool: string, args: unknown): string {
     return `${clientId}:${tool}:${createHash("sha256").update(canonicalJson(args)).digest("hex").slice(0, 32)}`;
@@ -71,13 +88,23 @@ export class PendingRuns<T> {
     let run: PendingRun<T> | undefined;
     const forward: ProgressSink = (update) => {
       if (!run) return;
-      run.progress = { updates: update.progress, message: update.message };
+      run.progress = {
+        updates: update.progress,
+        message: update.message,
+        status: update.status ?? run.progress.status,
+      };
       run.sink?.(update);
     };
     const result = work(forward).finally(() => {
       if (run) run.settledAt = Date.now();
     });
-    run = { id, startedAt: now, result, progress: { updates: 0, message: null }, sink: undefined };
+    run = {
+      id,
+      startedAt: now,
+      result,
+      progress: { updates: 0, message: null, status: "running" },
+      sink: undefined,
+    };
     this.runs.set(key, run);
     return run;
   }

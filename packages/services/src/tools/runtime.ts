@@ -8,6 +8,7 @@ import { SessionBudget } from "../guardrails/session-budget";
 import type { ToolOutcome } from "./call-tool";
 import type { ToolOutput } from "./define";
 import { PendingRuns } from "./pending";
+import type { ScanQueueOptions } from "./scan/fair-queue";
 import { bumpRevocationEpoch, ROLE_DATA_PREFIXES } from "./scan/revocation";
 import { ScanState } from "./scan/state";
 
@@ -40,10 +41,12 @@ export interface ToolRuntimeOptions {
   foregroundMs?: number | undefined;
   budget?: SessionBudget;
   loop?: LoopDetector;
+  /** Cold-scan slots of this process (all tenants, and per tenant); defaults 4 and 2. */
+  scanQueue?: ScanQueueOptions;
 }
 
 export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
-  const scans = new ScanState();
+  const scans = new ScanState(options.scanQueue);
   const pending = new PendingRuns<ToolOutcome<ToolOutput>>();
   return {
     store: options.store,

@@ -20,7 +20,11 @@ export function discover(ctx: ToolCtx, plan: ScanPlan): Promise<AccountScan[]> {
   return Promise.all(plan.targets.map((target) => discoverAccount(ctx, plan, target, report)));
 }
 
-type Reporter = (accountId: string, progress: DiscoveryProgress) => void;
+interface Reporter {
+  discovery(accountId: string, progress: DiscoveryProgress): void;
+  /** The account's discovery waits for a cold-scan slot (fair queue); `waiting` scans are queued. */
+  queued(waiting: number): void;
+}
 
 /** One progress line for the whole scan, summed over its accounts; the counter only grows. */
 function progressReporter(ctx: ToolCtx, accounts: number): Reporter | undefined {
@@ -28,15 +32,26 @@ function progressReporter(ctx: ToolCtx, accounts: number): Reporter | undefined 
   if (!sink) return undefined;
   const latest = new Map<string, DiscoveryProgress>();
   let updates = 0;
-  return (accountId, progress) => {
-    latest.set(accountId, progress);
-    const sum = (field: keyof DiscoveryProgress) => [...latest.values()].reduce((n, p) => n + p[field], 0);
-    updates += 1;
-    const where = accounts > 1 ? ` in ${latest.size} of ${accounts} accounts` : "";
-    sink({
-      progress: updates,
-      message: `${sum("tasksDone")} of ${sum("tasksTotal")} region tasks done, ${sum("pages")} pages, ${sum("records")} resource records read${where}`,
-    });
+  return {
+    discovery(accountId, progress) {
+      latest.set(accountId, progress);
+      const sum = (field: keyof DiscoveryProgress) => [...latest.values()].reduce((n, p) => n + p[field], 0);
+      updates += 1;
+      const where = accounts > 1 ? ` in ${latest.size} of ${accounts} accounts` : "";
+      sink({
+        progress: updates,
+        message: `${sum("tasksDone")} of ${sum("tasksTotal")} region tasks done, ${sum("pages")} pages, ${sum("records")} resource records read${where}`,
+        status: "running",
+      });
+    },
+    queued(waiting) {
+      updates += 1;
+      sink({
+        progress: updates,
+        message: `queued for a scan slot (${waiting} other scans waiting; this server runs a limited number at once, shared fairly between customers)`,
+        status: "queued",
+      });
+    },
   };
 }
 
@@ -76,48 +91,52 @@ async function discoverAccount(
     }
   }
 
-  return ctx.scans.flights.run(clientId, key, async () => {
-    const budget = await spendRegionBudget(
-      ctx.limiters.awsRegion,
-      { clientId, accountId: target.accountId },
-      regions,
-    );
-    const run = (credentials: PlannedTarget["credentials"]) =>
-      discoverResources({
-        config: ctx.deps.aws,
-        credentials,
-        accountId: target.accountId,
-        resourceTypes: request.resourceTypes,
-        regions: budget.allowed,
-        deadlineMs: ctx.deadlineMs,
-        now: ctx.deps.now,
-        ...(report
-          ? { onProgress: (progress: DiscoveryProgress) => report(target.accountId, progress) }
-          : {}),
-      });
-    let result = await run(target.credentials);
-    // Every call denied and nothing found: the session may belong to a role the customer deleted.
-    const issues = result.data_quality.issues;
-    if (!result.resources.length && issues.length && issues.every((i) => i.code === "ACCESS_DENIED")) {
-      result = await run(await target.reassume());
-    }
-    const quality = result.data_quality;
-    const added = [...(fallback ? [fallback] : []), ...budget.skipped];
-    const scannedAt = ctx.deps.now().toISOString();
-    const stamped: StampedScan = {
-      ...result,
-      data_quality: added.length
-        ? { ...quality, status: "partial", issues: [...quality.issues, ...added] }
-        : quality,
-      scanned_at: scannedAt,
-      // Identifies exactly this data, so analyses of it are memoised and its metering marked once.
-      scan_id: hash([key, scannedAt, result.resources.length]),
-    };
-    // Partial scans are not cached: the next call should try the failed parts again.
-    if (stamped.data_quality.status === "complete") {
-      await ctx.cache.setJson(key, stamped, SCAN_TTL_S);
-      ctx.scans.scans.set(clientId, key, stamped, expiry(stamped));
-    }
-    return { accountId: target.accountId, regions, result: stamped, fromCache: false };
-  });
+  // A slot of the shared cold-scan capacity, held for the discovery only (not the analysis); one per
+  // flight, so identical calls joining it take none.
+  return ctx.scans.flights.run(clientId, key, () =>
+    ctx.scans.queue.run(clientId, report?.queued, async () => {
+      const budget = await spendRegionBudget(
+        ctx.limiters.awsRegion,
+        { clientId, accountId: target.accountId },
+        regions,
+      );
+      const run = (credentials: PlannedTarget["credentials"]) =>
+        discoverResources({
+          config: ctx.deps.aws,
+          credentials,
+          accountId: target.accountId,
+          resourceTypes: request.resourceTypes,
+          regions: budget.allowed,
+          deadlineMs: ctx.deadlineMs,
+          now: ctx.deps.now,
+          ...(report
+            ? { onProgress: (progress: DiscoveryProgress) => report.discovery(target.accountId, progress) }
+            : {}),
+        });
+      let result = await run(target.credentials);
+      // Every call denied and nothing found: the session may belong to a role the customer deleted.
+      const issues = result.data_quality.issues;
+      if (!result.resources.length && issues.length && issues.every((i) => i.code === "ACCESS_DENIED")) {
+        result = await run(await target.reassume());
+      }
+      const quality = result.data_quality;
+      const added = [...(fallback ? [fallback] : []), ...budget.skipped];
+      const scannedAt = ctx.deps.now().toISOString();
+      const stamped: StampedScan = {
+        ...result,
+        data_quality: added.length
+          ? { ...quality, status: "partial", issues: [...quality.issues, ...added] }
+          : quality,
+        scanned_at: scannedAt,
+        // Identifies exactly this data, so analyses of it are memoised and its metering marked once.
+        scan_id: hash([key, scannedAt, result.resources.length]),
+      };
+      // Partial scans are not cached: the next call should try the failed parts again.
+      if (stamped.data_quality.status === "complete") {
+        await ctx.cache.setJson(key, stamped, SCAN_TTL_S);
+        ctx.scans.scans.set(clientId, key, stamped, expiry(stamped));
+      }
+      return { accountId: target.accountId, regions, result: stamped, fromCache: false };
+    }),
+  );
 }

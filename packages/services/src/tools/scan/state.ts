@@ -5,8 +5,11 @@
 import type { Computed } from "./analyse";
 import type { Spend } from "./costs";
 import type { AccountScan } from "./discover";
+import { ScanQueue, type ScanQueueOptions } from "./fair-queue";
 import { Flights, TenantMemo } from "./memo";
 import type { StampedScan } from "./types";
+
+export const DEFAULT_SCAN_QUEUE: ScanQueueOptions = { capacity: 4, perClient: 2 };
 
 export class ScanState {
   readonly scans = new TenantMemo<StampedScan>();
@@ -20,6 +23,12 @@ export class ScanState {
   readonly flights = new Flights<AccountScan>();
   /** The revocation epoch this replica last saw per client (scan/revocation.ts). */
   readonly epochs = new Map<string, number>();
+  /** The cold-scan slots, shared fairly across tenants. */
+  readonly queue: ScanQueue;
+
+  constructor(queue: ScanQueueOptions = DEFAULT_SCAN_QUEUE) {
+    this.queue = new ScanQueue(queue);
+  }
 
   purge(clientId: string): void {
     this.scans.purge(clientId);

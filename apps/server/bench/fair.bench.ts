@@ -1,0 +1,32 @@
+// `pnpm --filter @tagc/server exec tsx bench/fair.bench.ts`: tenant B's warm p95 idle and while tenant
+// A scans continuously, with the fair queue (SCAN_CONCURRENCY 4, per client 2) and, for comparison,
+// with no cap. A script, not a test: it prints numbers and never fails on time.
+import { measureFairness, type Phase } from "./fair-measure";
+
+const options = {
+  resources: Number(process.env.BENCH_RESOURCES ?? 10_000),
+  regions: Number(process.env.BENCH_REGIONS ?? 6),
+  latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 50),
+  lanes: Number(process.env.BENCH_LANES ?? 8),
+  calls: Number(process.env.BENCH_CALLS ?? 400),
+  clients: Number(process.env.BENCH_CLIENTS ?? 8),
+};
+const show = (p: Phase) =>
+  `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (tool time in the server p95 ${p.toolP95} ms), ${p.seconds.toFixed(1)} s wall, server CPU ${p.cpuMs.toFixed(0)} ms (${((p.cpuMs / (p.seconds * 1000)) * 100).toFixed(0)} % of one core), ${p.errors} errors`;
+console.log(
+  `fair scanning: ${options.resources} resources × 2 tenants over ${options.regions} regions, ${options.latencyMs} ms per AWS call; A runs ${options.lanes} force_refresh loops, B makes ${options.calls} warm calls from ${options.clients} clients`,
+);
+const modes = [
+  ["fair queue (4 slots, 2 per tenant)", { capacity: 4, perClient: 2 }],
+  ["no cap (before)", { capacity: 1_000, perClient: 1_000 }],
+] as const;
+for (const [label, scanQueue] of process.env.BENCH_ONLY_FAIR ? modes.slice(0, 1) : modes) {
+  const r = await measureFairness({ ...options, scanQueue });
+  console.log(`${label}:`);
+  console.log(`  B idle:   ${show(r.idle)}`);
+  console.log(`  B loaded: ${show(r.loaded)}`);
+  console.log(
+    `  ratio loaded/idle p95: ${r.ratio.toFixed(2)}×  (A finished ${r.aScans} cold scans, ${r.aErrors} errors)`,
+  );
+}
+process.exit(0);
