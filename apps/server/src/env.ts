@@ -136,6 +136,9 @@ export const envSchema = z
      */
     SCAN_FOREGROUND_MS: z.coerce.number().int().min(1000).max(55_000).default(40_000),
 
+    /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+
     /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
     DEMO: bool,
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4566),

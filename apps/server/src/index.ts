@@ -5,6 +5,7 @@ import { startIdentityCheck } from "./boot/identity-check";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
+import { awsCallObserver, createMetrics, toolObserver } from "./metrics";
 import { createRuntime } from "./runtime";
 import type { AppDeps } from "./types";
 import { startWorker } from "./worker/job-worker";
@@ -17,8 +18,9 @@ async function main() {
   const demo = env.DEMO ? await startDemo(env, logger) : undefined;
   const effectiveEnv = demo?.env ?? env;
   const database = await openDatabase(effectiveEnv, logger);
-  const runtime = createRuntime(effectiveEnv, logger);
-  const aws = awsConfigFrom(effectiveEnv);
+  const metrics = createMetrics();
+  const runtime = createRuntime(effectiveEnv, logger, toolObserver(metrics));
+  const aws = awsConfigFrom(effectiveEnv, awsCallObserver(metrics));
   // Every AssumeRole fails if this server is not the scanner role the templates trust: say so early.
   const identity = startIdentityCheck({
     aws,
@@ -32,7 +34,7 @@ async function main() {
   const services = serviceDepsFrom(effectiveEnv, database, aws, runtime.tools);
   const roles = effectiveEnv.PROCESS_ROLES;
   const deps: AppDeps = {
-    ...appDepsFrom(effectiveEnv, services, logger),
+    ...appDepsFrom(effectiveEnv, services, logger, metrics),
     readiness: { ...runtime.readiness, aws_identity: identity.readiness },
     serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),

@@ -1,4 +1,9 @@
+import type { AwsCallObserver } from "@tagc/aws";
+import type { ToolObserver } from "@tagc/services";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+
+// Label values come from closed sets only (tool names, error codes, SDK client and command names,
+// guardrail and cache kinds): never a client id, key id, account id or anything a caller typed.
 
 /** Prometheus metrics of this process; one registry per app so tests never share counters. */
 export function createMetrics() {
@@ -52,7 +57,55 @@ export function createMetrics() {
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
+    toolCalls: new Counter({
+      name: "tagc_tool_calls_total",
+      help: "Tool calls by tool and result code (ok or the error code)",
+      labelNames: ["tool", "code"] as const,
+      registers: [registry],
+    }),
+    toolDuration: new Histogram({
+      name: "tagc_tool_call_duration_seconds",
+      help: "Tool call duration by tool and result code",
+      labelNames: ["tool", "code"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    awsCalls: new Counter({
+      name: "tagc_aws_calls_total",
+      help: "AWS API calls (after the SDK's retries) by service, operation and outcome",
+      labelNames: ["service", "operation", "outcome"] as const,
+      registers: [registry],
+    }),
+    guardrailRefusals: new Counter({
+      name: "tagc_guardrail_refusals_total",
+      help: "Calls (or scanned regions) a guardrail refused, by kind",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    cacheLookups: new Counter({
+      name: "tagc_cache_lookups_total",
+      help: "Cache lookups by what the entry holds, tier (memory, shared) and result (hit, miss)",
+      labelNames: ["cache", "tier", "result"] as const,
+      registers: [registry],
+    }),
   };
+}
+
+/** The tool pipeline's observer, feeding this registry. */
+export function toolObserver(metrics: Metrics): ToolObserver {
+  return {
+    toolCall({ tool, code, seconds }) {
+      metrics.toolCalls.inc({ tool, code });
+      metrics.toolDuration.observe({ tool, code }, seconds);
+    },
+    guardrail: (kind) => metrics.guardrailRefusals.inc({ kind }),
+    cache: ({ cache, tier, hit }) => metrics.cacheLookups.inc({ cache, tier, result: hit ? "hit" : "miss" }),
+  };
+}
+
+/** The AWS clients' observer, feeding this registry. */
+export function awsCallObserver(metrics: Metrics): AwsCallObserver {
+  return ({ service, operation, outcome }) => metrics.awsCalls.inc({ service, operation, outcome });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -9,12 +9,13 @@ import {
   MemoryRateLimiter,
   RedisCacheStore,
   RedisRateLimiter,
+  type ToolObserver,
 } from "@tagc/services";
 import type { Logger } from "pino";
 import type { Env } from "./env";
 import type { McpRuntime } from "./mcp/context";
 
-export function createRuntime(env: Env, logger: Logger) {
+export function createRuntime(env: Env, logger: Logger, observer?: ToolObserver) {
   const onHealthChange = (health: { healthy: boolean; error?: string | undefined }) =>
     logger[health.healthy ? "info" : "warn"](
       { redis: health },
@@ -29,6 +30,7 @@ export function createRuntime(env: Env, logger: Logger) {
     limiters: createGuardrailLimiters({ redis, onHealthChange }),
     deadlineMs: env.SCAN_DEADLINE_MS,
     foregroundMs: env.SCAN_FOREGROUND_MS,
+    ...(observer ? { observer } : {}),
   });
   const mcp: McpRuntime = {
     tools,

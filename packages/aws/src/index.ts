@@ -71,6 +71,7 @@ export {
   runProbes,
   summarizeProbes,
 } from "./probes";
+export { type AwsCall, type AwsCallObserver, type AwsCallOutcome, callLogger, outcomeOf } from "./observe";
 export { roleArnAccount } from "./role-arn";
 export {
   type CallerRole,

@@ -39,6 +39,7 @@ import { createApp } from "../../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../../src/deps";
 import { parseEnv } from "../../src/env";
 import type { McpRuntime } from "../../src/mcp/context";
+import { awsCallObserver, createMetrics, type Metrics, toolObserver } from "../../src/metrics";
 import { OPERATOR_ENV } from "../support/operator-env";
 import { ACME, GLOBEX, GLOBEX_POLICY, seed } from "./seed";
 
@@ -46,6 +47,8 @@ export type McpTenant = OnboardedTenant;
 
 export interface McpHarness {
   url: string;
+  /** The app's registry, fed by the tool runtime and the AWS clients as in index.ts. */
+  metrics: Metrics;
   sandbox: Sandbox;
   services: ServiceDeps;
   store: CacheStore;
@@ -93,7 +96,9 @@ export async function startMcpHarness(
   });
   const redis = createRedisClient(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
   const store = new RedisCacheStore({ redis });
+  const metrics = createMetrics();
   const tools = createToolRuntime({
+    observer: toolObserver(metrics),
     store,
     limiters: createGuardrailLimiters({
       redis,
@@ -112,10 +117,10 @@ export async function startMcpHarness(
   // A pool the size a server would use, not the test helper's small one: the suites run bursts.
   const handle = createDatabase({ url: database.url, poolMax: 20 });
   const services: ServiceDeps = {
-    ...serviceDepsFrom(env, handle, awsConfigFrom(env), tools),
+    ...serviceDepsFrom(env, handle, awsConfigFrom(env, awsCallObserver(metrics)), tools),
     now: clock.now,
   };
-  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" }), metrics), mcp }, handle);
   fetchApp = (request, bindings) => app.fetch(request, bindings);
   const url = `${server.url}/mcp`;
 
@@ -131,6 +136,7 @@ export async function startMcpHarness(
   const clients: Client[] = [];
   return {
     url,
+    metrics,
     sandbox,
     services,
     store,

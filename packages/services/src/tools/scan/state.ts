@@ -5,19 +5,30 @@
 import type { Computed } from "./analyse";
 import type { Spend } from "./costs";
 import type { AccountScan } from "./discover";
+import { type CacheKind, NO_OBSERVER, type ToolObserver } from "../../observe/observer";
 import { Flights, TenantMemo } from "./memo";
 import type { StampedScan } from "./types";
 
+const MEMO_ENTRIES = 16;
+
 export class ScanState {
-  readonly scans = new TenantMemo<StampedScan>();
-  readonly analyses = new TenantMemo<Computed>();
-  readonly spend = new TenantMemo<Spend>();
+  readonly scans: TenantMemo<StampedScan>;
+  readonly analyses: TenantMemo<Computed>;
+  readonly spend: TenantMemo<Spend>;
   /**
    * Cold scans in flight: a burst of identical cold calls shares one discovery instead of each
    * starting its own (which would multiply the AWS calls, exhaust the customer's API quotas and push
    * every scan past its deadline).
    */
   readonly flights = new Flights<AccountScan>();
+
+  constructor(observer: ToolObserver = NO_OBSERVER) {
+    const memo = <T>(cache: CacheKind) =>
+      new TenantMemo<T>(MEMO_ENTRIES, (hit) => observer.cache({ cache, tier: "memory", hit }));
+    this.scans = memo("scan");
+    this.analyses = memo("analysis");
+    this.spend = memo("spend");
+  }
 
   purge(clientId: string): void {
     this.scans.purge(clientId);
