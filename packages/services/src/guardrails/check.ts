@@ -1,6 +1,6 @@
 import type { CacheStore } from "../cache/store";
-import type { GuardrailKind } from "../observe/observer";
 import { tenantCache } from "../cache/tenant-cache";
+import type { GuardrailKind } from "../observe/observer";
 import type { GuardrailLimiters } from "./limiters";
 import type { LoopDetector } from "./loop-detector";
 import type { RateLimitResult } from "./rate-limiter";

@@ -4,12 +4,7 @@
 import type { ErrorCode } from "../errors";
 
 /** Which guardrail refused a call. */
-export type GuardrailKind =
-  | "api_key_rate"
-  | "client_rate"
-  | "loop"
-  | "session_budget"
-  | "aws_region_budget";
+export type GuardrailKind = "api_key_rate" | "client_rate" | "loop" | "session_budget" | "aws_region_budget";
 
 /** What a cache entry holds; `other` for any key this list does not name. */
 export const CACHE_KINDS = [

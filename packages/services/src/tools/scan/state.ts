@@ -2,10 +2,10 @@
 // context (never module state): memoised scans, analyses and spend, and the cold scans in flight.
 // Offboarding and revocation purge one client's entries through `purge`.
 
+import { type CacheKind, NO_OBSERVER, type ToolObserver } from "../../observe/observer";
 import type { Computed } from "./analyse";
 import type { Spend } from "./costs";
 import type { AccountScan } from "./discover";
-import { type CacheKind, NO_OBSERVER, type ToolObserver } from "../../observe/observer";
 import { Flights, TenantMemo } from "./memo";
 import type { StampedScan } from "./types";
 
