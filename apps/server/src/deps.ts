@@ -1,12 +1,12 @@
 // Builds the process's dependencies from the parsed environment, once.
 import { createHash } from "node:crypto";
-import { type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
+import { type AwsCallObserver, type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import { openDatabase as open, type ServiceDeps, type TenantData, WriteQueue } from "@tagc/services";
 import pino, { type Logger } from "pino";
 import type { Env } from "./env";
-import { createMetrics } from "./metrics";
+import { createMetrics, type Metrics } from "./metrics";
 import type { AppDeps } from "./types";
 
 export const VERSION = "0.1.0";
@@ -39,9 +39,10 @@ export async function openDatabase(
   });
 }
 
-export function awsConfigFrom(env: Env): AwsConfig {
+export function awsConfigFrom(env: Env, onCall?: AwsCallObserver): AwsConfig {
   return awsConfig({
     region: env.AWS_REGION,
+    ...(onCall ? { onCall } : {}),
     // The SDK's own default: discovery adds bounded retries for throttling on top, and a tool call
     // must report a throttled region well before the MCP client's 60 s timeout.
     maxAttempts: 3,
@@ -88,7 +89,13 @@ export function serviceDepsFrom(
   };
 }
 
-export function appDepsFrom(env: Env, services: ServiceDeps, logger: Logger): AppDeps {
+export function appDepsFrom(
+  env: Env,
+  services: ServiceDeps,
+  logger: Logger,
+  // Built before the runtime and AWS config when those report into it (index.ts).
+  metrics: Metrics = createMetrics(),
+): AppDeps {
   const bootstrap =
     env.ADMIN_BOOTSTRAP_TOKEN_SHA256 ??
     (env.ADMIN_BOOTSTRAP_TOKEN
@@ -97,10 +104,11 @@ export function appDepsFrom(env: Env, services: ServiceDeps, logger: Logger): Ap
   return {
     services,
     logger,
-    metrics: createMetrics({ writes: services.writes }),
+    metrics,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     operator: { platformAccountId: env.PLATFORM_ACCOUNT_ID, scannerRolePattern: env.SCANNER_ROLE_PATTERN },
     version: VERSION,
+    ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     adminAuth: {
       scope: env.ADMIN_SCOPE,
       bootstrapTokenSha256: bootstrap,

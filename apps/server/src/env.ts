@@ -147,6 +147,9 @@ export const envSchema = z
     /** On SIGTERM, how long in-flight requests, scans and jobs may take before the process exits. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(25_000),
 
+    /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+
     /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
     DEMO: bool,
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4566),

@@ -7,7 +7,7 @@ import { shutDown, trackInFlight } from "./boot/shutdown";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
-import { watchScanLoad } from "./metrics";
+import { awsCallObserver, createMetrics, toolObserver, watchScanLoad, watchWriteQueue } from "./metrics";
 import { createRuntime, trackRedisCircuit } from "./runtime";
 import type { AppDeps } from "./types";
 import { startWorker } from "./worker/job-worker";
@@ -20,8 +20,9 @@ async function main() {
   const demo = env.DEMO ? await startDemo(env, logger) : undefined;
   const effectiveEnv = demo?.env ?? env;
   const database = await openDatabase(effectiveEnv, logger);
-  const runtime = createRuntime(effectiveEnv, logger);
-  const aws = awsConfigFrom(effectiveEnv);
+  const metrics = createMetrics();
+  const runtime = createRuntime(effectiveEnv, logger, toolObserver(metrics));
+  const aws = awsConfigFrom(effectiveEnv, awsCallObserver(metrics));
   // Every AssumeRole fails if this server is not the scanner role the templates trust: say so early.
   const identity = startIdentityCheck({
     aws,
@@ -36,7 +37,7 @@ async function main() {
   const roles = effectiveEnv.PROCESS_ROLES;
   const lifecycle = { draining: false };
   const deps: AppDeps = {
-    ...appDepsFrom(effectiveEnv, services, logger),
+    ...appDepsFrom(effectiveEnv, services, logger, metrics),
     lifecycle,
     readiness: { ...runtime.readiness, aws_identity: identity.readiness },
     serveApi: roles.has("api"),
@@ -44,6 +45,7 @@ async function main() {
   };
   if (runtime.breaker) trackRedisCircuit(runtime.breaker, deps.metrics);
   watchScanLoad(deps.metrics, runtime.tools.scans.queue);
+  watchWriteQueue(deps.metrics, services.writes);
   const app = createApp(deps, database);
   const worker = roles.has("worker")
     ? startVerificationLoop(services, logger, deps.metrics, effectiveEnv.VERIFY_INTERVAL_MS)

@@ -1,27 +1,15 @@
-import type { WriteQueue } from "@tagc/services";
+import type { AwsCallObserver } from "@tagc/aws";
+import type { ToolObserver, WriteQueue } from "@tagc/services";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
+// Label values come from closed sets only (tool names, error codes, SDK client and command names,
+// guardrail and cache kinds): never a client id, key id, account id or anything a caller typed.
+
 /** Prometheus metrics of this process; one registry per app so tests never share counters. */
-export function createMetrics(sources: { writes?: WriteQueue | undefined } = {}) {
+export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const { writes } = sources;
-  const writeQueueDropped = new Counter({
-    name: "tagc_write_queue_dropped_total",
-    help: "Audit and usage records lost: the in-memory write queue was full (WRITE_QUEUE_MAX) or a record could not be written",
-    registers: [registry],
-  });
-  writes?.onDrop((count) => writeQueueDropped.inc(count));
   return {
-    writeQueueDropped,
-    writeQueueRecords: new Gauge({
-      name: "tagc_write_queue_records",
-      help: "Audit and usage records waiting in memory for the database to return",
-      registers: [registry],
-      collect() {
-        this.set(writes?.stats.queued ?? 0);
-      },
-    }),
     registry,
     requests: new Counter({
       name: "tagc_http_requests_total",
@@ -76,7 +64,55 @@ export function createMetrics(sources: { writes?: WriteQueue | undefined } = {})
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
+    toolCalls: new Counter({
+      name: "tagc_tool_calls_total",
+      help: "Tool calls by tool and result code (ok or the error code)",
+      labelNames: ["tool", "code"] as const,
+      registers: [registry],
+    }),
+    toolDuration: new Histogram({
+      name: "tagc_tool_call_duration_seconds",
+      help: "Tool call duration by tool and result code",
+      labelNames: ["tool", "code"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+      registers: [registry],
+    }),
+    awsCalls: new Counter({
+      name: "tagc_aws_calls_total",
+      help: "AWS API calls (after the SDK's retries) by service, operation and outcome",
+      labelNames: ["service", "operation", "outcome"] as const,
+      registers: [registry],
+    }),
+    guardrailRefusals: new Counter({
+      name: "tagc_guardrail_refusals_total",
+      help: "Calls (or scanned regions) a guardrail refused, by kind",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    cacheLookups: new Counter({
+      name: "tagc_cache_lookups_total",
+      help: "Cache lookups by what the entry holds, tier (memory, shared) and result (hit, miss)",
+      labelNames: ["cache", "tier", "result"] as const,
+      registers: [registry],
+    }),
   };
+}
+
+/** The tool pipeline's observer, feeding this registry. */
+export function toolObserver(metrics: Metrics): ToolObserver {
+  return {
+    toolCall({ tool, code, seconds }) {
+      metrics.toolCalls.inc({ tool, code });
+      metrics.toolDuration.observe({ tool, code }, seconds);
+    },
+    guardrail: (kind) => metrics.guardrailRefusals.inc({ kind }),
+    cache: ({ cache, tier, hit }) => metrics.cacheLookups.inc({ cache, tier, result: hit ? "hit" : "miss" }),
+  };
+}
+
+/** The AWS clients' observer, feeding this registry. */
+export function awsCallObserver(metrics: Metrics): AwsCallObserver {
+  return ({ service, operation, outcome }) => metrics.awsCalls.inc({ service, operation, outcome });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -105,6 +141,25 @@ export function watchScanLoad(
         this.inc({ client, state: "running" }, load.running);
         this.inc({ client, state: "queued" }, load.queued);
       });
+    },
+  });
+}
+
+/** The write queue's backlog and losses (services/src/writes/queue.ts), read from the queue itself. */
+export function watchWriteQueue(metrics: Metrics, writes: WriteQueue | undefined): void {
+  if (!writes) return;
+  const dropped = new Counter({
+    name: "tagc_write_queue_dropped_total",
+    help: "Audit and usage records lost: the in-memory write queue was full (WRITE_QUEUE_MAX) or a record could not be written",
+    registers: [metrics.registry],
+  });
+  writes.onDrop((count) => dropped.inc(count));
+  new Gauge({
+    name: "tagc_write_queue_records",
+    help: "Audit and usage records waiting in memory for the database to return",
+    registers: [metrics.registry],
+    collect() {
+      this.set(writes.stats.queued);
     },
   });
 }

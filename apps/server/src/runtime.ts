@@ -11,6 +11,7 @@ import {
   MemoryRateLimiter,
   RedisCacheStore,
   RedisRateLimiter,
+  type ToolObserver,
 } from "@tagc/services";
 import type { Logger } from "pino";
 import type { Env } from "./env";
@@ -32,7 +33,7 @@ export function trackRedisCircuit(breaker: CircuitBreaker, metrics: Metrics) {
 
 const BREAKER_STATES: BreakerState[] = ["closed", "half-open", "open"];
 
-export function createRuntime(env: Env, logger: Logger) {
+export function createRuntime(env: Env, logger: Logger, observer?: ToolObserver) {
   // Connection errors repeat every reconnection attempt; the breaker's changes are the log lines.
   const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { onError: () => undefined }) : undefined;
   // One breaker for the one client: the cache and every limiter see an outage together, logged once
@@ -53,6 +54,7 @@ export function createRuntime(env: Env, logger: Logger) {
     deadlineMs: env.SCAN_DEADLINE_MS,
     foregroundMs: env.SCAN_FOREGROUND_MS,
     scanQueue: { capacity: env.SCAN_CONCURRENCY, perClient: env.SCAN_CONCURRENCY_PER_CLIENT },
+    ...(observer ? { observer } : {}),
   });
   const mcp: McpRuntime = {
     tools,

@@ -50,6 +50,8 @@ export interface AppDeps {
   /** Readiness checks beyond the database (e.g. Redis, the AWS identity), by name. */
   readiness?: Record<string, ReadinessCheck>;
   metrics: import("./metrics").Metrics;
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   publicBaseUrl: string;
   /** The operator's account and scanner role pattern: every template served is rendered for them. */
   operator: Operator;

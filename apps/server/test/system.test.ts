@@ -3,8 +3,11 @@ import { parseTemplateDocument, renderTemplate, TEMPLATE_VERSION } from "@tagc/c
 import { CONTROL_PLANE } from "@tagc/testkit";
 import { describe, expect, test } from "vitest";
 import { createApp } from "../src/app";
+import { appDepsFrom } from "../src/deps";
+import { parseEnv } from "../src/env";
 import { KINDS } from "./harness";
 import { expectError } from "./support/expect-error";
+import { OPERATOR_ENV } from "./support/operator-env";
 import { useHarness } from "./support/use-harness";
 
 describe.each(KINDS)("system routes (%s)", (kind) => {
@@ -69,6 +72,30 @@ describe.each(KINDS)("system routes (%s)", (kind) => {
         expect(response.body).not.toContain(value);
       }
     }
+  });
+
+  test("with METRICS_TOKEN set, /metrics answers 401 without the bearer token and 200 with it", async () => {
+    const h = harness();
+    const token = "metrics-scrape-token-0123456789";
+    // Through the env schema and appDepsFrom, as index.ts builds it.
+    expect(() => parseEnv({ ...OPERATOR_ENV, METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN/);
+    const fromEnv = appDepsFrom(
+      parseEnv({ ...OPERATOR_ENV, METRICS_TOKEN: token }),
+      h.deps.services,
+      h.deps.logger,
+    );
+    const app = createApp({ ...h.deps, metricsToken: fromEnv.metricsToken }, h.database.handle);
+    const scrape = (authorization?: string) =>
+      app.request("/metrics", authorization ? { headers: { authorization } } : {});
+    for (const refused of [undefined, "Bearer wrong-token", `Basic ${token}`, token, `Bearer ${token}x`]) {
+      const response = await scrape(refused);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toBe('Bearer realm="metrics"');
+      expect(await response.json()).toMatchObject({ error: { code: "UNAUTHORIZED" } });
+    }
+    const allowed = await scrape(`Bearer ${token}`);
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain("# TYPE tagc_tool_calls_total counter");
   });
 
   test("the template endpoint serves the YAML of the current version, without credentials", async () => {

@@ -1,6 +1,7 @@
 // How the control plane reaches AWS. The package never reads the environment itself: the server parses its
 // environment once and hands this object in, so tests can point everything at the sandbox.
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { type AwsCallObserver, callLogger, type SdkLogger } from "./observe";
 import type { AwsCredentialIdentityProvider } from "./types";
 
 export const DEFAULT_REGION = "us-east-1";
@@ -19,6 +20,8 @@ export interface AwsConfig {
   /** The control plane's own keys; absent means the standard SDK chain (env, profile, IMDS...). */
   credentials?: StaticCredentials;
   maxAttempts?: number;
+  /** Told of every AWS call's service, operation and outcome (the operator's metrics). */
+  onCall?: AwsCallObserver;
 }
 
 /** Fills the defaults, so callers may pass only what they know. */
@@ -41,6 +44,7 @@ export interface SdkClientConfig {
   credentials: AwsCredentialIdentityProvider;
   maxAttempts?: number;
   retryMode: "standard";
+  logger?: SdkLogger;
 }
 
 /** The options every SDK client of this package is built with. */
@@ -55,5 +59,6 @@ export function sdkClientConfig(
     retryMode: "standard",
     ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
     ...(config.maxAttempts !== undefined ? { maxAttempts: config.maxAttempts } : {}),
+    ...(config.onCall ? { logger: callLogger(config.onCall) } : {}),
   };
 }

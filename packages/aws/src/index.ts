@@ -57,6 +57,7 @@ export {
   probeFailureClassification,
   requiredPermissionClassification,
 } from "./errors";
+export { type AwsCall, type AwsCallObserver, type AwsCallOutcome, callLogger, outcomeOf } from "./observe";
 export {
   DEFAULT_PROBE_TIMEOUT_MS,
   PROBES,

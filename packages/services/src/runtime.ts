@@ -48,3 +48,12 @@ export { resourceIdempotencyKey, scanIdempotencyKey } from "./metering/keys";
 export { type RecordScanUsageInput, type RecordScanUsageResult, recordScanUsage } from "./metering/record";
 export { type RetryOptions, withRetry } from "./metering/retry";
 export { isTransientDbError } from "./metering/transient";
+export {
+  CACHE_KINDS,
+  type CacheKind,
+  type CacheLookup,
+  type GuardrailKind,
+  NO_OBSERVER,
+  type ToolCallEvent,
+  type ToolObserver,
+} from "./observe/observer";

@@ -1,4 +1,5 @@
 // Liveness, readiness, Prometheus metrics, and the CloudFormation template the quick-create link uses.
+import { createHash, timingSafeEqual } from "node:crypto";
 import { renderTemplate, TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import { envelope } from "../errors";
@@ -54,7 +55,12 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
     );
   });
 
+  const metricsAllowed = metricsGuard(deps.metricsToken);
   app.get("/metrics", async (c) => {
+    if (!metricsAllowed(c.req.header("authorization"))) {
+      c.header("www-authenticate", 'Bearer realm="metrics"');
+      return envelope(c, "UNAUTHORIZED", "/metrics needs Authorization: Bearer <METRICS_TOKEN>");
+    }
     c.header("content-type", deps.metrics.registry.contentType);
     return c.body(await deps.metrics.registry.metrics());
   });
@@ -79,6 +85,17 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
     c.header("content-type", "application/x-yaml; charset=utf-8");
     return c.body(serveTemplate());
   });
+}
+
+/** Open without a token; with one, a constant-time compare of digests (equal length whatever was sent). */
+function metricsGuard(token: string | undefined): (header: string | undefined) => boolean {
+  if (!token) return () => true;
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  const expected = digest(token);
+  return (header) => {
+    const presented = header?.match(/^Bearer\s+(.+)$/i)?.[1] ?? "";
+    return timingSafeEqual(digest(presented), expected);
+  };
 }
 
 async function settle(check: ReadinessCheck): Promise<ReadinessResult> {

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { createDatabase } from "@tagc/db";
 import { type QueuedWrite, WriteQueue } from "@tagc/services";
 import { afterAll, expect, it } from "vitest";
-import { createMetrics } from "../../src/metrics";
+import { createMetrics, watchWriteQueue } from "../../src/metrics";
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -36,7 +36,8 @@ const row = (n: number): QueuedWrite => ({
 
 it("reports queued and dropped records", async () => {
   const writes = new WriteQueue({ db: down.db, max: 1, baseDelayMs: 60_000 });
-  const metrics = createMetrics({ writes });
+  const metrics = createMetrics();
+  watchWriteQueue(metrics, writes);
   expect(await writes.write(row(1))).toBe("queued");
   expect(await writes.write(row(2))).toBe("dropped");
   expect(await writes.write(row(3))).toBe("dropped");

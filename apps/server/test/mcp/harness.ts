@@ -43,6 +43,7 @@ import { createApp } from "../../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../../src/deps";
 import { parseEnv } from "../../src/env";
 import type { McpRuntime } from "../../src/mcp/context";
+import { awsCallObserver, createMetrics, type Metrics, toolObserver } from "../../src/metrics";
 import { OPERATOR_ENV } from "../support/operator-env";
 import { ACME, GLOBEX, GLOBEX_POLICY, seed } from "./seed";
 
@@ -50,6 +51,8 @@ export type McpTenant = OnboardedTenant;
 
 export interface McpHarness {
   url: string;
+  /** The app's registry, fed by the tool runtime and the AWS clients as in index.ts. */
+  metrics: Metrics;
   sandbox: Sandbox;
   services: ServiceDeps;
   store: CacheStore;
@@ -121,10 +124,12 @@ export async function startMcpHarness(
   });
   const redisUrl = options.redisUrl ?? process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
   const rateLimitPrefix = `rl:e2e:${randomBytes(6).toString("hex")}:`;
+  const metrics = createMetrics();
   const runtimeOn = (redis: ReturnType<typeof createRedisClient>) => {
     const breaker = new CircuitBreaker().watch(redis);
     const store = new RedisCacheStore({ redis, breaker });
     const tools = createToolRuntime({
+      observer: toolObserver(metrics),
       store,
       limiters: createGuardrailLimiters({
         redis,
@@ -150,10 +155,10 @@ export async function startMcpHarness(
   // A pool the size a server would use, not the test helper's small one: the suites run bursts.
   const handle = createDatabase({ url: database.url, poolMax: 20 });
   const services: ServiceDeps = {
-    ...serviceDepsFrom(env, handle, awsConfigFrom(env), tools),
+    ...serviceDepsFrom(env, handle, awsConfigFrom(env, awsCallObserver(metrics)), tools),
     now: clock.now,
   };
-  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+  const app = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" }), metrics), mcp }, handle);
   fetchApp = (request, bindings) => app.fetch(request, bindings);
   const url = `${server.url}/mcp`;
 
@@ -169,6 +174,7 @@ export async function startMcpHarness(
   const clients: Client[] = [];
   return {
     url,
+    metrics,
     sandbox,
     services,
     store,

@@ -2,6 +2,7 @@ import { auditEvents } from "@tagc/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { ClientCtx } from "../context";
 import { invalid } from "../errors";
+import { tenantScoped } from "../scoped";
 
 // The cursor keeps Postgres's microseconds: a JavaScript Date would round them to milliseconds and a
 // page boundary inside one millisecond would skip rows.
@@ -24,7 +25,7 @@ const isRealTime = (time: string) => {
 };
 
 /** The client's audit events, newest first, keyset-paginated on (created_at, id). */
-export async function listAudit({
+export const listAudit = tenantScoped(async function listAudit({
   ctx,
   input,
 }: {
@@ -65,4 +66,4 @@ export async function listAudit({
         ? Buffer.from(`${last.cursorTime}|${last.event.id}`).toString("base64url")
         : null,
   };
-}
+});

@@ -1,3 +1,4 @@
+import { type CacheLookup, cacheKindOf } from "../observe/observer";
 import { singleFlight } from "./single-flight";
 import { assertTtlSeconds, type CacheStore } from "./store";
 
@@ -36,7 +37,12 @@ export interface TenantCache {
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The only way to reach tenant data in the cache. */
-export function tenantCache(store: CacheStore, clientId: string): TenantCache {
+export function tenantCache(
+  store: CacheStore,
+  clientId: string,
+  /** Told of every read's hit or miss, by the key's kind (never the key: it holds account ids). */
+  onLookup?: (lookup: CacheLookup) => void,
+): TenantCache {
   if (!CLIENT_ID.test(clientId)) throw new TypeError("tenantCache needs a client id such as cli_…");
   const prefix = `client:${clientId}:`;
   const full = (key: string) => prefix + key;
@@ -53,7 +59,12 @@ export function tenantCache(store: CacheStore, clientId: string): TenantCache {
 
   async function read<T>(key: string): Promise<{ value: T } | undefined> {
     const raw = await safely(null, () => store.get(full(key)));
-    if (raw === null) return undefined;
+    const value = raw === null ? undefined : parsed<T>(raw);
+    onLookup?.({ cache: cacheKindOf(key), tier: "shared", hit: value !== undefined });
+    return value;
+  }
+
+  function parsed<T>(raw: string): { value: T } | undefined {
     try {
       return { value: JSON.parse(raw) as T };
     } catch {

@@ -1,5 +1,6 @@
 import type { CacheStore } from "../cache/store";
 import { tenantCache } from "../cache/tenant-cache";
+import type { GuardrailKind } from "../observe/observer";
 import type { GuardrailLimiters } from "./limiters";
 import type { LoopDetector } from "./loop-detector";
 import type { RateLimitResult } from "./rate-limiter";
@@ -10,7 +11,7 @@ export type GuardrailCode = "RATE_LIMITED" | "SESSION_BUDGET" | "LOOP_DETECTED";
 export type GuardrailResult =
   /** `degraded`: a counter could not be read (cache outage) and its check was skipped (fail open). */
   | { ok: true; degraded?: true }
-  | { ok: false; code: GuardrailCode; message: string; retryAfterSeconds?: number };
+  | { ok: false; code: GuardrailCode; kind: GuardrailKind; message: string; retryAfterSeconds?: number };
 
 export interface GuardrailInput {
   store: CacheStore;
@@ -31,11 +32,17 @@ export interface GuardrailInput {
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-function rateLimited(result: RateLimitResult, windowMs: number, what: string): GuardrailResult {
+function rateLimited(
+  kind: GuardrailKind,
+  result: RateLimitResult,
+  windowMs: number,
+  what: string,
+): GuardrailResult {
   const retryAfterSeconds = seconds(result.retryAfterMs);
   return {
     ok: false,
     code: "RATE_LIMITED",
+    kind,
     retryAfterSeconds,
     message:
       `Rate limit reached: ${what} (at most ${result.limit} per ${seconds(windowMs)} seconds). ` +
@@ -56,11 +63,12 @@ export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailR
 
   const perKey = await limiters.apiKey.consume(`key:${input.keyId}`);
   if (!perKey.allowed) {
-    return rateLimited(perKey, limiters.apiKey.windowMs, "too many calls with this API key");
+    return rateLimited("api_key_rate", perKey, limiters.apiKey.windowMs, "too many calls with this API key");
   }
   const perClient = await limiters.client.consume(`client:${input.clientId}`);
   if (!perClient.allowed) {
     return rateLimited(
+      "client_rate",
       perClient,
       limiters.client.windowMs,
       "too many calls for this client across all API keys",
@@ -73,12 +81,13 @@ export async function checkGuardrails(input: GuardrailInput): Promise<GuardrailR
   const loop = input.skipLoop
     ? ({ allowed: true, count: 0 } as const)
     : await input.loop.check(cache, { ...caller, tool: input.tool, args: input.args });
-  if (!loop.allowed) return { ok: false, code: "LOOP_DETECTED", message: loop.message };
+  if (!loop.allowed) return { ok: false, code: "LOOP_DETECTED", kind: "loop", message: loop.message };
   const budget = await input.budget.consume(cache, { ...caller, now });
   if (!budget.allowed) {
     return {
       ok: false,
       code: "SESSION_BUDGET",
+      kind: "session_budget",
       message: budget.message,
       ...(budget.retryAfterSeconds !== undefined ? { retryAfterSeconds: budget.retryAfterSeconds } : {}),
     };

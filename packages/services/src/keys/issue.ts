@@ -2,6 +2,7 @@ import { apiKeys, type Database, newId } from "@tagc/db";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
 import { conflict, invalid } from "../errors";
+import { tenantScoped } from "../scoped";
 import { displayPrefix, generateApiKey, hashApiKey } from "./format";
 import { keyView } from "./view";
 
@@ -41,7 +42,13 @@ export async function insertKey(
   return { row: row!, secret };
 }
 
-export async function issueApiKey({ ctx, input }: { ctx: ClientCtx; input: IssueKeyInput }) {
+export const issueApiKey = tenantScoped(async function issueApiKey({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: IssueKeyInput;
+}) {
   assertClientActive(ctx);
   const now = ctx.deps.now();
   const expiresAt = input.expires_at ? new Date(input.expires_at) : null;
@@ -60,4 +67,4 @@ export async function issueApiKey({ ctx, input }: { ctx: ClientCtx; input: Issue
     });
     return { ...keyView(row, now), secret };
   });
-}
+});

@@ -2,11 +2,18 @@ import { apiKeys } from "@tagc/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
+import { tenantScoped } from "../scoped";
 import { findClientKey } from "./find";
 import { keyView } from "./view";
 
 /** Revocation is a row update read by every request's lookup, so it holds on every replica at once. */
-export async function revokeApiKey({ ctx, input }: { ctx: ClientCtx; input: { key_id: string } }) {
+export const revokeApiKey = tenantScoped(async function revokeApiKey({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: { key_id: string };
+}) {
   const now = ctx.deps.now();
   return ctx.deps.db.transaction(async (tx) => {
     const key = await findClientKey(tx, ctx.client.id, input.key_id);
@@ -20,4 +27,4 @@ export async function revokeApiKey({ ctx, input }: { ctx: ClientCtx; input: { ke
     await recordAudit(tx, ctx, { operation: "api_keys.revoke", params: { key_id: key.id } });
     return keyView(row ?? key, now);
   });
-}
+});

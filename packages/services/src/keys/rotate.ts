@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
 import { conflict } from "../errors";
+import { tenantScoped } from "../scoped";
 import { findClientKey } from "./find";
 import { assertClientActive, insertKey } from "./issue";
 import { keyState, keyView } from "./view";
@@ -13,7 +14,13 @@ export interface RotateKeyInput {
   overlap_seconds: number;
 }
 
-export async function rotateApiKey({ ctx, input }: { ctx: ClientCtx; input: RotateKeyInput }) {
+export const rotateApiKey = tenantScoped(async function rotateApiKey({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: RotateKeyInput;
+}) {
   assertClientActive(ctx);
   const now = ctx.deps.now();
   return ctx.deps.db.transaction(async (tx) => {
@@ -38,4 +45,4 @@ export async function rotateApiKey({ ctx, input }: { ctx: ClientCtx; input: Rota
     });
     return { ...keyView(row, now), secret, previous: keyView(oldRow!, now) };
   });
-}
+});

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
 import { ServiceError } from "../errors";
 import { assertClientActive } from "../keys/issue";
+import { tenantScoped } from "../scoped";
 import { currentPolicy } from "./current";
 import { policyView } from "./view";
 
@@ -12,7 +13,7 @@ import { policyView } from "./view";
  * Saves a new policy version. Unknown resource types, free types and invalid regexes are rejected
  * with the offending entry named (`required_tags[0].applies_to[1]: ...`).
  */
-export async function putPolicy({
+export const putPolicy = tenantScoped(async function putPolicy({
   ctx,
   input,
 }: {
@@ -57,4 +58,4 @@ export async function putPolicy({
     });
     return { ...policyView(row!, parsed.policy), warnings: parsed.warnings };
   });
-}
+});

@@ -3,13 +3,20 @@ import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
 import { notFound } from "../errors";
+import { tenantScoped } from "../scoped";
 import { scheduleView } from "./view";
 
 /**
  * Cancels one of the client's schedules (idempotent), and its run if one is queued but not started:
  * the worker would skip it anyway, this makes the job row say so. A run already under way finishes.
  */
-export async function cancelSchedule({ ctx, input }: { ctx: ClientCtx; input: { schedule_id: string } }) {
+export const cancelSchedule = tenantScoped(async function cancelSchedule({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: { schedule_id: string };
+}) {
   const now = ctx.deps.now();
   return ctx.deps.db.transaction(async (tx) => {
     // Filtered by the client from ctx: another tenant's schedule id is simply not found.
@@ -37,4 +44,4 @@ export async function cancelSchedule({ ctx, input }: { ctx: ClientCtx; input: { 
     });
     return scheduleView(row);
   });
-}
+});

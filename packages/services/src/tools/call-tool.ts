@@ -48,6 +48,8 @@ export async function callTool<R extends ToolOutput>(
 ): Promise<ToolOutcome<R>> {
   const started = performance.now();
   const finish = async (outcome: ToolOutcome<R>): Promise<ToolOutcome<R>> => {
+    const seconds = (performance.now() - started) / 1000;
+    ctx.runtime.observer.toolCall({ tool: tool.name, code: outcome.ok ? "ok" : outcome.error.code, seconds });
     const written = recordAuditOrQueue(ctx, {
       operation: tool.name,
       params: sanitize(args),
@@ -82,8 +84,10 @@ export async function callTool<R extends ToolOutput>(
     args: parsed.input,
     skipLoop: joining !== undefined,
   });
-  if (!guard.ok)
+  if (!guard.ok) {
+    runtime.observer.guardrail(guard.kind);
     return refuse(new ServiceError(guard.code, guard.message, undefined, guard.retryAfterSeconds));
+  }
 
   if (parsed.mutates && !keyAllows(ctx.key.scopes, "mcp:tools")) {
     return refuse(

@@ -1,6 +1,7 @@
 // What a tool verb receives: the tenant (from the API key, never from input) and the runtime pieces
 // chosen once at start-up, scoped here to this tenant.
 import type { ClientCtx } from "../context";
+import type { ToolObserver } from "../observe/observer";
 import type { GuardrailLimiters, TenantCache } from "../runtime";
 import type { ProgressSink } from "./pending";
 import type { ToolRuntime } from "./runtime";
@@ -17,6 +18,8 @@ export interface ToolCtx extends ClientCtx {
   deadlineMs: number;
   /** Where a scan reports its progress while the caller waits (MCP notifications/progress). */
   progress?: ProgressSink | undefined;
+  /** The operator's metrics (absent in contexts built by hand, e.g. tests). */
+  observer?: ToolObserver;
 }
 
 /** A tool call on behalf of an API key: what callTool needs beyond the verb's context. */
@@ -35,5 +38,6 @@ export function toolCtx(ctx: ClientCtx, runtime: ToolRuntime): ToolCtx {
     scans: runtime.scans,
     limiters: runtime.limiters,
     deadlineMs: runtime.deadlineMs,
+    observer: runtime.observer,
   };
 }

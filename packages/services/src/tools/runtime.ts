@@ -5,6 +5,7 @@ import { type TenantCache, tenantCache } from "../cache/tenant-cache";
 import type { GuardrailLimiters } from "../guardrails/limiters";
 import { LoopDetector } from "../guardrails/loop-detector";
 import { SessionBudget } from "../guardrails/session-budget";
+import { NO_OBSERVER, type ToolObserver } from "../observe/observer";
 import type { ToolOutcome } from "./call-tool";
 import type { ToolOutput } from "./define";
 import { PendingRuns } from "./pending";
@@ -27,6 +28,8 @@ export interface ToolRuntime {
   foregroundMs: number | undefined;
   /** Runs that outlived their caller's wait, joined by the next identical call. */
   pending: PendingRuns<ToolOutcome<ToolOutput>>;
+  /** Told of every tool call, guardrail refusal and cache lookup (the operator's metrics). */
+  observer: ToolObserver;
   cacheFor(clientId: string): TenantCache;
   /** Drops everything this process and the shared store hold for one client (offboarding). */
   purge(clientId: string): Promise<void>;
@@ -43,10 +46,13 @@ export interface ToolRuntimeOptions {
   loop?: LoopDetector;
   /** Cold-scan slots of this process (all tenants, and per tenant); defaults 4 and 2. */
   scanQueue?: ScanQueueOptions;
+  observer?: ToolObserver;
 }
 
 export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
-  const scans = new ScanState(options.scanQueue);
+  const observer = options.observer ?? NO_OBSERVER;
+  const scans = new ScanState(options.scanQueue, observer);
+  const onLookup = observer.cache.bind(observer);
   const pending = new PendingRuns<ToolOutcome<ToolOutput>>();
   return {
     store: options.store,
@@ -57,7 +63,8 @@ export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
     deadlineMs: options.deadlineMs,
     foregroundMs: options.foregroundMs,
     pending,
-    cacheFor: (clientId) => tenantCache(options.store, clientId),
+    observer,
+    cacheFor: (clientId) => tenantCache(options.store, clientId, onLookup),
     async purge(clientId) {
       scans.purge(clientId);
       pending.purge(clientId);

@@ -2,6 +2,7 @@ import { auditEvents, usageEvents } from "@tagc/db";
 import { and, count, eq, gte, lt, sql, sum } from "drizzle-orm";
 import type { ClientCtx } from "../context";
 import { invalid } from "../errors";
+import { tenantScoped } from "../scoped";
 import { billingPeriod, MONTHLY_RESOURCE_QUOTA } from "./quota";
 
 function periodBounds(period: string) {
@@ -12,7 +13,13 @@ function periodBounds(period: string) {
 }
 
 /** Scans, unique resources, regions covered and tool calls for one month, with quota and remaining. */
-export async function getUsage({ ctx, input }: { ctx: ClientCtx; input: { period?: string | undefined } }) {
+export const getUsage = tenantScoped(async function getUsage({
+  ctx,
+  input,
+}: {
+  ctx: ClientCtx;
+  input: { period?: string | undefined };
+}) {
   const period = input.period ?? billingPeriod(ctx.deps.now());
   const { start, end } = periodBounds(period);
   const { db } = ctx.deps;
@@ -51,4 +58,4 @@ export async function getUsage({ ctx, input }: { ctx: ClientCtx; input: { period
     tool_calls: Object.fromEntries(tools.map((t) => [t.operation, Number(t.calls)]).sort()),
     quota: { unique_resources: quota, remaining: quota === null ? null : Math.max(0, quota - resources) },
   };
-}
+});

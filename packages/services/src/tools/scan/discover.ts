@@ -100,6 +100,7 @@ async function discoverAccount(
         { clientId, accountId: target.accountId },
         regions,
       );
+      for (const _ of budget.skipped) ctx.observer?.guardrail("aws_region_budget");
       const run = (credentials: PlannedTarget["credentials"]) =>
         discoverResources({
           config: ctx.deps.aws,

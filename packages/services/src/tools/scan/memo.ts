@@ -13,9 +13,19 @@ export const scopedKey = (clientId: string, key: string) => `client:${clientId}:
 export class TenantMemo<T> {
   private readonly entries = new Map<string, Entry<T>>();
 
-  constructor(private readonly maxEntries = 16) {}
+  constructor(
+    private readonly maxEntries = 16,
+    /** Called on every lookup with whether it hit (the hit-ratio metric). */
+    private readonly onLookup: (hit: boolean) => void = () => undefined,
+  ) {}
 
   get(clientId: string, key: string, now: number): T | undefined {
+    const value = this.lookup(clientId, key, now);
+    this.onLookup(value !== undefined);
+    return value;
+  }
+
+  private lookup(clientId: string, key: string, now: number): T | undefined {
     const full = scopedKey(clientId, key);
     const entry = this.entries.get(full);
     if (!entry) return undefined;

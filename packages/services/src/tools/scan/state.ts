@@ -2,6 +2,7 @@
 // context (never module state): memoised scans, analyses and spend, and the cold scans in flight.
 // Offboarding and revocation purge one client's entries through `purge`.
 
+import { type CacheKind, NO_OBSERVER, type ToolObserver } from "../../observe/observer";
 import type { Computed } from "./analyse";
 import type { Spend } from "./costs";
 import type { AccountScan } from "./discover";
@@ -10,11 +11,12 @@ import { Flights, TenantMemo } from "./memo";
 import type { StampedScan } from "./types";
 
 export const DEFAULT_SCAN_QUEUE: ScanQueueOptions = { capacity: 4, perClient: 2 };
+const MEMO_ENTRIES = 16;
 
 export class ScanState {
-  readonly scans = new TenantMemo<StampedScan>();
-  readonly analyses = new TenantMemo<Computed>();
-  readonly spend = new TenantMemo<Spend>();
+  readonly scans: TenantMemo<StampedScan>;
+  readonly analyses: TenantMemo<Computed>;
+  readonly spend: TenantMemo<Spend>;
   /**
    * Cold scans in flight: a burst of identical cold calls shares one discovery instead of each
    * starting its own (which would multiply the AWS calls, exhaust the customer's API quotas and push
@@ -26,8 +28,13 @@ export class ScanState {
   /** The cold-scan slots, shared fairly across tenants. */
   readonly queue: ScanQueue;
 
-  constructor(queue: ScanQueueOptions = DEFAULT_SCAN_QUEUE) {
+  constructor(queue: ScanQueueOptions = DEFAULT_SCAN_QUEUE, observer: ToolObserver = NO_OBSERVER) {
     this.queue = new ScanQueue(queue);
+    const memo = <T>(cache: CacheKind) =>
+      new TenantMemo<T>(MEMO_ENTRIES, (hit) => observer.cache({ cache, tier: "memory", hit }));
+    this.scans = memo("scan");
+    this.analyses = memo("analysis");
+    this.spend = memo("spend");
   }
 
   purge(clientId: string): void {
