@@ -24,7 +24,12 @@ export interface AppEnv {
 
 export interface AdminAuthConfig {
   scope: string;
-  bootstrapTokenSha256?: string | undefined;
+  /** Accepted bootstrap token hashes (more than one while a rotation overlaps). */
+  bootstrapTokens: import("./middleware/bootstrap-tokens").BootstrapHash[];
+  /** Admin JWTs must expire within this many seconds of being issued (or of now, without iat). */
+  maxLifetimeS: number;
+  /** Clock difference tolerated on exp, nbf and iat. */
+  clockSkewS: number;
   jwtSecret?: string | undefined;
   jwksUrl?: string | undefined;
   issuer?: string | undefined;
