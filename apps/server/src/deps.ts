@@ -102,6 +102,7 @@ export function appDepsFrom(env: Env, services: ServiceDeps, logger: Logger): Ap
     publicBaseUrl: env.PUBLIC_BASE_URL,
     operator: { platformAccountId: env.PLATFORM_ACCOUNT_ID, scannerRolePattern: env.SCANNER_ROLE_PATTERN },
     version: VERSION,
+    trustedProxies: env.TRUSTED_PROXIES,
     adminAuth: {
       scope: env.ADMIN_SCOPE,
       bootstrapTokens,

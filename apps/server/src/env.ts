@@ -2,6 +2,7 @@
 // variable named. Everything else receives configuration as arguments.
 import { parseS3TemplateUrl } from "@tagc/cloudformation";
 import { z } from "zod";
+import { isProxyEntry } from "./middleware/trusted-proxies";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -158,6 +159,20 @@ export const envSchema = z
     /** Browser origins allowed to call /mcp (comma-separated); requests without Origin always pass. */
     MCP_ALLOWED_ORIGINS: z.string().default(""),
     MCP_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /**
+     * Load balancers whose X-Forwarded-For the per-IP limits believe (CIDRs or addresses,
+     * comma-separated); empty: the socket address only, and the header is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().refine(isProxyEntry, "must be comma-separated CIDRs or IP addresses"))),
     /** A scan stops here and returns what it has (partial); it may run past SCAN_FOREGROUND_MS. */
     SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
     /**

@@ -19,6 +19,8 @@ export interface AppEnv {
      * grant (whose token may carry fewer scopes than the key).
      */
     mcpCredential: { id: string; scopes: string[] };
+    /** The caller's address: the socket, or X-Forwarded-For through TRUSTED_PROXIES. */
+    clientAddress: string;
   };
 }
 
@@ -55,6 +57,8 @@ export interface AppDeps {
   /** The operator's account and scanner role pattern: every template served is rendered for them. */
   operator: Operator;
   version: string;
+  /** Proxies (CIDRs or addresses) whose X-Forwarded-For is believed; empty: the socket only. */
+  trustedProxies?: string[];
   /** False when this process does not have the api role: no /v1 admin routes. */
   serveApi?: boolean;
   /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */
