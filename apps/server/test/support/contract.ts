@@ -102,9 +102,7 @@ export function createContract(document: OpenApiDocument) {
 export type Contract = ReturnType<typeof createContract>;
 
 /** The contract of a running app, from the document it serves. */
-export async function contractOf(
-  fetchDocument: () => Promise<Response> | Response,
-): Promise<Contract> {
+export async function contractOf(fetchDocument: () => Promise<Response> | Response): Promise<Contract> {
   const response = await fetchDocument();
   return createContract((await response.json()) as OpenApiDocument);
 }
