@@ -140,6 +140,40 @@ describe("GetResources", () => {
     await expect(acme.send(new GetResourcesCommand(input))).rejects.toMatchObject({ name: code });
   });
 
+  // A walk pages through what it matched when it started: untagging a resource already returned
+  // does not shift the later pages (no resource skipped), a retried page answers the same, and the
+  // next walk sees the change.
+  it("keeps a walk's pages stable while the account changes under it", async () => {
+    const first = await acme.send(new GetResourcesCommand({ ResourcesPerPage: 100 }));
+    const returned = first.ResourceTagMappingList?.[0]?.ResourceARN ?? "";
+    const resource = sandbox.world.accounts.get(ACME)?.resources.find((r) => r.arn === returned);
+    if (!resource) throw new Error(`${returned} is not seeded`);
+    const tags = resource.tags;
+    try {
+      resource.tags = {};
+      const arns = (first.ResourceTagMappingList ?? []).map((m) => m.ResourceARN);
+      const next = { ResourcesPerPage: 100, PaginationToken: first.PaginationToken };
+      const second = await acme.send(new GetResourcesCommand(next));
+      const retried = await acme.send(new GetResourcesCommand(next));
+      expect(retried.ResourceTagMappingList?.map((m) => m.ResourceARN)).toEqual(
+        second.ResourceTagMappingList?.map((m) => m.ResourceARN),
+      );
+      let token = second.PaginationToken;
+      arns.push(...(second.ResourceTagMappingList ?? []).map((m) => m.ResourceARN));
+      while (token) {
+        const out = await acme.send(
+          new GetResourcesCommand({ ResourcesPerPage: 100, PaginationToken: token }),
+        );
+        arns.push(...(out.ResourceTagMappingList ?? []).map((m) => m.ResourceARN));
+        token = out.PaginationToken;
+      }
+      expect(new Set(arns).size).toBe(1203);
+      expect((await allArns(acme)).arns).toHaveLength(1202);
+    } finally {
+      resource.tags = tags;
+    }
+  });
+
   it("rejects a token minted for another query", async () => {
     const first = await acme.send(new GetResourcesCommand({ ResourcesPerPage: 10 }));
     await expect(

@@ -29,6 +29,8 @@ export async function startBench(options: {
   regions: number;
   latencyMs: number;
   keys: number;
+  /** The server's own scan deadline and foreground budget (env.ts defaults) instead of the 55 s scan. */
+  serverScanTimes?: boolean;
 }) {
   const sandbox = await spawnSandbox(options.resources, options.regions);
   await publishSandboxTemplate(sandbox.url);
@@ -54,7 +56,8 @@ export async function startBench(options: {
   const tools = createToolRuntime({
     store: new MemoryCacheStore({ maxEntries: 100_000 }),
     limiters: createGuardrailLimiters({ limits }),
-    deadlineMs: 55_000,
+    deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 55_000,
+    foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : undefined,
   });
   const mcp: McpRuntime = {
     tools,

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
-import { openDatabase as open, type ServiceDeps, type TenantData } from "@tagc/services";
+import { openDatabase as open, type ServiceDeps, type TenantData, WriteQueue } from "@tagc/services";
 import pino, { type Logger } from "pino";
 import type { Env } from "./env";
 import { createMetrics } from "./metrics";
@@ -76,6 +76,7 @@ export function serviceDepsFrom(
     aws,
     broker: new CredentialBroker({ config: aws }),
     now: () => new Date(),
+    writes: new WriteQueue({ db: db.db, max: env.WRITE_QUEUE_MAX }),
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,
@@ -98,7 +99,7 @@ export function appDepsFrom(env: Env, services: ServiceDeps, logger: Logger): Ap
   return {
     services,
     logger,
-    metrics: createMetrics(),
+    metrics: createMetrics({ writes: services.writes }),
     publicBaseUrl: env.PUBLIC_BASE_URL,
     operator: { platformAccountId: env.PLATFORM_ACCOUNT_ID, scannerRolePattern: env.SCANNER_ROLE_PATTERN },
     version: VERSION,

@@ -180,6 +180,11 @@ export const envSchema = z
      * the same call again returns its result): below the ~60 s claude.ai and Claude Desktop allow.
      */
     SCAN_FOREGROUND_MS: z.coerce.number().int().min(1000).max(55_000).default(40_000),
+    /**
+     * Audit and usage rows held in memory while Postgres is unreachable, written when it returns; past
+     * this many, records are dropped and counted (tagc_write_queue_dropped_total).
+     */
+    WRITE_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
 
     /** Demo mode: start the AWS sandbox in-process, register two clients and print their keys. */
     DEMO: bool,

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
+import { renderRpcError } from "./mcp/errors";
 import type { AppEnv } from "./types";
 
 /** The REST edge's one mapping from a services code to an HTTP status. */
@@ -68,9 +69,15 @@ export function describeZodError(error: ZodError): {
 }
 
 export function renderError(error: unknown, c: Context<AppEnv>) {
+  // An MCP client reads JSON-RPC only, whatever failed before the tool ran.
+  if (c.req.path === "/mcp") return renderRpcError(error, c);
   if (error instanceof ApiError) return envelope(c, error.code, error.message, error.details);
   const known = asServiceError(error);
-  if (known) return envelope(c, known.code, known.message, known.details);
+  if (known) {
+    // An unreachable database (503) or a limit (429) says when a retry can succeed.
+    if (known.retryAfterSeconds !== undefined) c.header("Retry-After", String(known.retryAfterSeconds));
+    return envelope(c, known.code, known.message, known.details);
+  }
   if (error instanceof ZodError) {
     const { message, fields } = describeZodError(error);
     return envelope(c, "INVALID_REQUEST", message, { fields });

@@ -74,6 +74,10 @@ async function main() {
     identity.stop();
     await worker?.stop();
     await jobs?.stop();
+    // Audit and usage rows held through an outage are written before the pool closes.
+    const unwritten = (await services.writes?.flush()) ?? 0;
+    if (unwritten > 0) logger.error({ unwritten }, "audit and usage rows lost: the database did not return");
+    services.writes?.stop();
     await database.close();
     await runtime.close();
     await demo?.stop();

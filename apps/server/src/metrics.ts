@@ -1,10 +1,27 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import type { WriteQueue } from "@tagc/services";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics of this process; one registry per app so tests never share counters. */
-export function createMetrics() {
+export function createMetrics(sources: { writes?: WriteQueue | undefined } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const { writes } = sources;
+  const writeQueueDropped = new Counter({
+    name: "tagc_write_queue_dropped_total",
+    help: "Audit and usage records lost: the in-memory write queue was full (WRITE_QUEUE_MAX) or a record could not be written",
+    registers: [registry],
+  });
+  writes?.onDrop((count) => writeQueueDropped.inc(count));
   return {
+    writeQueueDropped,
+    writeQueueRecords: new Gauge({
+      name: "tagc_write_queue_records",
+      help: "Audit and usage records waiting in memory for the database to return",
+      registers: [registry],
+      collect() {
+        this.set(writes?.stats.queued ?? 0);
+      },
+    }),
     registry,
     requests: new Counter({
       name: "tagc_http_requests_total",

@@ -21,6 +21,8 @@ export interface AppEnv {
     mcpCredential: { id: string; scopes: string[] };
     /** The caller's address: the socket, or X-Forwarded-For through TRUSTED_PROXIES. */
     clientAddress: string;
+    /** The status a handler wrote to the Node response itself (oidc-provider), for the log line. */
+    sentStatus: number;
   };
 }
 

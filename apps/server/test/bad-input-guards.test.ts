@@ -48,7 +48,12 @@ describe("clientAddressOf", () => {
     ["an untrusted socket: the header is ignored", "203.0.113.9", "198.51.100.1", "203.0.113.9"],
     ["a trusted socket: the address it forwarded for", "10.1.2.3", "198.51.100.1", "198.51.100.1"],
     ["two trusted hops, then the client", "10.1.2.3", "198.51.100.1, 192.168.1.7", "198.51.100.1"],
-    ["a spoofed entry left of the real client is not believed", "10.1.2.3", "1.1.1.1, 198.51.100.1", "198.51.100.1"],
+    [
+      "a spoofed entry left of the real client is not believed",
+      "10.1.2.3",
+      "1.1.1.1, 198.51.100.1",
+      "198.51.100.1",
+    ],
     ["every hop trusted: the leftmost", "10.1.2.3", "10.9.9.9, 10.8.8.8", "10.9.9.9"],
     ["a malformed entry ends the walk at the last trusted hop", "10.1.2.3", "198.51.100.1, junk", "10.1.2.3"],
     ["a trusted socket without the header", "10.1.2.3", undefined, "10.1.2.3"],

@@ -83,7 +83,9 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
   return { kind: "pglite", pglite, db, close: once(() => pglite.close()), ping: () => ping(db) };
 }
 
-const PING_TIMEOUT_MS = 3_000;
+// Short: a load balancer must see "not ready" at once when Postgres stops answering, not after the
+// pool's 30 s connect timeout.
+const PING_TIMEOUT_MS = 1_000;
 
 async function ping(db: Database): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

@@ -2,6 +2,7 @@
 // key for MCP) and never read from input, so a caller cannot reach another tenant's rows.
 import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
+import type { WriteQueue } from "./writes/queue";
 
 export interface OnboardingConfig {
   /** The versioned template URL the quick-create link points at. */
@@ -32,6 +33,11 @@ export interface ServiceDeps {
    * client is offboarded: the runtime that holds it implements it (see tools/runtime.ts).
    */
   tenantData: TenantData;
+  /**
+   * Where a tool call's audit and usage rows wait while the database is unreachable, written when it
+   * returns (see writes/queue.ts). Without one, such a write fails the call.
+   */
+  writes?: WriteQueue | undefined;
 }
 
 export interface TenantData {

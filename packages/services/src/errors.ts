@@ -2,6 +2,7 @@
 // message that is safe to show the caller and says what to do. Services carry no HTTP status: each
 // edge maps the code once (REST to a status and the error envelope, MCP to an `isError` result).
 import { CoreInputError } from "@tagc/core";
+import { isDatabaseUnavailable } from "@tagc/db";
 import { z } from "zod";
 
 export const ERROR_CODES = z.enum([
@@ -67,9 +68,30 @@ export function fromCoreInput(error: CoreInputError): ServiceError {
   return new ServiceError("INVALID_REQUEST", message, { field: error.field });
 }
 
-/** A ServiceError as is; a core input error translated; anything else is not the caller's to see. */
+/** Seconds a caller is told to wait when the database is unreachable: a restart or failover. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
+/**
+ * The database could not be reached (refused, dropped, timed out, shutting down). Retryable: each edge
+ * answers it as 503 with Retry-After, whichever verb met it, so no route or tool handles it itself.
+ */
+export class DatabaseUnavailableError extends ServiceError {
+  override name = "DatabaseUnavailableError";
+  constructor(
+    message = "The database is not answering (a restart or failover). Retry in a few seconds.",
+    details?: Record<string, unknown>,
+  ) {
+    super("SERVICE_UNAVAILABLE", message, details, DATABASE_RETRY_AFTER_S);
+  }
+}
+
+/**
+ * A ServiceError as is; a core input error translated; an unreachable database as
+ * DatabaseUnavailableError; anything else is not the caller's to see.
+ */
 export function asServiceError(error: unknown): ServiceError | undefined {
   if (error instanceof ServiceError) return error;
   if (error instanceof CoreInputError) return fromCoreInput(error);
+  if (isDatabaseUnavailable(error)) return Object.assign(new DatabaseUnavailableError(), { cause: error });
   return undefined;
 }

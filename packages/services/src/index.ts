@@ -1,5 +1,5 @@
 export { listAudit } from "./audit/list";
-export { type AuditEntry, recordAudit } from "./audit/record";
+export { type AuditEntry, recordAudit, recordAuditOrQueue } from "./audit/record";
 export { deleteClient } from "./clients/delete";
 export { getClient } from "./clients/get";
 export { type ListClientsInput, listClients } from "./clients/list";
@@ -9,7 +9,14 @@ export { getClientStatus } from "./clients/status";
 export { verifyClient } from "./clients/verify";
 export type { Actor, ClientCtx, Ctx, OnboardingConfig, ServiceDeps, TenantData } from "./context";
 export { CLIENT_STATUSES, CLIENT_TIERS, type OpenDatabaseOptions, openDatabase } from "./database";
-export { asServiceError, ERROR_CODES, type ErrorCode, ServiceError } from "./errors";
+export {
+  asServiceError,
+  DATABASE_RETRY_AFTER_S,
+  DatabaseUnavailableError,
+  ERROR_CODES,
+  type ErrorCode,
+  ServiceError,
+} from "./errors";
 export * from "./jobs";
 export { keyAllows } from "./keys/allows";
 export { type AuthResult, authenticateApiKey } from "./keys/authenticate";
@@ -46,3 +53,9 @@ export { billingPeriod, MONTHLY_RESOURCE_QUOTA } from "./usage/quota";
 export { fixFor } from "./verification/fix-it";
 export { runVerificationSweep, type SweepOptions } from "./verification/sweep";
 export { nextState, REVOKE_AFTER_FAILURES } from "./verification/transition";
+export {
+  type QueuedWrite,
+  WriteQueue,
+  type WriteQueueOptions,
+  type WriteQueueStats,
+} from "./writes/queue";

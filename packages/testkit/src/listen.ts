@@ -17,6 +17,11 @@ export async function listen(fetch: (request: Request) => Response | Promise<Res
   });
   // Plain HTTP/1.1 (no TLS or HTTP/2 options were given), so this is a node:http Server.
   const http = server as Server;
+  // As the production server does (index.ts): an idle keep-alive socket outlives the client's idea of
+  // it. With Node's 5 s default, a client (in-process: same event loop) that stalls through a cold
+  // scan wrote its next request into a socket the server was closing, and read ECONNRESET.
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${info.port}`,

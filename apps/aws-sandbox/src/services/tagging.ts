@@ -4,7 +4,7 @@ import { AwsError } from "../errors";
 import type { OpContext, OperationTable, OpInput } from "../protocol/operation";
 import { page } from "../protocol/paginate";
 import { intParam } from "../protocol/params";
-import type { Resource } from "../world/world";
+import type { Account, Resource } from "../world/world";
 
 const invalid = (message: string) => new AwsError("InvalidParameterException", message);
 const TYPE_FILTER = /^[a-z0-9-]+(:[a-z0-9-]+)?$/;
@@ -43,12 +43,47 @@ const tagged = (ctx: OpContext): Resource[] =>
 /**
  * A ResourceTypeFilter names the ARN's service, optionally with its resource kind ("es:domain",
  * "states"), as AWS matches it; the catalog type is accepted too where the two spell it alike.
+ * These are the spellings a filter may use for `r`, the last one lower-cased (it matches in any case).
  */
-function matchesType(filter: string, r: Resource): boolean {
-  if (filter === r.type || filter === r.type.split(":")[0]) return true;
+type TypeNames = readonly [type: string, service: string, arnService: string, kind: string];
+
+function typeNames(r: Resource): TypeNames {
   const [, , service = "", , , resource = ""] = r.arn.split(":");
   const kind = /^[^/:]+/.exec(resource)?.[0] ?? "";
-  return filter === service || filter.toLowerCase() === `${service}:${kind}`.toLowerCase();
+  return [r.type, r.type.split(":")[0] ?? "", service, `${service}:${kind}`.toLowerCase()];
+}
+
+function matchesAnyType(filters: ReadonlySet<string>, lowered: ReadonlySet<string>, r: Resource): boolean {
+  const [type, service, arnService, kind] = typeNames(r);
+  return filters.has(type) || filters.has(service) || filters.has(arnService) || lowered.has(kind);
+}
+
+/**
+ * What a walk matched on its first page, by the token that continues it: a walk reads a snapshot,
+ * taken once, instead of filtering and sorting the whole account again for every page (which made a
+ * 50,000-resource walk, 100 a page, quadratic). Tags are read live; only which resources the walk
+ * holds is fixed when it starts. Kept per account object, so two sandboxes in one process never
+ * share one; a retried page reads the same snapshot; the oldest tokens fall out first.
+ */
+const walks = new WeakMap<Account, Map<string, Resource[]>>();
+const MAX_OPEN_WALKS = 2000;
+
+function openWalks(account: Account): Map<string, Resource[]> {
+  let open = walks.get(account);
+  if (!open) {
+    open = new Map();
+    walks.set(account, open);
+  }
+  return open;
+}
+
+function remember(open: Map<string, Resource[]>, token: string, matches: Resource[]): void {
+  open.set(token, matches);
+  while (open.size > MAX_OPEN_WALKS) {
+    const oldest = open.keys().next();
+    if (oldest.done) break;
+    open.delete(oldest.value);
+  }
 }
 
 const tagList = (tags: Record<string, string>) =>
@@ -64,19 +99,12 @@ function getResources(ctx: OpContext, input: OpInput) {
   const size =
     intParam(input, "ResourcesPerPage", { min: 1, max: 100, code: "InvalidParameterException" }) ?? 100;
 
-  const arnSet = new Set(arns);
-  const matches = tagged(ctx)
-    .filter((r) => !types.length || types.some((t) => matchesType(t, r)))
-    .filter((r) => !arnSet.size || arnSet.has(r.arn))
-    .filter((r) =>
-      tagFilters.every(
-        (f) => f.Key in r.tags && (!f.Values?.length || f.Values.includes(r.tags[f.Key] ?? "")),
-      ),
-    )
-    .sort((a, b) => (a.arn < b.arn ? -1 : 1));
-
   const scope = JSON.stringify([ctx.account.id, ctx.region, types, tagFilters, arns]);
   const token = typeof input.PaginationToken === "string" ? input.PaginationToken : undefined;
+  // The token is checked against the scope either way (page() refuses another query's token).
+  const open = openWalks(ctx.account);
+  const snapshot = token === undefined ? undefined : open.get(`${scope}\u0000${token}`);
+  const matches = snapshot ?? match(ctx, types, tagFilters, arns);
   const result = page(matches, {
     token,
     size,
@@ -84,11 +112,27 @@ function getResources(ctx: OpContext, input: OpInput) {
     code: "InvalidParameterException",
     param: "PaginationToken",
   });
+  if (result.next) remember(open, `${scope}\u0000${result.next}`, matches);
   return {
     // AWS ends a walk with an empty token, not a missing one.
     PaginationToken: result.next ?? "",
     ResourceTagMappingList: result.items.map((r) => ({ ResourceARN: r.arn, Tags: tagList(r.tags) })),
   };
+}
+
+function match(ctx: OpContext, types: string[], tagFilters: TagFilter[], arns: string[]): Resource[] {
+  const arnSet = new Set(arns);
+  const filters = new Set(types);
+  const lowered = new Set(types.map((t) => t.toLowerCase()));
+  return tagged(ctx)
+    .filter((r) => !types.length || matchesAnyType(filters, lowered, r))
+    .filter((r) => !arnSet.size || arnSet.has(r.arn))
+    .filter((r) =>
+      tagFilters.every(
+        (f) => f.Key in r.tags && (!f.Values?.length || f.Values.includes(r.tags[f.Key] ?? "")),
+      ),
+    )
+    .sort((a, b) => (a.arn < b.arn ? -1 : 1));
 }
 
 function pageOfStrings(ctx: OpContext, input: OpInput, values: string[], field: string, scopeExtra: string) {

@@ -1,5 +1,11 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { type CallerCtx, issueMcpSessionId, type ServiceDeps, toolCtx } from "@tagc/services";
+import {
+  type CallerCtx,
+  issueMcpSessionId,
+  type ServiceDeps,
+  type ServiceError,
+  toolCtx,
+} from "@tagc/services";
 import type { Hono } from "hono";
 import type { OAuthServer } from "../oauth/server";
 import type { AppEnv } from "../types";
@@ -13,6 +19,7 @@ import {
   wantsProgress,
 } from "./body";
 import type { McpRuntime } from "./context";
+import { idIn, unavailableRpc } from "./errors";
 import { buildMcpServer } from "./server";
 import { checkPresentedSession, SESSION_HEADER } from "./session";
 
@@ -55,7 +62,10 @@ export function registerMcp(
       key: { id: key.id, scopes: credential.scopes },
       sessionId: presented.sessionId,
     };
-    const server = buildMcpServer(ctx, c.var.logger, version);
+    let outage: ServiceError | undefined;
+    const server = buildMcpServer(ctx, c.var.logger, version, (error) => {
+      outage = error;
+    });
     const streaming = wantsProgress(body);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
@@ -73,6 +83,12 @@ export function registerMcp(
     } catch (error) {
       await server.close();
       throw error;
+    }
+    // A JSON answer can still become a 503; an SSE stream has sent its 200 already, so there the
+    // JSON-RPC error in the stream carries the same message.
+    if (outage && !streaming) {
+      await server.close();
+      return unavailableRpc(c, outage, idIn(body));
     }
     if (initializing && response.ok) {
       const headers = new Headers(response.headers);

@@ -14,8 +14,18 @@ import {
   ReadResourceRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import { type CallerCtx, callTool, findTool, getPolicy, PROMPTS, TOOL_LIST } from "@tagc/services";
+import {
+  asServiceError,
+  type CallerCtx,
+  callTool,
+  findTool,
+  getPolicy,
+  PROMPTS,
+  type ServiceError,
+  TOOL_LIST,
+} from "@tagc/services";
 import type { Logger } from "pino";
+import { isOutage } from "./errors";
 import { toCallToolResult } from "./result";
 
 const INSTRUCTIONS = `Tag Compliance Cloud audits this organization's AWS tagging against its tagging policy.
@@ -34,7 +44,16 @@ const PROMPT_LIST = PROMPTS.map((p) => ({
 /** Shared by every per-request server: it only compiles JSON schemas and holds no tenant data. */
 const schemaValidator = new AjvJsonSchemaValidator();
 
-export function buildMcpServer(ctx: CallerCtx, logger: Logger, version: string): Server {
+/**
+ * `onOutage` hears of a call the database's absence failed: the edge answers that request 503 with
+ * Retry-After instead of the tool result (see route.ts), so a client retries rather than shows it.
+ */
+export function buildMcpServer(
+  ctx: CallerCtx,
+  logger: Logger,
+  version: string,
+  onOutage: (error: ServiceError) => void = () => undefined,
+): Server {
   const server = new Server(
     { name: "tag-compliance-cloud", version },
     {
@@ -61,6 +80,10 @@ export function buildMcpServer(ctx: CallerCtx, logger: Logger, version: string):
               })
               .catch(() => undefined);
     const outcome = await callTool({ ...ctx, progress }, tool, params.arguments);
+    if (!outcome.ok && isOutage(outcome.error)) {
+      onOutage(outcome.error);
+      throw new McpError(-32000, outcome.error.message);
+    }
     return toCallToolResult(outcome, { logger, tool: tool.name, clientId: ctx.client.id });
   });
   server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: PROMPT_LIST }));
@@ -90,7 +113,12 @@ export function buildMcpServer(ctx: CallerCtx, logger: Logger, version: string):
   server.setRequestHandler(ReadResourceRequestSchema, async ({ params }) => {
     if (params.uri !== POLICY_URI)
       throw new McpError(ErrorCode.InvalidParams, `Resource ${params.uri} not found`);
-    const text = JSON.stringify(await getPolicy({ ctx }), null, 2);
+    const policy = await getPolicy({ ctx }).catch((error: unknown) => {
+      const known = asServiceError(error);
+      if (isOutage(known)) onOutage(known);
+      throw error;
+    });
+    const text = JSON.stringify(policy, null, 2);
     return { contents: [{ uri: POLICY_URI, mimeType: "application/json", text }] };
   });
   return server;

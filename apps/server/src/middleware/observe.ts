@@ -21,7 +21,8 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler<App
     await next();
     const route = routePath(c, -1) || "unmatched";
     const seconds = (performance.now() - started) / 1000;
-    metrics.requests.inc({ method: c.req.method, route, status: String(c.res.status) });
+    const status = c.get("sentStatus") ?? c.res.status;
+    metrics.requests.inc({ method: c.req.method, route, status: String(status) });
     metrics.duration.observe({ method: c.req.method, route }, seconds);
     const actor = c.get("actor");
     logger.info(
@@ -30,7 +31,7 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler<App
         method: c.req.method,
         route,
         path: loggedPath(c.req.path),
-        status: c.res.status,
+        status,
         duration_ms: Math.round(seconds * 10_000) / 10,
         client_id: c.get("client")?.id ?? null,
         key_id: actor?.kind === "api_key" ? actor.keyId : null,

@@ -12,6 +12,7 @@ import type { AppEnv } from "../types";
 import { registerConsent } from "./consent";
 import { authorizationServerMetadata, protectedResourceMetadata } from "./metadata";
 import type { OAuthServer } from "./server";
+import { staleBearerKey } from "./stale-bearer-key";
 
 export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: RateLimiter) {
   // Registration, sign-in and token requests come before any credential: the same per-address budget
@@ -41,6 +42,7 @@ export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: 
   });
 
   registerConsent(app, oauth);
+  for (const path of ["/oauth/register", "/oauth/token"]) app.post(path, staleBearerKey(oauth.services));
 
   const callbacks = new WeakMap<Provider, ReturnType<Provider["callback"]>>();
   app.all("/oauth/*", async (c) => {
@@ -57,7 +59,9 @@ export function registerOAuth(app: Hono<AppEnv>, oauth: OAuthServer, ipLimiter: 
       outgoing.once("finish", resolve);
       Promise.resolve(callback(incoming, outgoing)).catch(reject);
     });
-    // oidc-provider has written the response; the Node adapter must not write another.
+    // oidc-provider has written the response; the Node adapter must not write another. c.res stays
+    // Hono's placeholder 200, so the log line and metrics take the status that was really sent.
+    c.set("sentStatus", outgoing.statusCode);
     return RESPONSE_ALREADY_SENT;
   });
 }

@@ -1,8 +1,8 @@
 // Progress and background scans (issue 12): a call that carries a progressToken is answered over SSE
 // with notifications/progress while the scan runs; a cold scan that outlives the foreground budget
 // answers "still running" with a scan_id at once and goes on; the same call again joins that run and
-// returns its complete result, with no second scan. Two tenants: globex's identical call never joins
-// acme's run. Slow AWS is the sandbox's injected latency on the Tagging walk.
+// returns its complete result, with no second scan; so does a call naming the run's scan_id. Two
+// tenants: globex's identical call, or one naming acme's scan_id, never joins acme's run. Slow AWS is the sandbox's injected latency on the Tagging walk.
 import type { CallToolResult, Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type McpHarness, ok, startMcpHarness } from "./harness";
@@ -78,6 +78,46 @@ describe("a scan slower than the caller's wait", () => {
     );
     expect(exchange).toBeGreaterThan(0);
     expect(exchange).toBe(acmeWalks() - single);
+  });
+
+  it("joins the run a scan_id names, whatever else changed; another tenant naming it gets its own answer", async () => {
+    const acme = await h.connect(h.acme.apiKey);
+    h.sandbox.setFaults({ latency_ms: 50, operation_latency_ms: { "tag:GetResources": 5000 } });
+    const args = { resource_types: ["all"], force_refresh: true, severity: "errors_only" };
+    try {
+      const first = await acme.callTool({ name: "check_tag_compliance", arguments: args });
+      const running = first.structuredContent as unknown as Running;
+      expect(running).toMatchObject({ scan_status: "running", scan_id: expect.any(String) });
+      expect(running.message).toContain(`scan_id "${running.scan_id}"`);
+
+      const globex = await h.connect(h.globex.apiKey);
+      // globex's own scan (slow too, so likely "running" with an id of its own), never acme's run.
+      const theirs = await globex.callTool({
+        name: "check_tag_compliance",
+        arguments: { resource_types: ["all"], scan_id: running.scan_id },
+      });
+      expect(theirs.isError).toBeFalsy();
+      expect(JSON.stringify(theirs)).not.toContain(running.scan_id);
+      expect(JSON.stringify(theirs)).not.toContain(ACME);
+
+      // Other arguments, same id: the same run (a new one would carry a new id), then its result.
+      const byId = async () =>
+        (await acme.callTool({
+          name: "check_tag_compliance",
+          arguments: { resource_types: ["all"], scan_id: running.scan_id },
+        })) as CallToolResult;
+      let result = await byId();
+      for (let i = 0; i < 10 && (result.structuredContent as { scan_status?: string }).scan_status; i++) {
+        expect((result.structuredContent as unknown as Running).scan_id).toBe(running.scan_id);
+        result = await byId();
+      }
+      expect(ok<{ compliance_score: number; total_resources: number }>(result)).toMatchObject({
+        compliance_score: 0.4,
+        total_resources: 5,
+      });
+    } finally {
+      h.sandbox.setFaults({});
+    }
   });
 
   it("answers plain JSON, not SSE, when the call asks for no progress", async () => {

@@ -45,8 +45,18 @@ const cases: [tool: string, args: Record<string, unknown>, mentions: RegExp][] =
     { resource_types: ["all"], accounts: ["999999999999"] },
     /^accounts: 999999999999 is not a connected account of this client/,
   ],
+  [
+    "check_tag_compliance",
+    { resource_types: ["all"], filters: { account_id: "999999999999" } },
+    /^filters\.account_id: 999999999999 is not a connected account of this client/,
+  ],
   ["check_tag_compliance", { resource_types: ["all"], cursor: "bogus" }, /^cursor: /],
   ["find_untagged_resources", { resource_types: ["all"], min_cost_threshold: -5 }, /min_cost_threshold/],
+  [
+    "find_untagged_resources",
+    { resource_types: ["all"], regions: ["ap-south-1"] },
+    /^regions: ap-south-1 is not enabled for this account/,
+  ],
   ["validate_resource_tags", { resource_arns: [] }, /resource_arns/],
   ["validate_resource_tags", { resource_arns: ["not-an-arn"] }, /resource_arns/],
   [
@@ -98,6 +108,11 @@ const cases: [tool: string, args: Record<string, unknown>, mentions: RegExp][] =
   ],
   ["export_violations_csv", { resource_types: ["all"], columns: ["password"] }, /columns/],
   ["import_aws_tag_policy", { policy_id: "../../etc/passwd" }, /policy_id/],
+  [
+    "import_aws_tag_policy",
+    { account_id: "999999999999" },
+    /^account_id: 999999999999 is not a connected account of this client/,
+  ],
   ["export_for_automation", { target_platform: "chef" }, /target_platform/],
   ["generate_terraform_policy", { policy_type: "opa" }, /policy_type/],
   ["generate_config_rules", { rule_type: "everything" }, /rule_type/],

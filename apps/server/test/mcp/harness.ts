@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
+import { type Sandbox, type SeedInput, startSandbox } from "@tagc/aws-sandbox";
 import { createDatabase } from "@tagc/db";
 import { createTestDatabase, type TestDatabase } from "@tagc/db/testing";
 import {
@@ -53,6 +53,8 @@ export interface McpHarness {
   acme: McpTenant;
   globex: McpTenant;
   clock: TestClock;
+  /** The tool runtime the server runs with (its scan deadline and foreground budget). */
+  tools: ReturnType<typeof createToolRuntime>;
   connect(apiKey: string, headers?: Record<string, string>): Promise<Client>;
   call(client: Client, name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
   issueKey(tenant: McpTenant, scopes?: ("mcp:tools" | "mcp:read")[]): Promise<{ secret: string; id: string }>;
@@ -72,9 +74,16 @@ export async function startMcpHarness(
     foregroundMs?: number;
     /** PUBLIC_BASE_URL = the listening URL (OAuth clients check the resource against the MCP URL). */
     publicAtListeningUrl?: boolean;
+    /** Another world for the sandbox (default: the hand-computed one of ./seed.ts). */
+    seed?: SeedInput;
+    /**
+     * The server's own SCAN_DEADLINE_MS and SCAN_FOREGROUND_MS defaults (env.ts) instead of the
+     * suites' short deadline: for the suites that measure the real figures.
+     */
+    serverScanTimes?: boolean;
   } = {},
 ): Promise<McpHarness> {
-  const sandbox = await startSandbox({ seed: seed() });
+  const sandbox = await startSandbox({ seed: options.seed ?? seed() });
   await publishSandboxTemplate(sandbox.url);
   const database: TestDatabase = await createTestDatabase({ kind: "postgres" });
   const clock = new TestClock(START);
@@ -100,8 +109,8 @@ export async function startMcpHarness(
       prefix: `rl:e2e:${randomBytes(6).toString("hex")}:`,
       limits: options.limits ?? {},
     }),
-    deadlineMs: 20_000,
-    foregroundMs: options.foregroundMs,
+    deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 20_000,
+    foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : options.foregroundMs,
   });
   const mcp: McpRuntime = {
     tools,
@@ -138,6 +147,7 @@ export async function startMcpHarness(
     acme,
     globex,
     clock,
+    tools,
     async connect(apiKey, headers = {}) {
       const client = new Client({ name: "e2e", version: "1.0.0" });
       await client.connect(

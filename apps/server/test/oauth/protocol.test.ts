@@ -119,6 +119,46 @@ describe("dynamic client registration", () => {
   ])("accepts %s", async (uri) => {
     expect((await register({ redirect_uris: [uri] })).status).toBe(201);
   });
+
+  // mcp-remote sends its configured `Authorization: Bearer <API key>` header on OAuth requests too.
+  it("ignores a working API key in a bearer header, and names a revoked one and what to change", async () => {
+    const withBearer = (secret: string) =>
+      fetch(`${issuer}/oauth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({
+          client_name: "Bridge",
+          token_endpoint_auth_method: "none",
+          redirect_uris: [REDIRECT_URL],
+        }),
+      });
+    expect((await withBearer(h.acme.apiKey)).status).toBe(201);
+    const key = await h.issueKey(h.acme);
+    await fetch(`${issuer}/v1/clients/${h.acme.id}/api-keys/${key.id}`, {
+      method: "DELETE",
+      headers: { authorization: "Bearer e2e-admin-token-000000000000000" },
+    });
+    for (const response of [
+      await withBearer(key.secret),
+      await fetch(`${issuer}/oauth/token`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          authorization: `Bearer ${key.secret}`,
+        },
+        body: new URLSearchParams({ grant_type: "authorization_code", code: "x", client_id: "y" }).toString(),
+      }),
+    ]) {
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: string; error_description: string };
+      expect(body.error).toBe("invalid_request");
+      expect(body.error_description).toContain(
+        `API key ${key.secret.slice(0, 16)}… in its Authorization header`,
+      );
+      expect(body.error_description).toContain("is revoked");
+      expect(body.error_description).not.toContain(key.secret);
+    }
+  });
 });
 
 describe("authorization requests", () => {
@@ -288,6 +328,23 @@ describe("the consent page", () => {
       origin: issuer,
     });
     expect(denied.location?.searchParams.get("error")).toBe("access_denied");
+  });
+});
+
+describe("what operations see", () => {
+  it("counts an OAuth response by the status oidc-provider sent, not the adapter's placeholder 200", async () => {
+    const refused = await tokenRequest(issuer, {
+      grant_type: "authorization_code",
+      code: "nope",
+      client_id: "nobody",
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    const metrics = await (await fetch(`${issuer}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(
+        `tagc_http_requests_total\\{method="POST",route="/oauth/\\*",status="${refused.status}"\\} [1-9]`,
+      ),
+    );
   });
 });
 

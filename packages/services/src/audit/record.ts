@@ -1,4 +1,4 @@
-import { auditEvents, type Database } from "@tagc/db";
+import { auditEvents, type Database, newId } from "@tagc/db";
 import type { ClientCtx } from "../context";
 
 export interface AuditEntry {
@@ -12,7 +12,23 @@ export interface AuditEntry {
 
 /** Writes one audit row for the tenant in `ctx`, inside the caller's transaction when given one. */
 export async function recordAudit(db: Database, ctx: ClientCtx, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
+  await db.insert(auditEvents).values(auditRow(ctx, entry));
+}
+
+/**
+ * Writes one audit row outside any transaction (a tool call's), queued in `deps.writes` when the
+ * database is unreachable so that a call that succeeded is never left unaudited by an outage.
+ */
+export async function recordAuditOrQueue(ctx: ClientCtx, entry: AuditEntry): Promise<void> {
+  const row = auditRow(ctx, entry);
+  if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "audit", row });
+  else await ctx.deps.db.insert(auditEvents).values(row);
+}
+
+function auditRow(ctx: ClientCtx, entry: AuditEntry) {
+  return {
+    // Made here, not by the column default: a queued row keeps it, so its retry cannot insert twice.
+    id: newId("evt"),
     clientId: ctx.client.id,
     apiKeyId: ctx.actor.kind === "api_key" ? ctx.actor.keyId : null,
     actor: ctx.actor.kind,
@@ -24,5 +40,5 @@ export async function recordAudit(db: Database, ctx: ClientCtx, entry: AuditEntr
     requestId: ctx.requestId,
     // The services clock, like usage events: a month's tool calls and its scans are counted alike.
     createdAt: ctx.deps.now(),
-  });
+  };
 }

@@ -3,7 +3,7 @@
 // logic sits in the edge. Errors the caller can act on keep their code and message; anything else is
 // INTERNAL with a generic message, and its cause is handed back for the edge to log (services do not log).
 import type { z } from "zod";
-import { recordAudit } from "../audit/record";
+import { recordAuditOrQueue } from "../audit/record";
 import { asServiceError, ServiceError } from "../errors";
 import { checkGuardrails } from "../guardrails/check";
 import { keyAllows } from "../keys/allows";
@@ -48,7 +48,7 @@ export async function callTool<R extends ToolOutput>(
 ): Promise<ToolOutcome<R>> {
   const started = performance.now();
   const finish = async (outcome: ToolOutcome<R>): Promise<ToolOutcome<R>> => {
-    const written = recordAudit(ctx.deps.db, ctx, {
+    const written = recordAuditOrQueue(ctx, {
       operation: tool.name,
       params: sanitize(args),
       outcome: outcome.ok ? "ok" : "error",
@@ -69,8 +69,7 @@ export async function callTool<R extends ToolOutput>(
   // Scanning tools run as a pending run when a foreground budget is set: a caller that comes back
   // with the same call joins the run instead of starting another (and is not a loop: it is polling).
   const background = tool.readsAws && runtime.foregroundMs !== undefined;
-  const key = PendingRuns.keyOf(ctx.client.id, tool.name, parsed.input);
-  const joining = background ? runtime.pending.get(key) : undefined;
+  const { key, joining } = pendingRunOf(ctx, tool.name, parsed.input, background);
   const guard = await checkGuardrails({
     store: runtime.store,
     limiters: runtime.limiters,
@@ -122,19 +121,45 @@ export async function callTool<R extends ToolOutput>(
     );
   run.sink = ctx.progress;
   const outcome = await waitAtMost(run.result, runtime.foregroundMs);
-  if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool.name, run) });
+  if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool, run) });
   runtime.pending.delete(key);
   return finish(outcome as ToolOutcome<R>);
 }
 
+/**
+ * The run this call joins, if any: the one its scan_id names, else the one of the same arguments.
+ * scan_id is not part of the key, so "same arguments plus the id" and "same arguments" are one call.
+ */
+function pendingRunOf(
+  ctx: CallerCtx,
+  tool: string,
+  input: unknown,
+  background: boolean,
+): { key: string; joining: PendingRun<ToolOutcome<ToolOutput>> | undefined } {
+  const { scan_id: scanId, ...args } = (input ?? {}) as Record<string, unknown>;
+  const byId =
+    background && typeof scanId === "string"
+      ? ctx.runtime.pending.find(ctx.client.id, tool, scanId)
+      : undefined;
+  if (byId) return { key: byId.key, joining: byId.run };
+  const key = PendingRuns.keyOf(ctx.client.id, tool, args);
+  return { key, joining: background ? ctx.runtime.pending.get(key) : undefined };
+}
+
 const RETRY_AFTER_S = 5;
 
-function stillRunning(tool: string, run: PendingRun<unknown>): ServiceError {
+/** Whether the tool takes a scan_id argument (the scanning tools do). */
+function takesScanId(tool: Tool<ToolOutput>): boolean {
+  const shape = (tool.input as { shape?: Record<string, unknown> }).shape;
+  return shape !== undefined && "scan_id" in shape;
+}
+
+function stillRunning(tool: Tool<ToolOutput>, run: PendingRun<unknown>): ServiceError {
   const elapsed = Math.round((Date.now() - run.startedAt) / 1000);
   const soFar = run.progress.message ? ` So far: ${run.progress.message}.` : "";
   return new ServiceError(
     "SCAN_IN_PROGRESS",
-    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool} again with exactly the same arguments to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
+    `The scan is still running in the background (${elapsed} s so far; large accounts take minutes).${soFar} Call ${tool.name} again with exactly the same arguments${takesScanId(tool) ? ` (adding scan_id "${run.id}" if you like)` : ""} to wait for it and get the complete result; do not change the arguments, or a new scan starts.`,
     { scan_id: run.id, elapsed_seconds: elapsed, progress: run.progress },
     RETRY_AFTER_S,
   );

@@ -6,7 +6,7 @@ import { notTaggableSentence } from "@tagc/core";
 import { z } from "zod";
 import { insertSnapshot } from "../snapshots/insert";
 import { defineTool } from "./define";
-import { accounts, cursor, filters, limit, regionsOf, resourceTypes, severity } from "./inputs";
+import { accounts, cursor, filters, limit, regionsOf, resourceTypes, scanId, severity } from "./inputs";
 import { dataQuality, money, notTaggable, round2 } from "./outputs";
 import { pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
@@ -31,6 +31,7 @@ export const checkTagCompliance = defineTool({
     force_refresh: z.boolean().optional(),
     cursor: cursor.optional(),
     limit: limit.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     compliance_score: z
@@ -68,6 +69,7 @@ export const checkTagCompliance = defineTool({
       allTypes: input.resource_types.includes("all"),
       regions: regionsOf(input.filters),
       accounts: input.filters?.account_id ? [input.filters.account_id] : input.accounts,
+      accountsField: input.filters?.account_id ? "filters.account_id" : "accounts",
       severity: input.severity ?? "all",
       forceRefresh: input.force_refresh,
       costs: {},

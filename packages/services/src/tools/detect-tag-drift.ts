@@ -7,7 +7,7 @@ import { z } from "zod";
 import { invalid } from "../errors";
 import { insertBaselines } from "../snapshots/baselines";
 import { defineTool } from "./define";
-import { accounts, resourceTypes } from "./inputs";
+import { accounts, resourceTypes, scanId } from "./inputs";
 import { dataQuality } from "./outputs";
 import { planScan, scanPlanned } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -22,6 +22,7 @@ export const detectTagDrift = defineTool({
     tag_keys: z.array(z.string().min(1).max(128)).max(50).optional(),
     lookback_days: z.number().int().min(1).max(90).optional(),
     accounts: accounts.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     baseline_established: z.boolean(),

@@ -3,7 +3,7 @@
 import { exportForAutomation as toAutomation } from "@tagc/core";
 import { z } from "zod";
 import { defineTool } from "./define";
-import { accounts, resourceTypes, scalar, severity } from "./inputs";
+import { accounts, resourceTypes, scalar, scanId, severity } from "./inputs";
 import { dataQuality } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -21,6 +21,7 @@ export const exportForAutomation = defineTool({
       .optional(),
     include_remediation_hints: z.boolean().optional(),
     accounts: accounts.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     format: z.string(),

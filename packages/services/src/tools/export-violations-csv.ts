@@ -2,7 +2,7 @@
 import { exportViolationsCsv as toCsv, VIOLATION_CSV_COLUMNS } from "@tagc/core";
 import { z } from "zod";
 import { defineTool } from "./define";
-import { accounts, cursor, resourceTypes, severity } from "./inputs";
+import { accounts, cursor, resourceTypes, scanId, severity } from "./inputs";
 import { dataQuality } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -17,6 +17,7 @@ export const exportViolationsCsv = defineTool({
     columns: z.array(z.enum(VIOLATION_CSV_COLUMNS)).min(1).max(VIOLATION_CSV_COLUMNS.length).optional(),
     cursor: cursor.optional(),
     accounts: accounts.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     csv: z.string(),

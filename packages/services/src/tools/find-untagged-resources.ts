@@ -3,7 +3,7 @@
 import { notTaggableSentence, findUntaggedResources as selectUntagged, spreadCosts } from "@tagc/core";
 import { z } from "zod";
 import { defineTool } from "./define";
-import { accounts, cursor, limit, regions, resourceTypes } from "./inputs";
+import { accounts, cursor, limit, regions, resourceTypes, scanId } from "./inputs";
 import { dataQuality, notTaggable } from "./outputs";
 import { pageOf } from "./page";
 import { scanAccounts } from "./scan/pipeline";
@@ -30,6 +30,7 @@ export const findUntaggedResources = defineTool({
       .describe("Keep resources costing at least this much per month (USD); implies include_costs"),
     cursor: cursor.optional(),
     limit: limit.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     resources: z.array(z.object({ resource_arn: z.string() })),
@@ -48,6 +49,8 @@ export const findUntaggedResources = defineTool({
       tool: "find_untagged_resources",
       resourceTypes,
       regions: input.regions,
+      // A top-level argument here, not a filter as in check_tag_compliance.
+      regionsField: "regions",
       accounts: input.accounts,
       costs: withCosts ? {} : undefined,
     });

@@ -4,7 +4,7 @@ import { parseReportFormat } from "@tagc/core";
 import { z } from "zod";
 import { invalid } from "../errors";
 import { defineTool } from "./define";
-import { accounts, resourceTypes, scalar } from "./inputs";
+import { accounts, resourceTypes, scalar, scanId } from "./inputs";
 import { dataQuality } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { renderAnalysisReport } from "./scan/report";
@@ -22,6 +22,7 @@ export const generateComplianceReport = defineTool({
     format: scalar(z.string().max(20)).optional().describe("json | csv | markdown (case-insensitive)"),
     include_recommendations: z.boolean().optional(),
     accounts: accounts.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     format: z.string(),

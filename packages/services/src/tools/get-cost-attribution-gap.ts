@@ -5,7 +5,7 @@ import { applicableRequiredTags, costAllocationStatus, formatUsd, type TaggingPo
 import { z } from "zod";
 import { ServiceError } from "../errors";
 import { defineTool } from "./define";
-import { accounts, filters, regionsOf, resourceTypes, scalar } from "./inputs";
+import { accounts, filters, regionsOf, resourceTypes, scalar, scanId } from "./inputs";
 import { dataQuality, money, round2 } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -27,6 +27,7 @@ export const getCostAttributionGap = defineTool({
     group_by: scalar(z.enum(["resource_type", "region", "account", "service"])).optional(),
     filters: filters.optional(),
     accounts: accounts.optional(),
+    scan_id: scanId.optional(),
   }),
   output: z.object({
     total_spend: money,
@@ -57,6 +58,7 @@ export const getCostAttributionGap = defineTool({
       allTypes: input.resource_types.includes("all"),
       regions: regionsOf(input.filters),
       accounts: input.filters?.account_id ? [input.filters.account_id] : input.accounts,
+      accountsField: input.filters?.account_id ? "filters.account_id" : "accounts",
       costs: { period: input.time_period, groupBy: input.group_by ?? "resource_type" },
     });
     // Costs were requested, so the analysis always has a gap.

@@ -56,7 +56,7 @@ export const importAwsTagPolicy = defineTool({
   readsAws: true,
   async run(ctx, input) {
     // Organizations is read through the client's role in its (first, or named) account.
-    const [target] = await scanTargets(ctx, input.account_id ? [input.account_id] : undefined);
+    const [target] = await scanTargets(ctx, input.account_id ? [input.account_id] : undefined, "account_id");
     if (!target) throw new ServiceError("NOT_CONNECTED", "This client has no connected AWS account.");
     const reader = { config: ctx.deps.aws, credentials: await credentialsFor(ctx, target) };
     if (!input.policy_id) {

@@ -84,3 +84,10 @@ export const filters = z
 /** `filters.region` folds into `filters.regions`. */
 export const regionsOf = (f: z.output<typeof filters> | undefined) =>
   f?.regions ?? (f?.region ? [f.region] : undefined);
+
+/**
+ * The scan_id of a "still running" answer: the call joins that run of this client and tool (and gets
+ * its result) instead of starting another. Unknown, finished-and-returned or another tenant's id:
+ * the call runs as if it were not given.
+ */
+export const scanId = z.string().min(1).max(64);

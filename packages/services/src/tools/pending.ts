@@ -49,6 +49,20 @@ export class PendingRuns<T> {
     return run;
   }
 
+  /**
+   * The run `id` names among this client's runs of `tool`, with its key. The key starts with the
+   * client id, so an id never reaches another tenant's run, even if it were guessed or leaked.
+   */
+  find(clientId: string, tool: string, id: string): { key: string; run: PendingRun<T> } | undefined {
+    const prefix = `${clientId}:${tool}:`;
+    for (const key of this.runs.keys()) {
+      if (!key.startsWith(prefix)) continue;
+      const run = this.get(key);
+      if (run?.id === id) return { key, run };
+    }
+    return undefined;
+  }
+
   /** Starts `work`, its progress forwarded to the run's current sink. */
   start(key: string, work: (sink: ProgressSink) => Promise<T>): PendingRun<T> {
     const now = Date.now();

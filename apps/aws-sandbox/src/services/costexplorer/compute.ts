@@ -31,7 +31,16 @@ export function periods(query: CostQuery): Period[] {
   return out;
 }
 
-const dayOf = (text: string) => Date.parse(`${text}T00:00:00Z`);
+// Every page of a query prorates every seeded row again, so the few distinct dates are parsed once.
+const days = new Map<string, number>();
+function dayOf(text: string): number {
+  let day = days.get(text);
+  if (day === undefined) {
+    day = Date.parse(`${text}T00:00:00Z`);
+    if (days.size < 10_000) days.set(text, day);
+  }
+  return day;
+}
 
 /** The part of a record's amount falling in `period`: amount × overlapping days ÷ record days. */
 function prorated(cost: CostSeed, period: Period): number | undefined {

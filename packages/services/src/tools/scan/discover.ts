@@ -49,7 +49,7 @@ async function discoverAccount(
   const { request } = plan;
   // A failed DescribeRegions falls back to a known list and makes the answer partial, never an error.
   const { enabled, fallback } = await accountRegions(ctx, target, request.regions);
-  const regions = resolveRegions(request.regions, enabled);
+  const regions = resolveRegions(request.regions, enabled, request.regionsField);
   const key = `scan:${target.accountId}:p${plan.policyVersion}:${hash([request.resourceTypes, regions])}`;
   const clientId = ctx.client.id;
   const now = ctx.deps.now().getTime();

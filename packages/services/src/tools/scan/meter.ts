@@ -36,8 +36,7 @@ export async function meter(ctx: ToolCtx, plan: ScanPlan, scans: AccountScan[]):
     }));
   const allowed = new Set(quota.allowedArns);
   const resources = quota.overQuota ? discovered.filter((r) => allowed.has(r.arn)) : discovered;
-  await recordScanUsage({
-    db: ctx.deps.db,
+  const usage = {
     clientId: ctx.client.id,
     now: ctx.deps.now(),
     tool: plan.request.tool,
@@ -45,7 +44,11 @@ export async function meter(ctx: ToolCtx, plan: ScanPlan, scans: AccountScan[]):
     accountId: accounts.join(","),
     regions,
     arns: known ? [] : resources.map((r) => r.arn),
-  });
+  };
+  // The quota was read above, so the scan is allowed: if only the write fails (the database went
+  // away meanwhile), the queue writes it on its return rather than failing a finished scan.
+  if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "usage", input: usage });
+  else await recordScanUsage({ ...usage, db: ctx.deps.db });
   if (!known && !quota.overQuota) await ctx.cache.setJson(marker, { ...quota, allowedArns: [] }, METER_TTL_S);
 
   const quality = mergeQuality(scans.map((s) => s.result.data_quality));

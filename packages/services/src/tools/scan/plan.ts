@@ -34,7 +34,7 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   // The period is validated first: a typo must not cost an AssumeRole or a scan.
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
   const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
-  const targets = request.targets ?? (await scanTargets(ctx, request.accounts));
+  const targets = request.targets ?? (await scanTargets(ctx, request.accounts, request.accountsField));
   const planned = await Promise.all(
     targets.map(
       async (target): Promise<PlannedTarget> => ({

@@ -20,8 +20,15 @@ const STATUS_MESSAGES: Partial<Record<string, string>> = {
   deleted: "This client has been offboarded; no AWS account can be scanned.",
 };
 
-/** Connected (or degraded) accounts, filtered by the caller's `accounts` list when given. */
-export async function scanTargets(ctx: ToolCtx, accounts: string[] | undefined): Promise<ScanTarget[]> {
+/**
+ * Connected (or degraded) accounts, filtered by the caller's `accounts` list when given. `field` is
+ * the argument the list came from (`filters.account_id`, `account_id`), so a refusal names it.
+ */
+export async function scanTargets(
+  ctx: ToolCtx,
+  accounts: string[] | undefined,
+  field = "accounts",
+): Promise<ScanTarget[]> {
   const message = STATUS_MESSAGES[ctx.client.status];
   if (message)
     throw new ServiceError(ctx.client.status === "revoked" ? "ACCESS_REVOKED" : "NOT_CONNECTED", message);
@@ -34,7 +41,7 @@ export async function scanTargets(ctx: ToolCtx, accounts: string[] | undefined):
   const unknown = (accounts ?? []).filter((a) => !known.includes(a));
   if (unknown.length) {
     throw invalid(
-      "accounts",
+      field,
       `${unknown.join(", ")} is not a connected account of this client; connected: ${known.join(", ")}`,
     );
   }

@@ -20,7 +20,11 @@ export interface ScanRequest {
   /** The caller asked for "all": services with no taggable resource stay out of the gap. */
   allTypes?: boolean | undefined;
   regions?: string[] | undefined;
+  /** The argument `regions` came from, for the refusal to name it (default "filters.regions"). */
+  regionsField?: string | undefined;
   accounts?: string[] | undefined;
+  /** The argument `accounts` came from, for the refusal to name it (default "accounts"). */
+  accountsField?: string | undefined;
   /** Already resolved by the tool (it validated ARNs against them); resolved from `accounts` otherwise. */
   targets?: ScanTarget[] | undefined;
   forceRefresh?: boolean | undefined;
