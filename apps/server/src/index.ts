@@ -5,7 +5,7 @@ import { startIdentityCheck } from "./boot/identity-check";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
-import { createRuntime } from "./runtime";
+import { createRuntime, trackRedisCircuit } from "./runtime";
 import type { AppDeps } from "./types";
 import { startWorker } from "./worker/job-worker";
 import { notifierFrom } from "./worker/notifier";
@@ -37,6 +37,7 @@ async function main() {
     serveApi: roles.has("api"),
     ...(roles.has("mcp") ? { mcp: runtime.mcp } : {}),
   };
+  if (runtime.breaker) trackRedisCircuit(runtime.breaker, deps.metrics);
   const app = createApp(deps, database);
   const worker = roles.has("worker")
     ? startVerificationLoop(services, logger, deps.metrics, effectiveEnv.VERIFY_INTERVAL_MS)

@@ -63,6 +63,13 @@ export function createMetrics(sources: { writes?: WriteQueue | undefined } = {})
       labelNames: ["kind"] as const,
       registers: [registry],
     }),
+    // 1 for the current state, 0 for the others: alert on tagc_redis_circuit_state{state="open"} == 1.
+    redisCircuit: new Gauge({
+      name: "tagc_redis_circuit_state",
+      help: "Redis circuit breaker state (closed: on Redis; open, half-open: cache and limits on process memory)",
+      labelNames: ["state"] as const,
+      registers: [registry],
+    }),
     schedulerTicks: new Counter({
       name: "tagc_scheduler_ticks_total",
       help: "Scheduler ticks by outcome (ok, error)",

@@ -1,7 +1,9 @@
 // The cache store, rate limiters and tool runtime, chosen once at start-up: Redis when REDIS_URL is
 // set (shared by every replica), process memory otherwise (the embedded default).
 import {
+  type BreakerState,
   type CacheStore,
+  CircuitBreaker,
   createGuardrailLimiters,
   createRedisClient,
   createToolRuntime,
@@ -13,27 +15,48 @@ import {
 import type { Logger } from "pino";
 import type { Env } from "./env";
 import type { McpRuntime } from "./mcp/context";
+import type { Metrics } from "./metrics";
+import type { ReadinessCheck } from "./types";
+
+/** What /health/ready and the gauge report: the cache answers from Redis, or from this replica's memory. */
+export const cacheMode = (state: BreakerState) => (state === "closed" ? "redis" : "memory-fallback");
+
+/** Keeps the breaker's gauge current: one series per state, 1 for the state it is in. */
+export function trackRedisCircuit(breaker: CircuitBreaker, metrics: Metrics) {
+  const set = (current: BreakerState) => {
+    for (const state of BREAKER_STATES) metrics.redisCircuit.set({ state }, state === current ? 1 : 0);
+  };
+  set(breaker.state);
+  breaker.onChange(({ state }) => set(state));
+}
+
+const BREAKER_STATES: BreakerState[] = ["closed", "half-open", "open"];
 
 export function createRuntime(env: Env, logger: Logger) {
-  const onHealthChange = (health: { healthy: boolean; error?: string | undefined }) =>
-    logger[health.healthy ? "info" : "warn"](
-      { redis: health },
-      health.healthy ? "redis recovered" : "redis degraded",
-    );
-  const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL) : undefined;
-  const store: CacheStore = redis ? new RedisCacheStore({ redis, onHealthChange }) : new MemoryCacheStore();
+  // Connection errors repeat every reconnection attempt; the breaker's changes are the log lines.
+  const redis = env.REDIS_URL ? createRedisClient(env.REDIS_URL, { onError: () => undefined }) : undefined;
+  // One breaker for the one client: the cache and every limiter see an outage together, logged once
+  // per change (open, half-open, closed) rather than once per command.
+  const breaker = redis ? new CircuitBreaker().watch(redis) : undefined;
+  breaker?.onChange(({ state, previous, error }) =>
+    logger[state === "closed" ? "info" : "warn"](
+      { redis: { state, previous, ...(error ? { error } : {}) } },
+      `redis circuit ${state}: cache ${cacheMode(state) === "redis" ? "on Redis" : "answering from process memory"}`,
+    ),
+  );
+  const store: CacheStore = redis ? new RedisCacheStore({ redis, breaker }) : new MemoryCacheStore();
   const ipPolicy = { limit: env.MCP_IP_LIMIT_PER_MINUTE, windowMs: 60_000 };
   const ipMemory = new MemoryRateLimiter(ipPolicy);
   const tools = createToolRuntime({
     store,
-    limiters: createGuardrailLimiters({ redis, onHealthChange }),
+    limiters: createGuardrailLimiters({ redis, breaker }),
     deadlineMs: env.SCAN_DEADLINE_MS,
     foregroundMs: env.SCAN_FOREGROUND_MS,
   });
   const mcp: McpRuntime = {
     tools,
     ipLimiter: redis
-      ? new RedisRateLimiter({ ...ipPolicy, redis, fallback: ipMemory, prefix: "rl:ip:" })
+      ? new RedisRateLimiter({ ...ipPolicy, redis, breaker, fallback: ipMemory, prefix: "rl:ip:" })
       : ipMemory,
     allowedOrigins: [
       new URL(env.PUBLIC_BASE_URL).origin,
@@ -46,7 +69,12 @@ export function createRuntime(env: Env, logger: Logger) {
   return {
     mcp,
     tools,
-    readiness: (redis ? { cache: () => store.ping() } : {}) as Record<string, () => Promise<boolean>>,
+    breaker,
+    // The service works on process memory while Redis is down, so readiness stays ready and says so:
+    // failing it would take every replica out of the load balancer over a cache outage.
+    readiness: (breaker
+      ? { cache: async () => ({ ok: true, mode: cacheMode(breaker.state) }) }
+      : {}) as Record<string, ReadinessCheck>,
     async close() {
       await redis?.quit().catch(() => redis.disconnect());
     },

@@ -44,6 +44,8 @@ export interface AdminAuthConfig {
 export interface ReadinessResult {
   ok: boolean;
   message?: string;
+  /** How a working dependency is answering, when it has a fallback (the cache: "redis" or "memory-fallback"). */
+  mode?: string;
 }
 
 export type ReadinessCheck = () => Promise<boolean | ReadinessResult>;

@@ -42,6 +42,12 @@ export interface ServiceDeps {
 
 export interface TenantData {
   purge(clientId: string): Promise<void>;
+  /**
+   * The client's role is gone (its connection turned `revoked`): drop every answer read through it,
+   * cached scans, costs and regions, on this replica and in the shared cache, and tell the other
+   * replicas to drop their memo and credentials (see tools/scan/revocation.ts). Guardrail counters stay.
+   */
+  revoke(clientId: string): Promise<void>;
 }
 
 export type Actor =

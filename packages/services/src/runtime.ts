@@ -1,9 +1,17 @@
 // Runtime pieces chosen once at start-up (cache, rate limiters) and the metering the scanning tools
 // call. Re-exported from the package index.
+
+export {
+  type BreakerChange,
+  type BreakerListener,
+  type BreakerState,
+  CircuitBreaker,
+  type CircuitBreakerOptions,
+} from "./cache/breaker";
 export { MemoryCacheStore, type MemoryCacheStoreOptions } from "./cache/memory-store";
 export { createRedisClient, type RedisClientOptions } from "./cache/redis-client";
 export { RedisCacheStore, type RedisCacheStoreOptions } from "./cache/redis-store";
-export type { CacheHealth, CacheHealthListener, CacheStore } from "./cache/store";
+export type { CacheStore } from "./cache/store";
 export { type TenantCache, tenantCache } from "./cache/tenant-cache";
 export { canonicalJson } from "./guardrails/canonical-json";
 export {

@@ -94,6 +94,8 @@ export interface Harness {
   deps: ServiceDeps;
   /** Client ids passed to deps.onOffboard, in call order. */
   offboarded: string[];
+  /** Client ids passed to deps.tenantData.revoke (their cached answers dropped), in call order. */
+  revoked: string[];
   admin(): Ctx;
   /** A tenant-bound context, with the client row loaded fresh (as the edge does per request). */
   ctxFor(clientId: string, options?: { actor?: Actor; deps?: ServiceDeps }): Promise<ClientCtx>;
@@ -134,12 +136,16 @@ export function useHarness(kind: DatabaseKind): () => Harness {
     closers.push(() => sandbox.stop());
     const clock = new TestClock();
     const offboarded: string[] = [];
+    const revoked: string[] = [];
     const db = database.handle.db;
     const deps: ServiceDeps = sandboxServices({
       db,
       sandbox,
       clock,
-      tenantData: { purge: async (clientId) => void offboarded.push(clientId) },
+      tenantData: {
+        purge: async (clientId) => void offboarded.push(clientId),
+        revoke: async (clientId) => void revoked.push(clientId),
+      },
     });
     closers.push(() => deps.broker.destroy());
 
@@ -179,6 +185,7 @@ export function useHarness(kind: DatabaseKind): () => Harness {
       clock,
       deps,
       offboarded,
+      revoked,
       admin,
       async ctxFor(clientId, options = {}) {
         const ctxDeps = options.deps ?? deps;

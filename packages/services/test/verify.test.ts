@@ -250,8 +250,11 @@ describe.each(KINDS)("verifyClient on %s", (kind) => {
       });
       expect((await h.clientRow(acme.id)).status).toBe("connected");
     }
+    expect(h.revoked).toEqual([]);
     h.clock.advance(60_000);
     const third = await verify(acme);
+    // Its cached answers go with it, on every replica (tools/scan/revocation.ts); only Acme's.
+    expect(h.revoked).toEqual([acme.id]);
     expect(third).toMatchObject({ status: "revoked", consecutive_failures: 3, verified: false });
     expect(await h.clientRow(acme.id)).toMatchObject({ status: "revoked", statusReason: "access_denied" });
     expect((await h.connection(acme.id)).status).toBe("revoked");

@@ -35,12 +35,17 @@ export function registerSystemRoutes(app: Router, deps: AppDeps, database: Pick<
         !outcome.ok && outcome.message ? [[name, outcome.message]] : [],
       ),
     );
+    // Checks that work through a fallback say how: `modes: { cache: "memory-fallback" }`.
+    const modes = Object.fromEntries(
+      outcomes.flatMap(([name, outcome]) => (outcome.mode ? [[name, outcome.mode]] : [])),
+    );
     return c.json(
       {
         status: degraded.length ? "degraded" : "ready",
         checks: results,
         degraded,
         ...(Object.keys(messages).length ? { messages } : {}),
+        ...(Object.keys(modes).length ? { modes } : {}),
       },
       degraded.length ? 503 : 200,
     );

@@ -11,16 +11,20 @@ import { createDatabase } from "@tagc/db";
 import { createTestDatabase, type TestDatabase } from "@tagc/db/testing";
 import {
   type CacheStore,
+  CircuitBreaker,
   createGuardrailLimiters,
   createRedisClient,
   createToolRuntime,
   type GuardrailLimits,
   issueApiKey,
+  type LoopDetector,
   loadClient,
   MemoryRateLimiter,
   putPolicy,
   RedisCacheStore,
   type ServiceDeps,
+  type SessionBudget,
+  type ToolRuntime,
 } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
 import {
@@ -50,6 +54,8 @@ export interface McpHarness {
   services: ServiceDeps;
   store: CacheStore;
   redis: ReturnType<typeof createRedisClient>;
+  /** The one breaker of `redis`, shared by the store and the limiters (as createRuntime wires it). */
+  breaker: CircuitBreaker;
   acme: McpTenant;
   globex: McpTenant;
   clock: TestClock;
@@ -60,8 +66,17 @@ export interface McpHarness {
   issueKey(tenant: McpTenant, scopes?: ("mcp:tools" | "mcp:read")[]): Promise<{ secret: string; id: string }>;
   /** Re-creates the tenant's role from the real template, optionally without some actions. */
   putRole(tenant: McpTenant, withoutActions?: string[]): Promise<unknown>;
-  /** A second replica: its own app and port on the same database, cache and PUBLIC_BASE_URL. */
-  startReplica(): Promise<{ url: string; close(): Promise<void> }>;
+  /**
+   * A second replica: its own app and port on the same database, cache and PUBLIC_BASE_URL. With
+   * `ownMemory` it also has its own process state, as another machine would: its own Redis client,
+   * breaker, scan memo and credential broker.
+   */
+  startReplica(options?: { ownMemory?: boolean }): Promise<{
+    url: string;
+    services: ServiceDeps;
+    tools: ToolRuntime;
+    close(): Promise<void>;
+  }>;
   close(): Promise<void>;
 }
 
@@ -74,6 +89,10 @@ export async function startMcpHarness(
     foregroundMs?: number;
     /** PUBLIC_BASE_URL = the listening URL (OAuth clients check the resource against the MCP URL). */
     publicAtListeningUrl?: boolean;
+    /** A Redis other than the shared test one (the fault suite's private server). */
+    redisUrl?: string;
+    budget?: SessionBudget;
+    loop?: LoopDetector;
     /** Another world for the sandbox (default: the hand-computed one of ./seed.ts). */
     seed?: SeedInput;
     /**
@@ -100,18 +119,28 @@ export async function startMcpHarness(
     ADMIN_BOOTSTRAP_TOKEN: "e2e-admin-token-000000000000000",
     LOG_LEVEL: "silent",
   });
-  const redis = createRedisClient(process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379");
-  const store = new RedisCacheStore({ redis });
-  const tools = createToolRuntime({
-    store,
-    limiters: createGuardrailLimiters({
-      redis,
-      prefix: `rl:e2e:${randomBytes(6).toString("hex")}:`,
-      limits: options.limits ?? {},
-    }),
-    deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 20_000,
-    foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : options.foregroundMs,
-  });
+  const redisUrl = options.redisUrl ?? process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const rateLimitPrefix = `rl:e2e:${randomBytes(6).toString("hex")}:`;
+  const runtimeOn = (redis: ReturnType<typeof createRedisClient>) => {
+    const breaker = new CircuitBreaker().watch(redis);
+    const store = new RedisCacheStore({ redis, breaker });
+    const tools = createToolRuntime({
+      store,
+      limiters: createGuardrailLimiters({
+        redis,
+        breaker,
+        prefix: rateLimitPrefix,
+        limits: options.limits ?? {},
+      }),
+      deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 20_000,
+      foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : options.foregroundMs,
+      ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.loop ? { loop: options.loop } : {}),
+    });
+    return { breaker, store, tools };
+  };
+  const redis = createRedisClient(redisUrl);
+  const { breaker, store, tools } = runtimeOn(redis);
   const mcp: McpRuntime = {
     tools,
     ipLimiter: new MemoryRateLimiter({ limit: 10_000, windowMs: 60_000 }),
@@ -144,6 +173,7 @@ export async function startMcpHarness(
     services,
     store,
     redis,
+    breaker,
     acme,
     globex,
     clock,
@@ -172,17 +202,40 @@ export async function startMcpHarness(
       return { secret: key.secret, id: key.id };
     },
     putRole: (tenant, withoutActions = []) => deployRole(sandbox, tenant, { withoutActions }),
-    async startReplica() {
-      const replica = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+    async startReplica(replicaOptions = {}) {
+      if (!replicaOptions.ownMemory) {
+        const replica = createApp({ ...appDepsFrom(env, services, pino({ level: "silent" })), mcp }, handle);
+        const listening = await listen(replica.fetch);
+        return { url: `${listening.url}/mcp`, services, tools, close: listening.close };
+      }
+      const ownRedis = createRedisClient(redisUrl);
+      const own = runtimeOn(ownRedis);
+      const ownServices: ServiceDeps = {
+        ...serviceDepsFrom(env, handle, awsConfigFrom(env), own.tools),
+        now: clock.now,
+      };
+      const replica = createApp(
+        { ...appDepsFrom(env, ownServices, pino({ level: "silent" })), mcp: { ...mcp, tools: own.tools } },
+        handle,
+      );
       const listening = await listen(replica.fetch);
-      return { url: `${listening.url}/mcp`, close: listening.close };
+      return {
+        url: `${listening.url}/mcp`,
+        services: ownServices,
+        tools: own.tools,
+        async close() {
+          await listening.close();
+          ownServices.broker.destroy();
+          await ownRedis.quit().catch(() => ownRedis.disconnect());
+        },
+      };
     },
     async close() {
       await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
       await server.close();
       await store.delByPrefix(`client:${acme.id}:`);
       await store.delByPrefix(`client:${globex.id}:`);
-      await redis.quit();
+      await redis.quit().catch(() => redis.disconnect());
       await sandbox.stop();
       await handle.close();
       await database.drop();

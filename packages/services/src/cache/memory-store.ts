@@ -69,6 +69,11 @@ export class MemoryCacheStore implements CacheStore {
     return deleted;
   }
 
+  /** Drops every entry (a Redis store's outage memory, once Redis answers again). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   async incr(key: string, ttlSeconds: number): Promise<number | null> {
     assertTtlSeconds(ttlSeconds);
     const entry = this.live(key);

@@ -2,24 +2,16 @@
 // Chosen once at start-up. Tenant data never goes through this interface directly: it goes through a
 // `TenantCache` (tenant-cache.ts), which is the only place a tenant's key prefix is built.
 
-/** What a store reports when its backend starts or stops answering. */
-export interface CacheHealth {
-  healthy: boolean;
-  /** The failure that made the store degraded (a message, never a key or a value). */
-  error?: string | undefined;
-}
-
-export type CacheHealthListener = (health: CacheHealth) => void;
-
 /**
  * A string key-value store with TTLs. Availability failures (Redis down, a slow command) never reject:
- * reads miss (`null`), writes report `false` and are skipped, counters report `null`, and `degraded`
- * turns true until an operation succeeds again. A cache outage must degrade answers, not fail them.
- * Programming errors (a non-positive TTL, an empty prefix) still throw.
+ * the Redis store answers from this process's memory instead (reads miss or hit what this replica
+ * cached meanwhile, counters count per replica), and `degraded` is true until Redis answers again.
+ * A null counter or a false write means the store could not do it at all. A cache outage must degrade
+ * answers, not fail them. Programming errors (a non-positive TTL, an empty prefix) still throw.
  */
 export interface CacheStore {
   readonly kind: "memory" | "redis";
-  /** True while the backend is failing; false again after the next successful operation. */
+  /** True while the backend is failing (the circuit is not closed). */
   readonly degraded: boolean;
   get(key: string): Promise<string | null>;
   /** `ttlSeconds` is a positive integer. False when the write was skipped. */

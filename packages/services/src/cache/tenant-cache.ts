@@ -25,6 +25,8 @@ export interface TenantCache {
    * the parsed JSON, not the original object.
    */
   getOrCompute<T>(key: string, ttlSeconds: number, compute: () => Promise<T>): Promise<T>;
+  /** Drops this tenant's entries whose key starts with `prefix` (not empty); null when the store failed. */
+  clearPrefix(prefix: string): Promise<number | null>;
   /** Drops every entry of this tenant (offboarding). The count, or null when the store failed. */
   clear(): Promise<number | null>;
 }
@@ -87,6 +89,11 @@ export function tenantCache(store: CacheStore, clientId: string): TenantCache {
         await write(key, value, ttlSeconds);
         return value;
       });
+    },
+    clearPrefix: async (sub) => {
+      // An empty one would be clear(): say so rather than drop the guardrail counters by accident.
+      if (sub === "") throw new RangeError("clearPrefix needs a prefix; use clear() for everything");
+      return safely(null, () => store.delByPrefix(full(sub)));
     },
     clear: () => safely(null, () => store.delByPrefix(prefix)),
   };

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import type { CacheHealthListener } from "../cache/store";
+import { CircuitBreaker } from "../cache/breaker";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 import type { RateLimiter, RateLimitPolicy } from "./rate-limiter";
 import { RedisRateLimiter } from "./redis-rate-limiter";
@@ -30,12 +30,14 @@ export interface CreateGuardrailLimitersOptions {
   prefix?: string;
   /** Clock of the in-memory limiters (tests). */
   now?: () => number;
-  onHealthChange?: CacheHealthListener;
+  /** The process's breaker for `redis`, shared with the cache store: one outage, seen once. */
+  breaker?: CircuitBreaker | undefined;
 }
 
 /** Builds the limiters once at start-up. */
 export function createGuardrailLimiters(options: CreateGuardrailLimitersOptions = {}): GuardrailLimiters {
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.limits };
+  const breaker = options.breaker ?? (options.redis ? new CircuitBreaker().watch(options.redis) : undefined);
   const build = (policy: RateLimitPolicy): RateLimiter => {
     const memory = new MemoryRateLimiter({ ...policy, ...(options.now ? { now: options.now } : {}) });
     if (!options.redis) return memory;
@@ -44,7 +46,7 @@ export function createGuardrailLimiters(options: CreateGuardrailLimitersOptions 
       redis: options.redis,
       fallback: memory,
       ...(options.prefix !== undefined ? { prefix: options.prefix } : {}),
-      ...(options.onHealthChange ? { onHealthChange: options.onHealthChange } : {}),
+      ...(breaker ? { breaker } : {}),
     });
   };
   return { apiKey: build(limits.apiKey), client: build(limits.client), awsRegion: build(limits.awsRegion) };

@@ -1,6 +1,5 @@
 import type { Redis } from "ioredis";
-import { HealthTracker } from "../cache/health";
-import type { CacheHealthListener } from "../cache/store";
+import { CircuitBreaker } from "../cache/breaker";
 import { withTimeout } from "../cache/timeout";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 import {
@@ -16,11 +15,10 @@ export interface RedisRateLimiterOptions extends RateLimitPolicy {
   redis: Redis;
   /** Prepended to every key (default "rl:"), e.g. to keep two deployments or test runs apart. */
   prefix?: string;
-  /** A command gives up after this long and the fallback answers (default 500 ms). */
+  /** A command gives up after this long and the fallback answers (default 250 ms). */
   timeoutMs?: number;
-  onHealthChange?: CacheHealthListener;
-  /** After a failure, the fallback answers without asking Redis for this long (default 1,000 ms). */
-  breakMs?: number;
+  /** The process's breaker for this client, shared with the cache store (one is made when absent). */
+  breaker?: CircuitBreaker;
   /** Answers while Redis is down; default a MemoryRateLimiter with the same policy. */
   fallback?: RateLimiter;
 }
@@ -47,7 +45,7 @@ export class RedisRateLimiter implements RateLimiter {
   private readonly prefix: string;
   private readonly timeoutMs: number;
   private readonly fallback: RateLimiter;
-  private readonly health: HealthTracker;
+  private readonly breaker: CircuitBreaker;
 
   constructor(options: RedisRateLimiterOptions) {
     assertPolicy(options);
@@ -55,29 +53,30 @@ export class RedisRateLimiter implements RateLimiter {
     this.windowMs = options.windowMs;
     this.redis = options.redis;
     this.prefix = options.prefix ?? "rl:";
-    this.timeoutMs = options.timeoutMs ?? 500;
-    this.health = new HealthTracker({ listener: options.onHealthChange, breakMs: options.breakMs });
+    this.timeoutMs = options.timeoutMs ?? 250;
+    this.breaker = options.breaker ?? new CircuitBreaker().watch(options.redis);
     this.fallback =
       options.fallback ?? new MemoryRateLimiter({ limit: options.limit, windowMs: options.windowMs });
   }
 
   get degraded(): boolean {
-    return this.health.degraded;
+    return this.breaker.state !== "closed";
   }
 
   async consume(key: string, cost = 1): Promise<RateLimitResult> {
     assertCost(cost);
-    if (this.health.skipping) return this.fallback.consume(key, cost);
+    if (!this.breaker.allow()) return this.fallback.consume(key, cost);
     try {
       const reply = await withTimeout(
         this.redis.eval(CONSUME, 1, this.prefix + key, cost, this.windowMs),
         this.timeoutMs,
       );
       const [count, ttl] = reply as [number, number];
-      this.health.ok();
+      this.breaker.success();
       return resultFor(this.limit, Number(count), Math.max(0, Number(ttl)));
     } catch (error) {
-      this.health.failed(error);
+      if (this.redis.status !== "ready") this.breaker.trip(error);
+      else this.breaker.failure(error);
       return this.fallback.consume(key, cost);
     }
   }

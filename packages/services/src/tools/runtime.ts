@@ -8,6 +8,7 @@ import { SessionBudget } from "../guardrails/session-budget";
 import type { ToolOutcome } from "./call-tool";
 import type { ToolOutput } from "./define";
 import { PendingRuns } from "./pending";
+import { bumpRevocationEpoch, ROLE_DATA_PREFIXES } from "./scan/revocation";
 import { ScanState } from "./scan/state";
 
 export interface ToolRuntime {
@@ -28,6 +29,8 @@ export interface ToolRuntime {
   cacheFor(clientId: string): TenantCache;
   /** Drops everything this process and the shared store hold for one client (offboarding). */
   purge(clientId: string): Promise<void>;
+  /** Drops what was read through the client's role, here and for every replica (TenantData.revoke). */
+  revoke(clientId: string): Promise<void>;
 }
 
 export interface ToolRuntimeOptions {
@@ -55,7 +58,19 @@ export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
     async purge(clientId) {
       scans.purge(clientId);
       pending.purge(clientId);
-      await tenantCache(options.store, clientId).clear();
+      const cache = tenantCache(options.store, clientId);
+      await cache.clear();
+      // After the clear, so the other replicas see a change and drop their memo and credentials too.
+      await bumpRevocationEpoch(cache);
+    },
+    async revoke(clientId) {
+      scans.purge(clientId);
+      pending.purge(clientId);
+      const cache = tenantCache(options.store, clientId);
+      // The epoch first: a replica that reads between the two steps already drops its memo.
+      await bumpRevocationEpoch(cache);
+      scans.epochs.delete(clientId);
+      await Promise.all(ROLE_DATA_PREFIXES.map((prefix) => cache.clearPrefix(prefix)));
     },
   };
 }

@@ -134,8 +134,12 @@ export async function runVerification(options: RunVerificationOptions) {
       deps.broker.invalidate(client.id);
       throw conflict(`client ${client.id} is deleted`);
     }
-    // Credentials of a revoked role are useless, and must not linger in memory.
-    if (state.status === "revoked") deps.broker.invalidate(client.id);
+    // Credentials of a revoked role are useless, and must not linger in memory; nor may any answer
+    // read through it, on any replica (a scan cached before the role was deleted).
+    if (state.status === "revoked") {
+      deps.broker.invalidate(client.id);
+      await deps.tenantData.revoke(client.id);
+    }
     return {
       client_id: client.id,
       status: state.status,

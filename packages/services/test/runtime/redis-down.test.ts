@@ -1,10 +1,11 @@
-// A Redis outage degrades answers and never fails them: reads miss, writes are skipped, counters
-// fail open (the limiters fall back to this process's memory), and the store reports it.
+// A Redis outage degrades answers and never fails them: the circuit opens once, every operation then
+// answers from this process's memory within milliseconds (the cache, the rate limiters, the loop
+// detector and the session budget keep working per replica), and it closes by itself when Redis is back.
 import type { Redis } from "ioredis";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { type BreakerChange, CircuitBreaker } from "../../src/cache/breaker";
 import { createRedisClient } from "../../src/cache/redis-client";
 import { RedisCacheStore } from "../../src/cache/redis-store";
-import type { CacheHealth } from "../../src/cache/store";
 import { tenantCache } from "../../src/cache/tenant-cache";
 import { checkGuardrails } from "../../src/guardrails/check";
 import { createGuardrailLimiters } from "../../src/guardrails/limiters";
@@ -22,121 +23,129 @@ afterEach(async () => {
   proxy = undefined;
 });
 
-/** A client pointed at a port nobody listens on, with short timeouts, as a dead Redis looks. */
-async function deadRedis(): Promise<Redis> {
-  const client = createRedisClient(`redis://127.0.0.1:${await closedPort()}`, {
+/** A client pointed at a port nobody listens on, as a dead Redis looks, and its breaker. */
+async function deadRedis() {
+  const redis = createRedisClient(`redis://127.0.0.1:${await closedPort()}`, {
     connectTimeoutMs: 200,
     maxReconnectDelayMs: 100,
   });
-  clients.push(client);
-  return client;
+  clients.push(redis);
+  const changes: BreakerChange[] = [];
+  const breaker = new CircuitBreaker().watch(redis);
+  breaker.onChange((change) => changes.push(change));
+  return { redis, breaker, changes };
+}
+
+async function until(condition: () => boolean, ms = 5_000) {
+  const deadline = Date.now() + ms;
+  while (!condition() && Date.now() < deadline) await sleep(20);
+  expect(condition()).toBe(true);
 }
 
 describe("RedisCacheStore with Redis down", () => {
-  it("misses reads, skips writes, fails counters to null, and never throws", async () => {
-    const health: CacheHealth[] = [];
-    const store = new RedisCacheStore({
-      redis: await deadRedis(),
-      timeoutMs: 300,
-      // Every command goes to the dead Redis (no breaker), so each one's failure path is exercised.
-      breakMs: 0,
-      onHealthChange: (h) => health.push(h),
-    });
-    const started = Date.now();
-    expect(await store.get("k")).toBeNull();
-    expect(await store.set("k", "v", 60)).toBe(false);
-    expect(await store.del("k")).toBe(false);
-    expect(await store.delByPrefix("client:cli_x:")).toBeNull();
-    expect(await store.incr("n", 60)).toBeNull();
+  it("answers from memory at once: writes are kept, counters count, nothing throws", async () => {
+    const { redis, breaker } = await deadRedis();
+    const store = new RedisCacheStore({ redis, breaker });
+    const started = performance.now();
+    for (let i = 0; i < 200; i++) {
+      expect(await store.set(`k${i}`, `v${i}`, 60)).toBe(true);
+      expect(await store.get(`k${i}`)).toBe(`v${i}`);
+    }
+    expect(await store.incr("n", 60)).toBe(1);
+    expect(await store.incr("n", 60)).toBe(2);
+    expect(await store.del("k0")).toBe(false);
+    expect(await store.get("k0")).toBeNull();
+    expect(await store.delByPrefix("k1")).toBeNull();
+    expect(await store.get("k1")).toBeNull();
     expect(await store.ping()).toBe(false);
-    // Six operations, each bounded by the store's timeout rather than ioredis's reconnect loop.
-    expect(Date.now() - started).toBeLessThan(6 * 300 + 500);
+    // 400 operations without a single wait on Redis: no per-operation timeout is paid.
+    expect(performance.now() - started).toBeLessThan(200);
     expect(store.degraded).toBe(true);
-    // One report for the whole outage, not one per command.
-    expect(health).toHaveLength(1);
-    expect(health[0]?.healthy).toBe(false);
+    expect(breaker.state).not.toBe("closed");
   });
 
-  it("keeps a tenant cache answering: getOrCompute computes (once), clear reports failure", async () => {
-    const store = new RedisCacheStore({ redis: await deadRedis(), timeoutMs: 200 });
-    const cache = tenantCache(store, "cli_down");
-    expect(await cache.getJson("policy")).toBeUndefined();
-    expect(await cache.setJson("policy", { v: 1 }, 60)).toBe(false);
+  it("keeps a tenant cache answering: getOrCompute computes once, then hits this replica's memory", async () => {
+    const { redis, breaker } = await deadRedis();
+    const cache = tenantCache(new RedisCacheStore({ redis, breaker }), "cli_down");
     let runs = 0;
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        cache.getOrCompute("regions", 60, async () => {
-          runs += 1;
-          return ["eu-west-1"];
-        }),
-      ),
-    );
+    const compute = async () => {
+      runs += 1;
+      return ["eu-west-1"];
+    };
+    const results = await Promise.all(Array.from({ length: 10 }, () => cache.getOrCompute("r", 60, compute)));
     expect(results).toEqual(Array.from({ length: 10 }, () => ["eu-west-1"]));
+    expect(await cache.getOrCompute("r", 60, compute)).toEqual(["eu-west-1"]);
     expect(runs).toBe(1);
-    expect(await cache.clear()).toBeNull();
     expect(cache.degraded).toBe(true);
   });
 
-  it("lets tool calls through the guardrails, still limited per process by the memory fallback", async () => {
-    const redis = await deadRedis();
-    const store = new RedisCacheStore({ redis, timeoutMs: 200 });
-    const onHealthChange = vi.fn();
+  it("every guardrail still refuses what it should: rate limit, loop detector, session budget", async () => {
+    const { redis, breaker } = await deadRedis();
+    const store = new RedisCacheStore({ redis, breaker });
     const limiters = createGuardrailLimiters({
       redis,
-      limits: { apiKey: { limit: 2, windowMs: 60_000 } },
-      onHealthChange,
+      breaker,
+      limits: { apiKey: { limit: 5, windowMs: 60_000 } },
     });
-    const call = (i: number) =>
+    const call = (keyId: string, args: unknown, budget = new SessionBudget()) =>
       checkGuardrails({
         store,
         limiters,
-        budget: new SessionBudget(),
+        budget,
         loop: new LoopDetector(),
         clientId: "cli_down",
-        keyId: "key_down",
+        keyId,
+        sessionId: `sess_${keyId}`,
         tool: "t",
-        args: { i },
+        args,
       });
-    expect(await call(1)).toEqual({ ok: true, degraded: true });
-    expect(await call(2)).toEqual({ ok: true, degraded: true });
-    const third = await call(3);
-    expect(third.ok).toBe(false);
-    expect(third.ok === false && third.code).toBe("RATE_LIMITED");
-    expect(onHealthChange).toHaveBeenCalledWith(expect.objectContaining({ healthy: false }));
+
+    // Loop detector: the 4th identical call in one session is refused.
+    for (let i = 0; i < 3; i++) expect((await call("key_loop", { same: true })).ok).toBe(true);
+    const loop = await call("key_loop", { same: true });
+    expect(loop.ok === false && loop.code).toBe("LOOP_DETECTED");
+
+    // Session budget: 3 calls, then refused.
+    const budget = new SessionBudget({ calls: 3 });
+    for (let i = 0; i < 3; i++) expect((await call("key_budget", { i }, budget)).ok).toBe(true);
+    const over = await call("key_budget", { i: 99 }, budget);
+    expect(over.ok === false && over.code).toBe("SESSION_BUDGET");
+
+    // Per-key rate limit: 5 a minute, the 6th refused.
+    for (let i = 0; i < 5; i++) expect((await call("key_rate", { i })).ok).toBe(true);
+    const limited = await call("key_rate", { i: 5 });
+    expect(limited.ok === false && limited.code).toBe("RATE_LIMITED");
   });
 });
 
 describe("a Redis that accepts connections and never answers", () => {
-  it("costs one timeout, then misses at once while the breaker is open", async () => {
+  it("costs one timeout per command until the threshold, then answers from memory at once", async () => {
     const hole = await startBlackHole();
     try {
       const redis = createRedisClient(`redis://127.0.0.1:${hole.port}`, { connectTimeoutMs: 200 });
       clients.push(redis);
-      const store = new RedisCacheStore({ redis, timeoutMs: 200, breakMs: 5_000 });
-      const limiter = new RedisRateLimiter({
-        redis,
-        limit: 1,
-        windowMs: 60_000,
-        timeoutMs: 200,
-        breakMs: 5_000,
-      });
+      // The socket connects but the ready check never answers: treat it as connected for the test.
+      const breaker = new CircuitBreaker({ failureThreshold: 3 });
+      const changes: BreakerChange[] = [];
+      breaker.onChange((c) => changes.push(c));
+      await until(() => redis.status === "connect" || redis.status === "ready");
+      Object.defineProperty(redis, "status", { value: "ready" });
+      const store = new RedisCacheStore({ redis, breaker, timeoutMs: 150 });
+      const limiter = new RedisRateLimiter({ redis, breaker, limit: 1, windowMs: 60_000, timeoutMs: 150 });
 
-      let started = Date.now();
-      expect(await store.get("k")).toBeNull();
-      expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-      started = Date.now();
+      let started = performance.now();
+      for (let i = 0; i < 3; i++) expect(await store.get("k")).toBeNull();
+      expect(performance.now() - started).toBeGreaterThanOrEqual(3 * 140);
+      expect(breaker.state).toBe("open");
+
+      started = performance.now();
       const misses = await Promise.all(Array.from({ length: 50 }, (_, i) => store.get(`k${i}`)));
-      const cache = tenantCache(store, "cli_hole");
-      expect(await cache.getOrCompute("x", 60, async () => "computed")).toBe("computed");
-      expect(Date.now() - started).toBeLessThan(100);
       expect(misses.every((m) => m === null)).toBe(true);
-
-      // The limiter falls back to memory after its first timeout, and then without waiting.
       expect((await limiter.consume("k")).allowed).toBe(true);
-      started = Date.now();
       expect((await limiter.consume("k")).allowed).toBe(false);
-      expect(Date.now() - started).toBeLessThan(50);
+      expect(performance.now() - started).toBeLessThan(50);
       expect(limiter.degraded).toBe(true);
+      expect(changes).toEqual([{ state: "open", previous: "closed", error: "no answer within 150 ms" }]);
     } finally {
       await hole.close();
     }
@@ -144,7 +153,7 @@ describe("a Redis that accepts connections and never answers", () => {
 });
 
 describe("RedisCacheStore through an outage and back", () => {
-  it("degrades while Redis is unreachable and recovers by itself when it returns", async () => {
+  it("opens when the connection drops, closes by itself when Redis returns, and forgets the outage memory", async () => {
     const target = new URL(REDIS_URL);
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 6379) });
     const redis = createRedisClient(`redis://127.0.0.1:${proxy.port}`, {
@@ -152,33 +161,33 @@ describe("RedisCacheStore through an outage and back", () => {
       maxReconnectDelayMs: 50,
     });
     clients.push(redis);
-    const health: CacheHealth[] = [];
-    const store = new RedisCacheStore({
-      redis,
-      timeoutMs: 300,
-      breakMs: 100,
-      onHealthChange: (h) => health.push(h),
-    });
+    const breaker = new CircuitBreaker({ resetMs: 100 }).watch(redis);
+    const changes: BreakerChange[] = [];
+    breaker.onChange((c) => changes.push(c));
+    const store = new RedisCacheStore({ redis, breaker });
     const key = `test:${random()}:outage`;
+    await until(() => breaker.state === "closed");
+    // The start-up change (connecting → ready) is not part of the outage.
+    changes.length = 0;
 
     expect(await store.set(key, "before", 60)).toBe(true);
     expect(await store.get(key)).toBe("before");
 
     await proxy.cut();
-    expect(await store.get(key)).toBeNull();
-    expect(await store.set(key, "during", 60)).toBe(false);
+    await until(() => breaker.state !== "closed");
+    // This replica's memory answers during the outage.
+    expect(await store.set(key, "during", 60)).toBe(true);
+    expect(await store.get(key)).toBe("during");
     expect(store.degraded).toBe(true);
 
     await proxy.restore();
-    let value: string | null = null;
-    for (let attempt = 0; attempt < 40 && value === null; attempt++) {
-      value = await store.get(key);
-      if (value === null) await sleep(50);
-    }
-    // The write made during the outage was skipped; the value from before survived in Redis.
-    expect(value).toBe("before");
+    await until(() => breaker.state === "closed");
+    // Redis is the truth again: the value from before, not the outage memory.
+    expect(await store.get(key)).toBe("before");
     expect(store.degraded).toBe(false);
-    expect(health.map((h) => h.healthy)).toEqual([false, true]);
+    expect(changes[0]).toMatchObject({ state: "open", previous: "closed" });
+    expect(changes.at(-1)).toMatchObject({ state: "closed" });
+    expect(changes.filter((c) => c.state === "closed")).toHaveLength(1);
     await store.del(key);
   });
 });

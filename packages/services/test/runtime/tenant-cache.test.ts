@@ -50,6 +50,22 @@ describe.each(STORE_KINDS)("TenantCache on %s", (kind) => {
     expect(await globex.getJson("a")).toBe(3);
   });
 
+  it("clears one key prefix of one tenant (a revocation), keeping its other entries and the other tenant's", async () => {
+    const { store, newClientId } = fixture();
+    const acme = tenantCache(store, newClientId());
+    const globex = tenantCache(store, newClientId());
+    await acme.setJson("scan:1", 1, 60);
+    await acme.setJson("scan:2", 2, 60);
+    await acme.incr("guard:loop:x", 60);
+    await globex.setJson("scan:1", 3, 60);
+
+    expect(await acme.clearPrefix("scan:")).toBe(2);
+    expect(await acme.getJson("scan:1")).toBeUndefined();
+    expect(await acme.incr("guard:loop:x", 60)).toBe(2);
+    expect(await globex.getJson("scan:1")).toBe(3);
+    await expect(acme.clearPrefix("")).rejects.toThrow(/use clear\(\)/);
+  });
+
   it("keeps counters per tenant", async () => {
     const { store, newClientId } = fixture();
     const acme = tenantCache(store, newClientId());

@@ -86,4 +86,5 @@ async function markRevoked(ctx: ToolCtx, target: ScanTarget, failures: number, c
     });
   });
   ctx.deps.broker.invalidate(ctx.client.id);
+  await ctx.deps.tenantData.revoke(ctx.client.id);
 }

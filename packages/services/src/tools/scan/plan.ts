@@ -7,6 +7,7 @@ import { currentPolicy } from "../../policy/current";
 import type { ToolCtx } from "../context";
 import { credentialsFor, dropCredentials } from "./credentials";
 import { resolvePeriod } from "./period";
+import { syncRevocations } from "./revocation";
 import { type ScanTarget, scanTargets } from "./targets";
 import type { ScanRequest, TimePeriod } from "./types";
 
@@ -33,6 +34,7 @@ export interface ScanPlan {
 export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<ScanPlan> {
   // The period is validated first: a typo must not cost an AssumeRole or a scan.
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
+  await syncRevocations(ctx);
   const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
   const targets = request.targets ?? (await scanTargets(ctx, request.accounts, request.accountsField));
   const planned = await Promise.all(

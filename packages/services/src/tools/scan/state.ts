@@ -18,6 +18,8 @@ export class ScanState {
    * every scan past its deadline).
    */
   readonly flights = new Flights<AccountScan>();
+  /** The revocation epoch this replica last saw per client (scan/revocation.ts). */
+  readonly epochs = new Map<string, number>();
 
   purge(clientId: string): void {
     this.scans.purge(clientId);

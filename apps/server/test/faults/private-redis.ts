@@ -1,0 +1,66 @@
+// A Redis server of the fault suite's own, on its own port: the suite kills and restarts it, never
+// the shared one.
+import { type ChildProcess, spawn } from "node:child_process";
+import { connect, createServer } from "node:net";
+
+export interface PrivateRedis {
+  port: number;
+  url: string;
+  /** Kills the process (SIGKILL, as a crashed or unreachable Redis looks) and waits for it to exit. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port, empty (no persistence), and waits until it accepts connections. */
+  start(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address ? address.port : 0);
+    }),
+  );
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+
+export async function startPrivateRedis(): Promise<PrivateRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(
+      "redis-server",
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
+    const deadline = Date.now() + 10_000;
+    while (!(await accepts(port))) {
+      if (Date.now() > deadline) throw new Error(`private redis-server did not start on port ${port}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  await start();
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    async kill() {
+      const running = child;
+      child = undefined;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((resolve) => running.once("exit", resolve));
+      running.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
