@@ -1,11 +1,12 @@
 // The one app factory: middleware, routes, error handling and the OpenAPI document.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { DatabaseHandle } from "@tagc/db";
-import { bodyLimit } from "hono/body-limit";
 import { describeZodError, envelope, renderError } from "./errors";
 import { registerMcp } from "./mcp/route";
 import { adminAuth } from "./middleware/admin-auth";
+import { restBodyLimit, restJsonDepth } from "./middleware/body-guard";
 import { resolveClient } from "./middleware/client";
+import { resolveClientAddress } from "./middleware/client-address";
 import { refuseWhileDraining } from "./middleware/draining";
 import { observe } from "./middleware/observe";
 import { registerOAuth } from "./oauth/routes";
@@ -47,13 +48,8 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
 
   app.use("*", observe(deps.logger, deps.metrics));
   if (deps.lifecycle) app.use("*", refuseWhileDraining(deps.lifecycle));
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: 256 * 1024,
-      onError: (c) => envelope(c, "INVALID_REQUEST", "body: larger than 256 KiB"),
-    }),
-  );
+  app.use("*", resolveClientAddress(deps.trustedProxies ?? []));
+  app.use("/v1/*", restBodyLimit(), restJsonDepth());
   app.onError(renderError);
   app.notFound((c) => envelope(c, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
 

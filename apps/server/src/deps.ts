@@ -96,11 +96,13 @@ export function appDepsFrom(
   // Built before the runtime and AWS config when those report into it (index.ts).
   metrics: Metrics = createMetrics(),
 ): AppDeps {
-  const bootstrap =
-    env.ADMIN_BOOTSTRAP_TOKEN_SHA256 ??
-    (env.ADMIN_BOOTSTRAP_TOKEN
-      ? createHash("sha256").update(env.ADMIN_BOOTSTRAP_TOKEN).digest("hex")
-      : undefined);
+  // The plain token and the hashes are all accepted, so either form can carry a rotation's new token.
+  const bootstrapTokens = [
+    ...(env.ADMIN_BOOTSTRAP_TOKEN
+      ? [{ sha256: createHash("sha256").update(env.ADMIN_BOOTSTRAP_TOKEN).digest("hex") }]
+      : []),
+    ...(env.ADMIN_BOOTSTRAP_TOKEN_SHA256 ?? []),
+  ];
   return {
     services,
     logger,
@@ -109,9 +111,12 @@ export function appDepsFrom(
     operator: { platformAccountId: env.PLATFORM_ACCOUNT_ID, scannerRolePattern: env.SCANNER_ROLE_PATTERN },
     version: VERSION,
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
+    trustedProxies: env.TRUSTED_PROXIES,
     adminAuth: {
       scope: env.ADMIN_SCOPE,
-      bootstrapTokenSha256: bootstrap,
+      bootstrapTokens,
+      maxLifetimeS: env.ADMIN_JWT_MAX_LIFETIME_S,
+      clockSkewS: env.ADMIN_JWT_CLOCK_SKEW_S,
       jwtSecret: env.ADMIN_JWT_SECRET,
       jwksUrl: env.ADMIN_JWKS_URL,
       issuer: env.ADMIN_JWT_ISSUER,

@@ -2,6 +2,7 @@
 // variable named. Everything else receives configuration as arguments.
 import { parseS3TemplateUrl } from "@tagc/cloudformation";
 import { z } from "zod";
+import { isProxyEntry } from "./middleware/trusted-proxies";
 
 const bool = z
   .enum(["true", "false", "1", "0", ""])
@@ -62,9 +63,30 @@ export const envSchema = z
 
     /** Bootstrap admin token (hashed at boot, never stored) or its SHA-256 hex. */
     ADMIN_BOOTSTRAP_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+    /**
+     * One or more SHA-256 hex hashes, comma-separated, each optionally ending "@<ISO time>" after which
+     * it is refused: "old@2026-01-31T00:00:00Z,new" rotates the token with both accepted meanwhile.
+     */
     ADMIN_BOOTSTRAP_TOKEN_SHA256: z
       .string()
-      .regex(/^[0-9a-f]{64}$/, "must be 64 hex characters")
+      .transform((v) => v.split(",").map((entry) => entry.trim()))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^[0-9a-f]{64}(@\S+)?$/,
+              "must be comma-separated 64-hex-character hashes, each optionally followed by @<ISO time>",
+            )
+            .transform((entry) => {
+              const [sha256 = "", until] = entry.split("@");
+              return { sha256, until: until === undefined ? undefined : new Date(until) };
+            })
+            .refine((hash) => !hash.until || !Number.isNaN(hash.until.getTime()), {
+              message: "the time after @ must be an ISO 8601 date-time",
+            }),
+        ),
+      )
       .optional(),
     /** Admin JWTs: an HS256 shared secret or the operator SSO's JWKS URL. */
     ADMIN_JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -72,6 +94,15 @@ export const envSchema = z
     ADMIN_JWT_ISSUER: z.string().optional(),
     ADMIN_JWT_AUDIENCE: z.string().optional(),
     ADMIN_SCOPE: z.string().default("tagc:admin"),
+    /** The longest lifetime an admin JWT may have (exp − iat, or exp − now without iat). */
+    ADMIN_JWT_MAX_LIFETIME_S: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(86_400 * 7)
+      .default(3600),
+    /** Clock difference tolerated between the token issuer and this server (exp, nbf, iat). */
+    ADMIN_JWT_CLOCK_SKEW_S: z.coerce.number().int().min(0).max(300).default(30),
 
     /** The control plane's STS region (regional endpoint) and AWS credentials (standard variables). */
     AWS_REGION: z.string().default("us-east-1"),
@@ -128,6 +159,20 @@ export const envSchema = z
     /** Browser origins allowed to call /mcp (comma-separated); requests without Origin always pass. */
     MCP_ALLOWED_ORIGINS: z.string().default(""),
     MCP_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /**
+     * Load balancers whose X-Forwarded-For the per-IP limits believe (CIDRs or addresses,
+     * comma-separated); empty: the socket address only, and the header is ignored.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().refine(isProxyEntry, "must be comma-separated CIDRs or IP addresses"))),
     /** A scan stops here and returns what it has (partial); it may run past SCAN_FOREGROUND_MS. */
     SCAN_DEADLINE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(600_000),
     /**

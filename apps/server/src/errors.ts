@@ -23,6 +23,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   AWS_ERROR: 502,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  PAYLOAD_TOO_LARGE: 413,
   // REST never runs a tool; a background scan polled over REST would be "accepted, not done yet".
   SCAN_IN_PROGRESS: 202,
 };

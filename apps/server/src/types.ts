@@ -19,6 +19,8 @@ export interface AppEnv {
      * grant (whose token may carry fewer scopes than the key).
      */
     mcpCredential: { id: string; scopes: string[] };
+    /** The caller's address: the socket, or X-Forwarded-For through TRUSTED_PROXIES. */
+    clientAddress: string;
     /** The status a handler wrote to the Node response itself (oidc-provider), for the log line. */
     sentStatus: number;
   };
@@ -26,7 +28,12 @@ export interface AppEnv {
 
 export interface AdminAuthConfig {
   scope: string;
-  bootstrapTokenSha256?: string | undefined;
+  /** Accepted bootstrap token hashes (more than one while a rotation overlaps). */
+  bootstrapTokens: import("./middleware/bootstrap-tokens").BootstrapHash[];
+  /** Admin JWTs must expire within this many seconds of being issued (or of now, without iat). */
+  maxLifetimeS: number;
+  /** Clock difference tolerated on exp, nbf and iat. */
+  clockSkewS: number;
   jwtSecret?: string | undefined;
   jwksUrl?: string | undefined;
   issuer?: string | undefined;
@@ -56,6 +63,8 @@ export interface AppDeps {
   /** The operator's account and scanner role pattern: every template served is rendered for them. */
   operator: Operator;
   version: string;
+  /** Proxies (CIDRs or addresses) whose X-Forwarded-For is believed; empty: the socket only. */
+  trustedProxies?: string[];
   /** False when this process does not have the api role: no /v1 admin routes. */
   serveApi?: boolean;
   /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */

@@ -64,7 +64,10 @@ describe("admin authentication (postgres)", () => {
   test("refuses a token that is not valid yet", async () => {
     const h = harness();
     const token = await sign(h, { scope: ADMIN_SCOPE }, "HS256", (jwt) => jwt.setNotBefore("10m"));
-    expectError(await h.request("GET", "/v1/clients", { token }), INVALID);
+    expectError(await h.request("GET", "/v1/clients", { token }), {
+      ...INVALID,
+      message: "nbf: the admin token is not valid yet.",
+    });
   });
 
   test("the scheme is case-insensitive; anything but one bearer token counts as no credential", async () => {

@@ -36,6 +36,7 @@ import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../src/deps";
 import { type Env, parseEnv } from "../src/env";
 import type { AppDeps } from "../src/types";
 import type { IssuedKey, Registration, VerifyResult } from "./support/api-types";
+import { type Contract, contractOf } from "./support/contract";
 import { captureLogs, type LogCapture } from "./support/log-capture";
 import { OPERATOR_ENV } from "./support/operator-env";
 import { ACME_ACCOUNT, CONTROL_PLANE, GLOBEX_ACCOUNT, testSeed } from "./support/seed";
@@ -177,8 +178,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const services = deps.services;
     const app = createApp(deps, database.handle);
 
+    // Every response any suite receives through the harness is checked against the OpenAPI document.
+    const contract = await contractOf(() => app.request("/v1/openapi.json"));
     const request = <T>(method: string, path: string, opts: RequestOptions = {}) =>
-      send<T>(app, adminToken, method, path, opts);
+      send<T>(app, adminToken, method, path, opts, contract);
 
     const steps = restSteps(request);
     // One after the other: acme is the older client in every list.
@@ -236,6 +239,7 @@ async function send<T>(
   method: string,
   path: string,
   options: RequestOptions,
+  contract: Contract,
 ): Promise<HarnessResponse<T>> {
   const headers = new Headers(options.headers);
   const token = options.token === undefined ? adminToken : options.token;
@@ -246,6 +250,7 @@ async function send<T>(
   if (body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
+  contract.assert(method, path, response, text);
   const isJson = response.headers.get("content-type")?.includes("json") ?? false;
   return {
     status: response.status,

@@ -125,6 +125,28 @@ describe("OpenAPI and docs", () => {
     }
   });
 
+  test("every path and query parameter is bounded in charset and length (the shared param schemas)", async () => {
+    const document = await fetchDocument();
+    for (const { path, method, operation } of operationsOf(document)) {
+      for (const param of (operation.parameters ?? []).filter((p) => p.in === "path" || p.in === "query")) {
+        const where = `${method.toUpperCase()} ${path} ${param.in} ${param.name}`;
+        const schema = param.schema ?? {};
+        if (Array.isArray(schema.enum)) continue;
+        if (schema.type === "integer") {
+          expect(schema.maximum, where).toEqual(expect.any(Number));
+          continue;
+        }
+        expect(schema.pattern, where).toMatch(/^\^.*\$$/);
+        const pattern = new RegExp(String(schema.pattern));
+        // No NUL, control character, quote or space gets through, and nothing unbounded.
+        for (const bad of ["a\u0000b", "a\nb", "a'b", "a b", "a%00"])
+          expect(pattern.test(bad), `${where} ${bad}`).toBe(false);
+        const long = "A".repeat(1000);
+        expect(typeof schema.maxLength === "number" || !pattern.test(long), where).toBe(true);
+      }
+    }
+  });
+
   test("every $ref resolves, and no schema uses the 3.0 `nullable` keyword", async () => {
     const document = await fetchDocument();
     const found = walk(document as unknown as Json, "#", { refs: [], nullable: [] });

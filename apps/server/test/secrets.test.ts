@@ -74,7 +74,7 @@ async function exerciseEveryRoute(h: Harness, tenant: Tenant, other: Tenant, out
   });
   await call("no credential", "GET", base, { token: null });
   await call("an API key as admin token", "GET", base, { token: tenant.apiKey });
-  await call("an expired JWT", "GET", base, { token: await h.jwt({ expiresIn: -10 }) });
+  await call("an expired JWT", "GET", base, { token: await h.jwt({ expiresIn: -120 }) });
   await call("a JWT without the admin scope", "GET", base, { token: await h.jwt({ scope: "mcp:tools" }) });
 }
 

@@ -27,6 +27,8 @@ export const ERROR_CODES = z.enum([
   "AWS_ERROR",
   "INTERNAL",
   "SERVICE_UNAVAILABLE",
+  /** A request body over the size limit (REST 413). */
+  "PAYLOAD_TOO_LARGE",
   /**
    * A scan still running after the caller's wait: `details` has scan_id and progress; the same call
    * again (after `retryAfterSeconds`) joins it and returns its result once done.

@@ -3,7 +3,6 @@
 // malformed, unknown, revoked or expired one → 401 with a JSON-RPC error body and WWW-Authenticate
 // naming the protected resource metadata (RFC 9728), which is how an OAuth client finds the
 // authorization server; all before any tool code runs.
-import { getConnInfo } from "@hono/node-server/conninfo";
 import { authenticateApiKey, type ServiceDeps } from "@tagc/services";
 import type { Context, MiddlewareHandler } from "hono";
 import { looksLikeJwt } from "../oauth/access-token";
@@ -20,13 +19,8 @@ function unauthorized(c: Context<AppEnv>, challenge: string, message: string) {
   return rpcError(c, 401, -32001, message);
 }
 
-export function remoteAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
+/** Resolved once per request by resolveClientAddress (X-Forwarded-For only through trusted proxies). */
+export const remoteAddress = (c: Context<AppEnv>): string => c.var.clientAddress ?? "unknown";
 
 export function mcpGuard(
   services: ServiceDeps,

@@ -1,4 +1,10 @@
 // What the edge reads of a JSON-RPC body before the SDK handles it (one message or a batch).
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "../middleware/json-depth";
+import type { AppEnv } from "../types";
+
+export const MCP_DEPTH_MESSAGE = `Request body nested deeper than ${MAX_JSON_DEPTH} levels.`;
 
 /** Whether a JSON-RPC body (one message or a batch) opens a session. */
 export const isInitialize = (body: unknown): boolean =>
@@ -14,3 +20,32 @@ export const wantsProgress = (body: unknown): boolean =>
       body !== null &&
       (body as { params?: { _meta?: { progressToken?: unknown } } }).params?._meta?.progressToken !==
         undefined;
+
+/** The largest JSON-RPC body /mcp reads: a tool call's arguments are small, a policy the largest. */
+export const MAX_MCP_BODY_BYTES = 1024 * 1024;
+
+export const rpcInvalid = (c: Context<AppEnv>, status: 400 | 413, message: string) => {
+  c.set("errorCode", status === 413 ? "PAYLOAD_TOO_LARGE" : "INVALID_REQUEST");
+  return c.json({ jsonrpc: "2.0", error: { code: -32600, message }, id: null }, status);
+};
+
+/** Bounds the body's size before anything reads it (a streamed body is counted as it arrives). */
+export const mcpBodyLimit = (): MiddlewareHandler<AppEnv> =>
+  bodyLimit({
+    maxSize: MAX_MCP_BODY_BYTES,
+    onError: (c) => rpcInvalid(c, 413, "Request body larger than 1 MiB."),
+  });
+
+/**
+ * The parsed JSON-RPC body, or undefined when it is not JSON (the SDK answers that parse error);
+ * "too deep" when it nests past MAX_JSON_DEPTH, checked on the text before JSON.parse.
+ */
+export async function readRpcBody(request: Request): Promise<{ body: unknown } | "too deep"> {
+  const text = await request.clone().text();
+  if (jsonDepthExceeds(text)) return "too deep";
+  try {
+    return { body: JSON.parse(text) };
+  } catch {
+    return { body: undefined };
+  }
+}

@@ -10,7 +10,14 @@ import type { Hono } from "hono";
 import type { OAuthServer } from "../oauth/server";
 import type { AppEnv } from "../types";
 import { mcpGuard } from "./auth";
-import { isInitialize, wantsProgress } from "./body";
+import {
+  isInitialize,
+  MCP_DEPTH_MESSAGE,
+  mcpBodyLimit,
+  readRpcBody,
+  rpcInvalid,
+  wantsProgress,
+} from "./body";
 import type { McpRuntime } from "./context";
 import { idIn, unavailableRpc } from "./errors";
 import { buildMcpServer } from "./server";
@@ -29,19 +36,17 @@ export function registerMcp(
   version: string,
   oauth?: OAuthServer,
 ) {
+  // Size first, before the guard does any work for a body this edge would refuse anyway.
+  app.use("/mcp", mcpBodyLimit());
   app.use("/mcp", mcpGuard(services, runtime, oauth));
   app.all("/mcp", async (c) => {
     const key = c.var.apiKey;
     const credential = c.var.mcpCredential;
     // An OAuth session is bound to its grant, so revoking the grant ends the session with it.
     const binding = { clientId: c.var.client.id, credentialId: credential.id };
-    const body: unknown =
-      c.req.method === "POST"
-        ? await c.req.raw
-            .clone()
-            .json()
-            .catch(() => undefined)
-        : undefined;
+    const read = c.req.method === "POST" ? await readRpcBody(c.req.raw) : { body: undefined };
+    if (read === "too deep") return rpcInvalid(c, 400, MCP_DEPTH_MESSAGE);
+    const { body } = read;
     const initializing = isInitialize(body);
     // An initialize starts afresh, so whatever id it carries is not checked (a client re-initializing
     // after a 404 may still send its old one).

@@ -86,7 +86,11 @@ export const RegistrationSchema = z
 
 export const ClientDetailSchema = ClientSchema.extend({
   connections: z.array(ConnectionSchema),
-  onboarding: OnboardingSchema.nullable(),
+  // A union, not .nullable(): on a registered component the generator renders .nullable() as
+  // allOf [Onboarding, object|null], which refuses the null this route answers once verified.
+  onboarding: z.union([OnboardingSchema, z.null()]).openapi({
+    description: "The onboarding link and External ID; null once the connection has been verified",
+  }),
 }).openapi("ClientDetail");
 
 export const ClientListSchema = z

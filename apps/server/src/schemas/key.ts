@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { KEY_SCOPES } from "@tagc/services";
-import { hasNoNul, NO_NUL_MESSAGE } from "./common";
+import { ClientIdParam, hasNoNul, NO_NUL_MESSAGE, pathId } from "./common";
 
 export const IssueKeyBody = z
   .strictObject({
@@ -58,10 +58,4 @@ export const IssuedKeySchema = KeySchema.extend({
 export const RotatedKeySchema = IssuedKeySchema.extend({ previous: KeySchema }).openapi("RotatedApiKey");
 export const KeyListSchema = z.object({ data: z.array(KeySchema) }).openapi("ApiKeyList");
 
-export const KeyParams = z.object({
-  id: z.string().openapi({ param: { name: "id", in: "path" } }),
-  keyId: z
-    .string()
-    .refine(hasNoNul, NO_NUL_MESSAGE)
-    .openapi({ param: { name: "keyId", in: "path" }, example: "key_01jd…" }),
-});
+export const KeyParams = ClientIdParam.extend({ keyId: pathId("keyId", "key_01jd3k7w9m2x4q8v6r5t0b1c2d") });

@@ -1,13 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { ClientIdParam, pathId } from "./common";
 
-export const OAuthGrantParams = z.object({
-  id: z.string().openapi({ param: { name: "id", in: "path" }, example: "cli_01jd3k7w9m2x4q8v6r5t0b1c2d" }),
-  grantId: z
-    .string()
-    .min(1)
-    .max(200)
-    .openapi({ param: { name: "grantId", in: "path" }, example: "kY3p9Qw1…" }),
-});
+export const OAuthGrantParams = ClientIdParam.extend({ grantId: pathId("grantId", "kY3p9Qw1xV7mZ2rT") });
 
 export const OAuthGrantSchema = z
   .object({

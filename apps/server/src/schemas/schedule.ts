@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ClientIdParam, pathId } from "./common";
 
 export const ScheduleSchema = z
   .object({
@@ -21,10 +22,6 @@ export const ScheduleSchema = z
 
 export const ScheduleListSchema = z.object({ data: z.array(ScheduleSchema) }).openapi("AuditScheduleList");
 
-export const ScheduleParams = z.object({
-  id: z.string().openapi({ param: { name: "id", in: "path" } }),
-  scheduleId: z
-    .string()
-    .max(64)
-    .openapi({ param: { name: "scheduleId", in: "path" }, example: "sch_01jd3k7w9m2x4q8v6r5t0b1c2d" }),
+export const ScheduleParams = ClientIdParam.extend({
+  scheduleId: pathId("scheduleId", "sch_01jd3k7w9m2x4q8v6r5t0b1c2d"),
 });

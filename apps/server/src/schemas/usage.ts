@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CLIENT_TIERS } from "@tagc/services";
+import { cursorQuery } from "./common";
 
 export const UsageQuery = z.strictObject({
   period: z
@@ -33,11 +34,7 @@ export const PageQuery = z.strictObject({
     .max(200)
     .default(50)
     .openapi({ param: { name: "limit", in: "query" } }),
-  cursor: z
-    .string()
-    .max(500)
-    .optional()
-    .openapi({ param: { name: "cursor", in: "query" } }),
+  cursor: cursorQuery(500),
 });
 
 export const AuditListSchema = z

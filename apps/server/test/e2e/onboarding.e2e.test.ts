@@ -15,6 +15,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorText, type McpHarness, ok, startMcpHarness } from "../mcp/harness";
 import { launchChromium, TEST_OUTPUT } from "../support/chromium";
+import { type Contract, contractOf } from "../support/contract";
 
 const ADMIN_TOKEN = "e2e-admin-token-000000000000000";
 const INITECH_ACCOUNT = "222222222222";
@@ -22,11 +23,14 @@ const INITECH_ACCOUNT = "222222222222";
 let h: McpHarness;
 let browser: Browser;
 let base: string;
+let contract: Contract;
 
 beforeAll(async () => {
   h = await startMcpHarness();
   browser = await launchChromium();
   base = h.url.replace(/\/mcp$/, "");
+  // Every REST answer of the journey is checked against the OpenAPI document the server serves.
+  contract = await contractOf(() => fetch(`${base}/v1/openapi.json`));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -40,6 +44,7 @@ async function rest<T>(method: string, path: string, body?: unknown): Promise<{ 
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
+  contract.assert(method, path, response, text);
   return { status: response.status, body: JSON.parse(text) };
 }
 
@@ -136,5 +141,6 @@ describe("register → onboarding page → Launch stack → poller → key → M
       headers: { authorization: `Bearer ${h.globex.apiKey}` },
     });
     expect(asGlobex.status).toBe(401);
+    contract.assert("GET", `/v1/clients/${clientId}/status`, asGlobex, await asGlobex.text());
   }, 120_000);
 });

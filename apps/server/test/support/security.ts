@@ -3,6 +3,7 @@
 // and write nothing; a valid admin JWT is accepted; another tenant's key id, or an unknown client id,
 // is a 404; and no response carries the other tenant's data.
 import { authenticateApiKey } from "@tagc/services";
+import { SignJWT } from "jose";
 import { describe, expect, test } from "vitest";
 import { ADMIN_SCOPE, type Harness, KINDS, type Tenant } from "../harness";
 import { snapshotDatabase } from "./db-state";
@@ -88,7 +89,19 @@ const REJECTED: RejectedCase[] = [
   {
     name: "an expired admin JWT",
     credential: async (h) => ({ token: await h.jwt({ expiresIn: -60 }) }),
-    expected: INVALID,
+    expected: { ...INVALID, message: "exp: the admin token has expired." },
+    challenge: INVALID_CHALLENGE,
+  },
+  {
+    // A token that never expires is a standing credential: refused however well signed.
+    name: "an admin JWT without exp",
+    credential: async (h) => ({
+      token: await new SignJWT({ scope: ADMIN_SCOPE })
+        .setProtectedHeader({ alg: "HS256" })
+        .setIssuedAt()
+        .sign(new TextEncoder().encode(h.jwtSecret)),
+    }),
+    expected: { ...INVALID, message: "exp: the admin token must carry an expiry (exp claim)." },
     challenge: INVALID_CHALLENGE,
   },
   {

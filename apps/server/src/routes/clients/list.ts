@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listClients, type ServiceDeps } from "@tagc/services";
 import { ClientListSchema, STATUSES } from "../../schemas/client";
-import { adminErrors, json, security } from "../../schemas/common";
+import { adminErrors, cursorQuery, json, security } from "../../schemas/common";
 import { ctxOf, type Router } from "../context";
 
 const route = createRoute({
@@ -25,11 +25,7 @@ const route = createRoute({
         .max(200)
         .default(50)
         .openapi({ param: { name: "limit", in: "query" } }),
-      cursor: z
-        .string()
-        .max(200)
-        .optional()
-        .openapi({ param: { name: "cursor", in: "query" } }),
+      cursor: cursorQuery(200),
     }),
   },
   responses: { 200: json(ClientListSchema, "A page of clients"), ...adminErrors },

@@ -26,7 +26,17 @@ const CASES: [string, string, ExpectedError][] = [
   ["a fractional limit", "limit=1.5", bad("limit", "Invalid input: expected int, received number")],
   ["a non-numeric limit", "limit=ten", bad("limit", "Invalid input: expected number, received NaN")],
   ["a repeated limit", "limit=1&limit=2", bad("limit", "Invalid input: expected number, received NaN")],
-  ["a cursor that is not base64url of an id", "cursor=%21%21%21", badCursor],
+  [
+    "a cursor that is not base64url of an id",
+    "cursor=%21%21%21",
+    // Refused by the shared query schema, before the service decodes it.
+    {
+      status: 400,
+      code: "INVALID_REQUEST",
+      message: "cursor: is not a cursor returned by this endpoint",
+      details: fields(["cursor", "is not a cursor returned by this endpoint"]),
+    },
+  ],
   ["a cursor of another kind of id", `cursor=${b64("evt_01m7ydr3ma6xs8hdwnh6xca8ej")}`, badCursor],
   ["a cursor with SQL in it", `cursor=${b64("cli_x' or '1'='1")}`, badCursor],
   [

@@ -33,7 +33,7 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   [
     "an oversized body",
     { rawBody: JSON.stringify({ ...VALID, name: "x".repeat(300 * 1024) }) },
-    { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
+    { status: 413, code: "PAYLOAD_TOO_LARGE", message: "body: larger than 256 KiB" },
   ],
   ["a JSON array", { body: [VALID] }, bad("body", "Invalid input: expected object, received array")],
   ["JSON null", { body: null }, bad("body", "Invalid input: expected object, received null")],

@@ -35,7 +35,7 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   [
     "an oversized body",
     { rawBody: JSON.stringify({ role_arn: "a".repeat(300 * 1024) }) },
-    { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
+    { status: 413, code: "PAYLOAD_TOO_LARGE", message: "body: larger than 256 KiB" },
   ],
   ["a JSON array", { body: [] }, bad("body", "Invalid input: expected object, received array")],
   ["an unknown field", { body: { external_id: "x" } }, bad("external_id", "is not an allowed field")],

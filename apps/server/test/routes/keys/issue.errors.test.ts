@@ -28,7 +28,7 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   [
     "an oversized body",
     { rawBody: JSON.stringify({ name: "k".repeat(257 * 1024) }) },
-    { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
+    { status: 413, code: "PAYLOAD_TOO_LARGE", message: "body: larger than 256 KiB" },
   ],
   ["no body", {}, bad("name", "Invalid input: expected string, received undefined")],
   ["a JSON array", { body: ["k"] }, bad("body", "Invalid input: expected object, received array")],

@@ -27,7 +27,7 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
   [
     "an oversized body",
     { rawBody: `{"overlap_seconds": 1, "pad": "${"p".repeat(300 * 1024)}"}` },
-    { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
+    { status: 413, code: "PAYLOAD_TOO_LARGE", message: "body: larger than 256 KiB" },
   ],
   ["a JSON array", { body: [60] }, bad("body", "Invalid input: expected object, received array")],
   [

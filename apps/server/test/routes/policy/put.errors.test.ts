@@ -43,7 +43,7 @@ const CASES: [string, RequestOptions, ExpectedError][] = [
     policy(
       Array.from({ length: 2000 }, (_, i) => ({ ...OWNER, name: `Tag${i}`, description: "d".repeat(150) })),
     ),
-    { status: 400, code: "INVALID_REQUEST", message: "body: larger than 256 KiB" },
+    { status: 413, code: "PAYLOAD_TOO_LARGE", message: "body: larger than 256 KiB" },
   ],
   ["a JSON array", { body: [VALID_POLICY] }, bad("body", "Invalid input: expected record, received array")],
   ["a JSON string", { body: "version: 1.0" }, bad("body", "Invalid input: expected record, received string")],
