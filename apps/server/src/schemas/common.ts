@@ -37,7 +37,7 @@ export const ErrorSchema = z
     },
   });
 
-const errorResponse = (description: string) => ({
+export const errorResponse = (description: string) => ({
   content: { "application/json": { schema: ErrorSchema } },
   description,
 });
