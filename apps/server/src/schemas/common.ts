@@ -37,7 +37,7 @@ export const ErrorSchema = z
     },
   });
 
-export const errorResponse = (description: string) => ({
+const errorResponse = (description: string) => ({
   content: { "application/json": { schema: ErrorSchema } },
   description,
 });
