@@ -21,6 +21,7 @@ import { registerRegisterClient } from "./routes/clients/register";
 import { registerClientStatus } from "./routes/clients/status";
 import { registerVerifyClient } from "./routes/clients/verify";
 import { registerDocs } from "./routes/docs";
+import { registerGetDownload } from "./routes/downloads/get";
 import { registerIssueKey } from "./routes/keys/issue";
 import { registerListKeys } from "./routes/keys/list";
 import { registerRevokeKey } from "./routes/keys/revoke";
@@ -54,6 +55,8 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
   app.notFound((c) => envelope(c, "NOT_FOUND", `no route ${c.req.method} ${c.req.path}`));
 
   registerSystemRoutes(app, deps, database);
+  // Whichever replica a tool call made the URL on, any role serves it: the file is in the database.
+  registerGetDownload(app, deps.services);
   if (deps.mcp) {
     // OAuth 2.1 for /mcp (claude.ai's connectors): tokens for the MCP URL, checked by the MCP guard.
     const oauth = createOAuthServer(deps.services, deps.publicBaseUrl, deps.mcp.sessionSecret);

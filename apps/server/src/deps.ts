@@ -86,6 +86,7 @@ export function serviceDepsFrom(
       externalIdTtlHours: 48,
       linkSecret: env.ONBOARDING_LINK_SECRET,
     },
+    downloads: { baseUrl: env.PUBLIC_BASE_URL, secret: env.DOWNLOAD_SECRET, ttlSeconds: env.DOWNLOAD_TTL_S },
   };
 }
 

@@ -137,6 +137,13 @@ export const envSchema = z
      * (the key is derived per purpose, so neither token can stand in for the other).
      */
     MCP_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /**
+     * Signs the download URLs of bulk tool results (HMAC); every replica needs the same. Defaults to
+     * ONBOARDING_LINK_SECRET (the key is derived per purpose).
+     */
+    DOWNLOAD_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** How long a download URL works, in seconds (1 minute to 1 day). */
+    DOWNLOAD_TTL_S: z.coerce.number().int().min(60).max(86_400).default(900),
     CONSOLE_REGION: z.string().default("us-east-1"),
     ROLE_NAME_PREFIX: z
       .string()
@@ -225,6 +232,7 @@ export const envSchema = z
     PLATFORM_ACCOUNT_ID: env.PLATFORM_ACCOUNT_ID ?? DEMO_PLATFORM_ACCOUNT_ID,
     ONBOARDING_LINK_SECRET: env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     MCP_SESSION_SECRET: env.MCP_SESSION_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
+    DOWNLOAD_SECRET: env.DOWNLOAD_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
   }));
 

@@ -13,6 +13,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  GONE: 410,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,

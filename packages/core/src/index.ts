@@ -93,6 +93,7 @@ export {
   DEFAULT_CSV_PAGE_SIZE,
   DEFAULT_VIOLATION_CSV_COLUMNS,
   exportViolationsCsv,
+  exportViolationsCsvFile,
   MAX_CSV_PAGE_SIZE,
   VIOLATION_CSV_COLUMNS,
   type ViolationCsvColumn,

@@ -3,7 +3,19 @@ import { randomBytes } from "node:crypto";
 // Every row id is `<prefix>_<26 chars>`: a 48-bit millisecond timestamp (10 chars) then 80 random bits
 // (16 chars), ULID-style. The prefix says what an id points at in logs and support tickets; the
 // timestamp makes ids sort by creation, so `order by id` is a stable cursor for pagination.
-export const ID_PREFIXES = ["cli", "con", "key", "pol", "evt", "use", "snp", "bas", "sch", "job"] as const;
+export const ID_PREFIXES = [
+  "cli",
+  "con",
+  "key",
+  "pol",
+  "evt",
+  "use",
+  "snp",
+  "bas",
+  "sch",
+  "job",
+  "dwn",
+] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 // Crockford base32 in lowercase. Its characters are in ASCII order, so string order equals numeric order

@@ -63,6 +63,7 @@ describe.each(KINDS)("round trip on %s", (kind) => {
         tagBaselines: "bas_",
         auditSchedules: "sch_",
         jobs: "job_",
+        downloads: "dwn_",
       },
     );
   });

@@ -3,6 +3,7 @@ import {
   auditEvents,
   auditSchedules,
   complianceSnapshots,
+  downloads,
   jobs,
   tagBaselines,
   taggingPolicies,
@@ -110,6 +111,21 @@ export async function seedTenant(db: Database) {
           resourceArn: SHARED_ARN,
           tags: { CostCenter: "a", Owner: "ops" },
           capturedAt: new Date("2025-02-01T00:00:00Z"),
+        })
+        .returning(),
+    ),
+    downloads: await one(
+      db
+        .insert(downloads)
+        .values({
+          clientId,
+          tool: "export_violations_csv",
+          filename: "violations.csv",
+          contentType: "text/csv",
+          body: `resource_arn\r\n${SHARED_ARN}\r\n`,
+          rows: 1,
+          bytes: 16 + SHARED_ARN.length,
+          expiresAt: new Date("2025-02-01T00:15:00Z"),
         })
         .returning(),
     ),

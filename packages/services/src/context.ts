@@ -3,6 +3,7 @@
 import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
 import type { WriteQueue } from "./writes/queue";
+import type { DownloadConfig } from "./downloads/config";
 
 export interface OnboardingConfig {
   /** The versioned template URL the quick-create link points at. */
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   broker: CredentialBroker;
   aws: AwsConfig;
   onboarding: OnboardingConfig;
+  /** Signed, expiring URLs for bulk results (CSV, automation exports) instead of inline content. */
+  downloads: DownloadConfig;
   /** Injectable clock: background jobs and tests move time without sleeping. */
   now: () => Date;
   /**

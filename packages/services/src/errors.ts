@@ -11,6 +11,8 @@ export const ERROR_CODES = z.enum([
   "UNAUTHORIZED",
   "FORBIDDEN",
   "NOT_FOUND",
+  /** Existed, but no longer: an expired download URL (the tool again gives a fresh one). */
+  "GONE",
   "CONFLICT",
   "UNPROCESSABLE",
   /** A rate limit; `retryAfterSeconds` says when to try again. */

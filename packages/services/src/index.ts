@@ -9,12 +9,16 @@ export { getClientStatus } from "./clients/status";
 export { verifyClient } from "./clients/verify";
 export type { Actor, ClientCtx, Ctx, OnboardingConfig, ServiceDeps, TenantData } from "./context";
 export { CLIENT_STATUSES, CLIENT_TIERS, type OpenDatabaseOptions, openDatabase } from "./database";
+export type { DownloadConfig } from "./downloads/config";
+export { createDownload, type DownloadInput, type DownloadLink } from "./downloads/create";
+export { openDownload } from "./downloads/open";
 export {
   asServiceError,
   DATABASE_RETRY_AFTER_S,
   DatabaseUnavailableError,
   ERROR_CODES,
   type ErrorCode,
+  invalid,
   ServiceError,
 } from "./errors";
 export * from "./jobs";

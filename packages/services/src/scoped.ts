@@ -1,6 +1,6 @@
 // The tenant path to the database, with row-level security as the backstop under every query's own
 // client_id filter: one transaction that runs as the tagc_app role with app.client_id set to the
-// context's client (migrations/0005_row_level_security.sql), so a query that forgets its filter
+// context's client (migrations/0006_row_level_security.sql), so a query that forgets its filter
 // returns only this tenant's rows and a write of another tenant's client_id is refused. Both settings
 // are transaction-local: the pooled connection goes back to the system identity on commit.
 // Never wrap work that calls AWS: the transaction would be held open across it.

@@ -86,6 +86,27 @@ function compareViolations(a: Violation, b: Violation): number {
   return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
 
+/** Every matching violation in one file: the body of the download URL (no pages, no page limit). */
+export function exportViolationsCsvFile({
+  violations,
+  columns,
+  severity = "all",
+}: {
+  violations: readonly Violation[];
+  columns?: readonly string[];
+  severity?: SeverityFilter;
+}): { csv: string; columns: ViolationCsvColumn[]; rows: number } {
+  const chosen = resolveColumns(columns);
+  const rows = filterBySeverity(violations, severity).sort(compareViolations);
+  return { csv: csvOf(rows, chosen), columns: chosen, rows: rows.length };
+}
+
+const csvOf = (rows: readonly Violation[], columns: ViolationCsvColumn[]) =>
+  stringify(
+    rows.map((violation) => columns.map((column) => cellOf(violation, column))),
+    { header: true, columns, record_delimiter: "windows" },
+  );
+
 export function exportViolationsCsv({
   violations,
   columns,
@@ -107,10 +128,7 @@ export function exportViolationsCsv({
   const rows = filterBySeverity(violations, severity).sort(compareViolations);
   const page = rows.slice(offset, offset + pageSize);
   const end = offset + page.length;
-  const csv = stringify(
-    page.map((violation) => chosen.map((column) => cellOf(violation, column))),
-    { header: true, columns: chosen, record_delimiter: "windows" },
-  );
+  const csv = csvOf(page, chosen);
   return {
     csv,
     columns: chosen,

@@ -4,6 +4,7 @@ import { auditSchedules } from "./audit-schedules";
 import { awsConnections } from "./aws-connections";
 import { clients } from "./clients";
 import { complianceSnapshots } from "./compliance-snapshots";
+import { downloads } from "./downloads";
 import { jobs } from "./jobs";
 import { oauthRecords } from "./oauth-records";
 import { oauthSigningKeys } from "./oauth-signing-keys";
@@ -18,6 +19,7 @@ export * from "./aws-connections";
 export * from "./clients";
 export type { JsonObject } from "./columns";
 export * from "./compliance-snapshots";
+export * from "./downloads";
 export * from "./jobs";
 export * from "./oauth-records";
 export * from "./oauth-signing-keys";
@@ -39,6 +41,7 @@ export const schema = {
   jobs,
   oauthRecords,
   oauthSigningKeys,
+  downloads,
 };
 export type Schema = typeof schema;
 
@@ -53,4 +56,5 @@ export const tenantTables = {
   tagBaselines,
   auditSchedules,
   jobs,
+  downloads,
 };

@@ -1,4 +1,4 @@
-import { apiKeys, auditSchedules, awsConnections, clients } from "@tagc/db";
+import { apiKeys, auditSchedules, awsConnections, clients, downloads } from "@tagc/db";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
 import type { ClientCtx } from "../context";
@@ -6,8 +6,8 @@ import { loadClient } from "./load";
 import { clientView } from "./view";
 
 /**
- * Offboards a client: keys revoked, connections closed, schedules cancelled, cached credentials
- * dropped. Audit and usage rows stay for the retention period; the customer's AWS account is not
+ * Offboards a client: keys revoked, connections closed, schedules cancelled, downloads deleted,
+ * cached credentials dropped. Audit and usage rows stay for the retention period; the customer's AWS account is not
  * touched (they delete the stack, which revokes our access at once).
  */
 export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
@@ -35,6 +35,8 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
       .update(auditSchedules)
       .set({ status: "cancelled" })
       .where(eq(auditSchedules.clientId, ctx.client.id));
+    // Exports hold resource data: none outlives the offboarding, even before its URL expires.
+    await tx.delete(downloads).where(eq(downloads.clientId, ctx.client.id));
     await recordAudit(tx, ctx, { operation: "clients.delete", params: { revoked_keys: revoked.length } });
     return { client, revokedKeys: revoked.length };
   });

@@ -6,6 +6,7 @@ export {
   type SandboxServicesOptions,
   sandboxAwsConfig,
   sandboxServices,
+  TEST_DOWNLOADS,
   TEST_ONBOARDING,
 } from "./sandbox-services";
 export { servicesSteps } from "./services-steps";

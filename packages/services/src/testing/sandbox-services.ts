@@ -7,6 +7,7 @@ import type { Database } from "@tagc/db";
 import { CONTROL_PLANE, type Principal, SANDBOX_TEMPLATE_URL, type TestClock } from "@tagc/testkit";
 import { MemoryCacheStore } from "../cache/memory-store";
 import type { OnboardingConfig, ServiceDeps, TenantData } from "../context";
+import type { DownloadConfig } from "../downloads/config";
 import { createGuardrailLimiters, type GuardrailLimits } from "../guardrails/limiters";
 import { createToolRuntime, type ToolRuntime } from "../tools/runtime";
 
@@ -17,6 +18,13 @@ export const TEST_ONBOARDING: OnboardingConfig = {
   defaultConsoleRegion: "us-east-1",
   roleNamePrefix: "TagComplianceReader",
   externalIdTtlHours: 48,
+};
+
+/** Download URLs of the services suites: nothing listens there; suites open them with openDownload. */
+export const TEST_DOWNLOADS: DownloadConfig = {
+  baseUrl: "http://tagc.test",
+  secret: "tagc-test-download-secret-0123456789abcdef",
+  ttlSeconds: 900,
 };
 
 /** The control plane's AWS config against the sandbox; `as` signs with another seeded caller. */
@@ -47,6 +55,7 @@ export interface SandboxServicesOptions {
   tenantData: TenantData;
   principal?: Principal;
   onboarding?: OnboardingConfig;
+  downloads?: DownloadConfig;
 }
 
 /** ServiceDeps of one replica: its own credential broker (call `broker.destroy()` when done). */
@@ -57,6 +66,7 @@ export function sandboxServices(options: SandboxServicesOptions): ServiceDeps {
     broker: new CredentialBroker({ config: aws }),
     aws,
     onboarding: options.onboarding ?? TEST_ONBOARDING,
+    downloads: options.downloads ?? TEST_DOWNLOADS,
     now: options.clock.now,
     tenantData: options.tenantData,
   };

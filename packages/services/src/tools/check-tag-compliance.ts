@@ -8,7 +8,7 @@ import { insertSnapshot } from "../snapshots/insert";
 import { defineTool } from "./define";
 import { accounts, cursor, filters, limit, regionsOf, resourceTypes, scanId, severity } from "./inputs";
 import { dataQuality, money, notTaggable, round2 } from "./outputs";
-import { pageOf } from "./page";
+import { morePages, pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
 import { gapNoteOf, scoreReason } from "./scan/score-reason";
@@ -18,7 +18,7 @@ export const checkTagCompliance = defineTool({
   name: "check_tag_compliance",
   title: "Check tag compliance",
   description:
-    "Scores the client's AWS tagging against its policy: compliance_score (0–1; null with score_reason when nothing could be read or is in scope — never call that 100%), violations (100 a page, next_cursor), the cost attribution gap, per-region and per-account breakdowns, cost_weighted_compliance (the compliant share of spend) and excluded (set aside by the policy's exclusions). Advisory violations (value aliases under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first for the resource types. If data_quality.status is partial, name what is missing; never present partial numbers as account-wide. Cached a few minutes; force_refresh bypasses the cache.",
+    "Scores the client's AWS tagging against its policy: compliance_score (0–1; null with score_reason when nothing could be read or is in scope — never call that 100%), violations (25 a page; limit up to 100, next_cursor), the cost attribution gap, per-region and per-account breakdowns, cost_weighted_compliance (the compliant share of spend) and excluded (set aside by the policy's exclusions). Advisory violations (value aliases under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first for the resource types. If data_quality.status is partial, name what is missing; never present partial numbers as account-wide. Cached a few minutes; force_refresh bypasses the cache.",
   input: z.strictObject({
     resource_types: resourceTypes,
     filters: filters.optional(),
@@ -51,6 +51,7 @@ export const checkTagCompliance = defineTool({
     cost_weighted_reason: z.string().nullable(),
     violations: z.array(z.object({ resource_arn: z.string(), tag_name: z.string() })),
     violations_total: z.number(),
+    violations_remaining: z.number().describe("Violations after this page"),
     next_cursor: z.string().nullable(),
     cost_attribution_gap: z.object({ gap: money, gap_percentage: z.number() }).nullable(),
     not_taggable: notTaggable,
@@ -101,6 +102,7 @@ export const checkTagCompliance = defineTool({
       violation_counts: evaluation.violation_counts,
       violations: violations.items,
       violations_total: violations.total,
+      violations_remaining: violations.remaining,
       next_cursor: violations.next_cursor,
       cost_attribution_gap: gap
         ? {
@@ -128,7 +130,12 @@ export const checkTagCompliance = defineTool({
   summarize: (r) =>
     (r.compliance_score === null
       ? `No compliance score: ${r.score_reason ?? "nothing was read."} (data quality: ${r.data_quality.status}).`
-      : `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations listed (data quality: ${r.data_quality.status}).`) +
+      : `Compliance score ${(r.compliance_score * 100).toFixed(1)}%: ${r.compliant_resources} of ${r.total_resources} resources compliant, ${r.violations_total} violations (data quality: ${r.data_quality.status}).`) +
+    withSentence(
+      r.violations_remaining
+        ? `${morePages(r.violations.length, r.violations_remaining, "violations")} export_violations_csv gives them all as a file.`
+        : null,
+    ) +
     withSentence(notTaggableSentence(r.not_taggable)),
 });
 

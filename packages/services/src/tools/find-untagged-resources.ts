@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defineTool } from "./define";
 import { accounts, cursor, limit, regions, resourceTypes, scanId } from "./inputs";
 import { dataQuality, notTaggable } from "./outputs";
-import { pageOf } from "./page";
+import { morePages, pageOf } from "./page";
 import { scanAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
 
@@ -35,6 +35,7 @@ export const findUntaggedResources = defineTool({
   output: z.object({
     resources: z.array(z.object({ resource_arn: z.string() })),
     total_untagged: z.number(),
+    remaining: z.number().describe("Resources after this page"),
     next_cursor: z.string().nullable(),
     not_taggable: notTaggable,
     data_quality: dataQuality,
@@ -67,6 +68,7 @@ export const findUntaggedResources = defineTool({
     return {
       resources: page.items,
       total_untagged: result.total_untagged,
+      remaining: page.remaining,
       next_cursor: page.next_cursor,
       not_taggable: result.not_taggable,
       total_monthly_cost: result.total_monthly_cost ?? null,
@@ -76,7 +78,13 @@ export const findUntaggedResources = defineTool({
     };
   },
   summarize: (r) => {
-    const sentence = notTaggableSentence(r.not_taggable);
-    return `${r.total_untagged} resources miss at least one required tag.${sentence ? ` ${sentence}` : ""}`;
+    const sentences = [
+      morePages(r.resources.length, r.remaining, "resources"),
+      notTaggableSentence(r.not_taggable),
+    ];
+    return [
+      `${r.total_untagged} resources miss at least one required tag.`,
+      ...sentences.filter(Boolean),
+    ].join(" ");
   },
 });

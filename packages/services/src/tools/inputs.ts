@@ -71,7 +71,7 @@ export const accounts = z
 export const severity = scalar(z.enum(["all", "errors_only", "warnings_only"]));
 export const cursor = z.string().max(200).describe("next_cursor of the previous page");
 /** Page size of a list result: a model asks for fewer items to keep a large account's answer small. */
-export const limit = z.number().int().min(1).max(100).describe("Items per page, 1-100 (default 100)");
+export const limit = z.number().int().min(1).max(100).describe("Items per page, 1-100 (default 25)");
 
 export const filters = z
   .strictObject({

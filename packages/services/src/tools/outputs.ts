@@ -19,3 +19,14 @@ export const money = z.number().describe("USD, rounded to cents");
 
 // Core owns money rounding, so a tool output and a rendered report never disagree by a cent.
 export const round2 = (n: number): number => roundCents(n);
+
+/** A bulk result behind a signed URL that needs no key and expires: hand it to the user, never inline. */
+export const download = z
+  .object({
+    url: z.string(),
+    expires_at: z.string(),
+    bytes: z.number(),
+    rows: z.number(),
+    content_type: z.string(),
+  })
+  .describe("The whole file at a signed URL (no key needed) until expires_at");

@@ -1,7 +1,10 @@
-// Large lists are capped (default 100 items) with a total and an opaque cursor to the next page.
+// Large lists are capped with a total and an opaque cursor to the next page. The default page is small
+// on purpose: a 50,000-resource account has tens of thousands of violations, and 100 of them alone
+// were over 10,000 tokens of a model's context; a model asks for more (limit, next_cursor) when it
+// needs them.
 import { invalid } from "../errors";
 
-export const DEFAULT_PAGE = 100;
+export const DEFAULT_PAGE = 25;
 
 export function pageOf<T>(items: readonly T[], cursor: string | undefined, size: number = DEFAULT_PAGE) {
   let offset = 0;
@@ -21,5 +24,13 @@ export function pageOf<T>(items: readonly T[], cursor: string | undefined, size:
     offset + page.length < items.length
       ? Buffer.from(`o:${offset + page.length}`).toString("base64url")
       : null;
-  return { items: page, total: items.length, next_cursor: next };
+  // What a summary tells the model is left, so it knows whether paging is worth it.
+  const remaining = items.length - offset - page.length;
+  return { items: page, total: items.length, remaining: Math.max(0, remaining), next_cursor: next };
+}
+
+/** The summary's sentence about the rest of a list: how many, and the call that gets them. */
+export function morePages(shown: number, remaining: number, what: string): string | null {
+  if (remaining === 0) return null;
+  return `This page lists ${shown}; ${remaining} more ${what} follow: call again with cursor set to next_cursor (limit up to 100 a page).`;
 }

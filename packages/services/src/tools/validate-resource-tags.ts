@@ -144,7 +144,18 @@ export const validateResourceTags = defineTool({
         // Advisory violations (a value alias under "warning" treatment) leave the resource compliant.
         compliant: !violations.some(countsAgainstCompliance),
         current_tags: resource.tags,
-        violations,
+        // The resource's fields are on the result once, not repeated in each of its violations
+        // (100 ARNs at up to a handful of violations each was over 20,000 tokens).
+        violations: violations.map(
+          ({
+            resource_id: _id,
+            resource_arn: _arn,
+            resource_type: _type,
+            region: _r,
+            account_id: _a,
+            ...v
+          }) => v,
+        ),
       };
     });
     return {

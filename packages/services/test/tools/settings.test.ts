@@ -84,7 +84,7 @@ describe("the settings and generator tools' verbs", () => {
     const h = harness();
     const custodian = ok(await h.call(h.globex, generateCustodianPolicy, {}));
     expect(custodian.policies.map((p) => p.resource_type)).toEqual(["ec2:instance", "ec2:instance"]);
-    expect(parseYaml(custodian.combined_yaml).policies).toHaveLength(2);
+    expect(parseYaml(custodian.combined_yaml ?? "").policies).toHaveLength(2);
     const openops = ok(await h.call(h.globex, generateOpenopsWorkflow, { schedule: "weekly" }));
     expect(openops.cron).toBe("0 9 * * 1");
     const terraform = ok(await h.call(h.globex, generateTerraformPolicy, { policy_type: "config_rule" }));

@@ -1,0 +1,28 @@
+// GET /v1/downloads/{id}?sig=…: the file behind a tool's `download.url` (a violations CSV, an
+// automation export, a combined Custodian policy). Not an admin operation, so not in the admin OpenAPI
+// document: like an S3 presigned URL it takes no bearer, the signature is the credential, bound to the
+// download and its client, and it expires (DOWNLOAD_TTL_S).
+import { invalid, openDownload, type ServiceDeps } from "@tagc/services";
+import type { Router } from "../context";
+
+const ID = /^dwn_[0-9a-z]{26}$/;
+// An HMAC-SHA256 in base64url.
+const SIG = /^[\w-]{43}$/;
+
+export function registerGetDownload(app: Router, deps: ServiceDeps) {
+  app.get("/v1/downloads/:id", async (c) => {
+    const id = c.req.param("id");
+    const sig = c.req.query("sig");
+    if (!ID.test(id)) throw invalid("id", "must be a download id like dwn_01jd3k7w9m2x4q8v6r5t0b1c2d");
+    if (!sig || !SIG.test(sig)) throw invalid("sig", "must be the signature from the download URL");
+    const download = await openDownload({ deps, input: { id, sig } });
+    return c.body(download.body, 200, {
+      "content-type": download.contentType,
+      "content-disposition": `attachment; filename="${download.filename}"`,
+      // Tenant data under a bearer-less URL: never cached by a proxy, never leaked as a Referer.
+      "cache-control": "private, no-store",
+      "referrer-policy": "no-referrer",
+      "x-content-type-options": "nosniff",
+    });
+  });
+}
