@@ -2,8 +2,8 @@
 // key for MCP) and never read from input, so a caller cannot reach another tenant's rows.
 import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
-import type { WriteQueue } from "./writes/queue";
 import type { DownloadConfig } from "./downloads/config";
+import type { WriteQueue } from "./writes/queue";
 
 export interface OnboardingConfig {
   /** The versioned template URL the quick-create link points at. */

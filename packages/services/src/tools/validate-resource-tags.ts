@@ -12,7 +12,9 @@ import {
 import { z } from "zod";
 import { invalid } from "../errors";
 import { defineTool } from "./define";
+import { cursor, limit } from "./inputs";
 import { dataQuality } from "./outputs";
+import { morePages, pageOf } from "./page";
 import { scanAccounts } from "./scan/pipeline";
 import { scanTargets } from "./scan/targets";
 
@@ -23,6 +25,12 @@ const ARN = z
     /^arn:aws(-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:.+$/,
     "must be an ARN: arn:partition:service:region:account:resource",
   );
+
+/** What a tag named in a violation must hold, from the policy. */
+interface TagRule {
+  allowed_values: string[] | null;
+  validation_regex?: string;
+}
 
 interface Parsed {
   arn: string;
@@ -57,8 +65,13 @@ export const validateResourceTags = defineTool({
   name: "validate_resource_tags",
   title: "Validate specific resources",
   description:
-    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag); one the policy's exclusions set aside is reported as excluded; one of a type AWS cannot tag (glue:table) as not_taggable, never as a violation.",
-  input: z.strictObject({ resource_arns: z.array(ARN).min(1).max(100, "at most 100 ARNs per call") }),
+    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag); one the policy's exclusions set aside is reported as excluded; one of a type AWS cannot tag (glue:table) as not_taggable, never as a violation. Results come a page at a time (limit, default 25); pass next_cursor with the same ARNs for the rest.",
+  input: z.strictObject({
+    resource_arns: z.array(ARN).min(1).max(100, "at most 100 ARNs per call"),
+    // Results come in pages like every list: 100 resources with their tags were over 10,000 tokens.
+    cursor: cursor.optional(),
+    limit: limit.optional(),
+  }),
   output: z.object({
     results: z.array(
       z.object({
@@ -66,6 +79,13 @@ export const validateResourceTags = defineTool({
         status: z.enum(["found", "not_found", "excluded", "not_taggable"]),
       }),
     ),
+    /** Per tag named in a violation: its allowed values and pattern, stated once. */
+    tag_rules: z.record(
+      z.string(),
+      z.object({ allowed_values: z.array(z.string()).nullable(), validation_regex: z.string().optional() }),
+    ),
+    remaining: z.number(),
+    next_cursor: z.string().nullable(),
     summary: z.object({
       total: z.number(),
       compliant: z.number(),
@@ -98,6 +118,7 @@ export const validateResourceTags = defineTool({
       scan.resources.find(
         (r) => r.type === p.type && r.id === p.id && (p.region === "global" || r.region === p.region),
       );
+    const tagRules: Record<string, TagRule> = {};
     const results = parsed.map((p) => {
       const resource = find(p);
       if (!resource) {
@@ -144,8 +165,9 @@ export const validateResourceTags = defineTool({
         // Advisory violations (a value alias under "warning" treatment) leave the resource compliant.
         compliant: !violations.some(countsAgainstCompliance),
         current_tags: resource.tags,
-        // The resource's fields are on the result once, not repeated in each of its violations
-        // (100 ARNs at up to a handful of violations each was over 20,000 tokens).
+        // The resource's fields are on the result once, and each tag's rule once for the whole
+        // answer (tag_rules), not repeated in every violation: 100 ARNs at a handful of violations
+        // each was over 20,000 tokens, and still 13,800 with the allowed values repeated.
         violations: violations.map(
           ({
             resource_id: _id,
@@ -153,13 +175,27 @@ export const validateResourceTags = defineTool({
             resource_type: _type,
             region: _r,
             account_id: _a,
+            allowed_values,
+            validation_regex,
+            // No costs are read for a validation: the estimate is always 0 here, so it says nothing.
+            cost_impact_monthly: _cost,
+            current_value,
             ...v
-          }) => v,
+          }) => {
+            tagRules[v.tag_name] ??= { allowed_values, ...(validation_regex ? { validation_regex } : {}) };
+            // A missing tag has no value; one that is present says what it holds.
+            return current_value === null ? v : { ...v, current_value };
+          },
         ),
       };
     });
+    const page = pageOf(results, input.cursor, input.limit);
+    const shown = new Set(page.items.flatMap((r) => r.violations.map((v) => v.tag_name)));
     return {
-      results,
+      results: page.items,
+      tag_rules: Object.fromEntries(Object.entries(tagRules).filter(([tag]) => shown.has(tag))),
+      remaining: page.remaining,
+      next_cursor: page.next_cursor,
       summary: {
         total: results.length,
         compliant: results.filter((r) => r.compliant === true).length,
@@ -171,6 +207,11 @@ export const validateResourceTags = defineTool({
       data_quality: scan.data_quality,
     };
   },
-  summarize: ({ summary: s }) =>
-    `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found${s.excluded ? `, ${s.excluded} excluded by the policy` : ""}${s.not_taggable ? `, ${s.not_taggable} of a type AWS cannot tag (not a violation)` : ""} (of ${s.total}).`,
+  summarize: ({ summary: s, results, remaining }) =>
+    [
+      `${s.compliant} compliant, ${s.non_compliant} non-compliant, ${s.not_found} not found${s.excluded ? `, ${s.excluded} excluded by the policy` : ""}${s.not_taggable ? `, ${s.not_taggable} of a type AWS cannot tag (not a violation)` : ""} (of ${s.total}).`,
+      morePages(results.length, remaining, "results"),
+    ]
+      .filter(Boolean)
+      .join(" "),
 });

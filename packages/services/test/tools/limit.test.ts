@@ -5,6 +5,7 @@ import { ACME_ACCOUNT as ACME } from "@tagc/testkit";
 import { describe, expect, it } from "vitest";
 import { checkTagCompliance } from "../../src/tools/check-tag-compliance";
 import { findUntaggedResources } from "../../src/tools/find-untagged-resources";
+import { validateResourceTags } from "../../src/tools/validate-resource-tags";
 import { failed, ok, useToolsHarness } from "./harness";
 
 describe("limit on the list results", () => {
@@ -49,6 +50,32 @@ describe("limit on the list results", () => {
     );
     expect([...first.resources, ...rest.resources]).toEqual(all.resources);
     expect(rest.next_cursor).toBeNull();
+  });
+
+  it("validate_resource_tags pages its results; the summary counts every ARN; each tag's rule is stated once", async () => {
+    const h = harness();
+    const untagged = ok(await h.call(h.acme, findUntaggedResources, { resource_types: ["all"] }));
+    const arns = untagged.resources.map((r) => r.resource_arn);
+    expect(arns.length).toBeGreaterThan(2);
+    const first = ok(await h.call(h.acme, validateResourceTags, { resource_arns: arns, limit: 2 }));
+    expect(first.results.map((r) => r.resource_arn)).toEqual(arns.slice(0, 2));
+    expect(first.summary.total).toBe(arns.length);
+    expect(first.remaining).toBe(arns.length - 2);
+    const rest = ok(
+      await h.call(h.acme, validateResourceTags, {
+        resource_arns: arns,
+        cursor: first.next_cursor ?? undefined,
+        limit: 100,
+      }),
+    );
+    expect([...first.results, ...rest.results].map((r) => r.resource_arn)).toEqual(arns);
+    expect(rest.next_cursor).toBeNull();
+    // The rules of the tags this page's violations name, and no allowed values inside a violation.
+    const named = new Set(first.results.flatMap((r) => r.violations.map((v) => v.tag_name)));
+    expect(Object.keys(first.tag_rules).sort()).toEqual([...named].sort());
+    expect(JSON.stringify(first.results)).not.toContain("allowed_values");
+    const theirs = failed(await h.call(h.globex, validateResourceTags, { resource_arns: arns.slice(0, 1) }));
+    expect(theirs.message).toMatch(/^resource_arns\[0\]: belongs to AWS account/);
   });
 
   it.each([0, 101, 2.5])("refuses limit %s naming the field and the range", async (limit) => {

@@ -83,10 +83,10 @@ describe(`result sizes at ${RESOURCES.toLocaleString("en")} resources`, () => {
     expect(check.data_quality.status).toBe("complete");
     // In scope: the types the default policy applies to (the rest are excluded or not taggable).
     expect(check.total_resources).toBeGreaterThan(RESOURCES / 2);
-    // validate_resource_tags takes what find_untagged_resources' default page lists (25 ARNs).
-    const untagged = await sized(findUntaggedResources, { resource_types: ["all"] });
+    // validate_resource_tags at its most: the 100 ARNs of find_untagged_resources' largest page.
+    const untagged = await sized(findUntaggedResources, { resource_types: ["all"], limit: 100 });
     const arns = untagged.resources.map((r) => r.resource_arn);
-    expect(arns).toHaveLength(25);
+    expect(arns).toHaveLength(100);
 
     const args: Record<string, unknown> = {
       validate_resource_tags: { resource_arns: arns },
