@@ -1,11 +1,8 @@
-// The boot identity check against the sandbox's STS, through the real SDK: the server must be a
-// scanner role in PLATFORM_ACCOUNT_ID, or /health/ready says why not (both account ids, the pattern
-// and the actual role), the log says how to fix it, and an unreachable STS recovers on the next check.
-import { createServer } from "node:net";
 import { awsConfig } from "@tagc/aws";
 import { type Sandbox, startSandbox } from "@tagc/aws-sandbox";
 import {
   CONTROL_PLANE,
+  freePort,
   OUTSIDE_PATTERN,
   type Principal,
   sandboxSeed,
@@ -128,15 +125,3 @@ describe("boot identity check", () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}

@@ -17,6 +17,7 @@ export {
   type Principal,
   UNTRUSTED_ACCOUNT,
 } from "./constants";
+export { freePort } from "./free-port";
 export { type Listening, listen } from "./listen";
 export {
   type Customer,

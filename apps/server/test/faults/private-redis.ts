@@ -1,7 +1,8 @@
 // A Redis server of the fault suite's own, on its own port: the suite kills and restarts it, never
 // the shared one.
 import { type ChildProcess, spawn } from "node:child_process";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "@tagc/testkit";
 
 export interface PrivateRedis {
   port: number;
@@ -10,18 +11,6 @@ export interface PrivateRedis {
   kill(): Promise<void>;
   /** Starts it again on the same port, empty (no persistence), and waits until it accepts connections. */
   start(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  const port = await new Promise<number>((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      resolve(typeof address === "object" && address ? address.port : 0);
-    }),
-  );
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const accepts = (port: number) =>

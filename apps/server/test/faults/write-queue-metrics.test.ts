@@ -1,24 +1,10 @@
-// The write queue's two metrics on /metrics: records waiting, and records lost when the bound is hit,
-// against a database that refuses connections (a closed port) and a bound of one record.
-import { createServer } from "node:net";
 import { createDatabase } from "@tagc/db";
 import { type QueuedWrite, WriteQueue } from "@tagc/services";
+import { freePort } from "@tagc/testkit";
 import { afterAll, expect, it } from "vitest";
 import { createMetrics, watchWriteQueue } from "../../src/metrics";
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await new Promise<number>((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      resolve(typeof address === "object" && address ? address.port : 0);
-    }),
-  );
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-const down = createDatabase({ url: `postgres://postgres@127.0.0.1:${await closedPort()}/x` });
+const down = createDatabase({ url: `postgres://postgres@127.0.0.1:${await freePort()}/x` });
 afterAll(() => down.close());
 
 const row = (n: number): QueuedWrite => ({

@@ -1,6 +1,8 @@
 // A Redis outage degrades answers and never fails them: the circuit opens once, every operation then
 // answers from this process's memory within milliseconds (the cache, the rate limiters, the loop
 // detector and the session budget keep working per replica), and it closes by itself when Redis is back.
+
+import { freePort } from "@tagc/testkit";
 import type { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { type BreakerChange, CircuitBreaker } from "../../src/cache/breaker";
@@ -13,7 +15,7 @@ import { LoopDetector } from "../../src/guardrails/loop-detector";
 import { RedisRateLimiter } from "../../src/guardrails/redis-rate-limiter";
 import { SessionBudget } from "../../src/guardrails/session-budget";
 import { REDIS_URL, random, sleep } from "./fixtures";
-import { closedPort, startBlackHole, startTcpProxy, type TcpProxy } from "./tcp-proxy";
+import { startBlackHole, startTcpProxy, type TcpProxy } from "./tcp-proxy";
 
 const clients: Redis[] = [];
 let proxy: TcpProxy | undefined;
@@ -25,7 +27,7 @@ afterEach(async () => {
 
 /** A client pointed at a port nobody listens on, as a dead Redis looks, and its breaker. */
 async function deadRedis() {
-  const redis = createRedisClient(`redis://127.0.0.1:${await closedPort()}`, {
+  const redis = createRedisClient(`redis://127.0.0.1:${await freePort()}`, {
     connectTimeoutMs: 200,
     maxReconnectDelayMs: 100,
   });

@@ -56,19 +56,6 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
 }
 
-/** A local port with nothing listening on it. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  const port = await new Promise<number>((resolve) => {
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      resolve(typeof address === "object" && address ? address.port : 0);
-    });
-  });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 /** A server that accepts connections and never answers, as a Redis behind a dropped route looks. */
 export async function startBlackHole(): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
