@@ -32,6 +32,7 @@ import { createApp } from "../../src/app";
 import { appDepsFrom, awsConfigFrom, serviceDepsFrom } from "../../src/deps";
 import { parseEnv } from "../../src/env";
 import type { McpRuntime } from "../../src/mcp/context";
+import { watchWriteQueue } from "../../src/metrics";
 import type { AppDeps } from "../../src/types";
 import { ACME, GLOBEX, GLOBEX_POLICY, seed } from "../mcp/seed";
 import { OPERATOR_ENV } from "../support/operator-env";
@@ -89,6 +90,8 @@ export async function startOutageWorld(): Promise<OutageWorld> {
     now: clock.now,
   };
   const deps: AppDeps = { ...appDepsFrom(env, services, pino({ level: "silent" })), mcp };
+  // As index.ts does: the queue's backlog and losses on /metrics.
+  watchWriteQueue(deps.metrics, services.writes);
   const app = createApp(deps, handle);
   const server = await listen(app.fetch);
 
