@@ -119,5 +119,6 @@ describe("violation history over a month of scheduled snapshots (postgres)", () 
     });
     expect(globex.snapshot_count).toBe(DAYS);
     expect(globex.trend.direction).toBe("stable");
-  });
+    // A month of daily jobs (each a scan of both tenants): 18 s alone, past 60 s beside the full suite.
+  }, 240_000);
 });

@@ -54,12 +54,14 @@ describe("every cost-generating catalog type is found when never tagged", () => 
   // One call per tenant and tool (the loop guard refuses a fourth identical call), every type checked.
   it("check_tag_compliance(['all']) reports each never-tagged type; the other tenant never sees it", async () => {
     const h = harness();
-    // Violations come 100 a page: every page is read.
+    // Violations come a page at a time: every page is read, 100 at a time.
     const everyViolation = async (tenant: typeof h.acme) => {
-      const first = ok(await h.call(tenant, checkTagCompliance, { resource_types: ["all"] }));
+      const first = ok(await h.call(tenant, checkTagCompliance, { resource_types: ["all"], limit: 100 }));
       const violations = [...first.violations];
       for (let cursor = first.next_cursor; cursor; ) {
-        const next = ok(await h.call(tenant, checkTagCompliance, { resource_types: ["all"], cursor }));
+        const next = ok(
+          await h.call(tenant, checkTagCompliance, { resource_types: ["all"], limit: 100, cursor }),
+        );
         violations.push(...next.violations);
         cursor = next.next_cursor;
       }
@@ -90,8 +92,22 @@ describe("every cost-generating catalog type is found when never tagged", () => 
 
   it("find_untagged_resources lists each never-tagged type; the other tenant never sees it", async () => {
     const h = harness();
-    const found = ok(await h.call(h.acme, findUntaggedResources, { resource_types: ["all"] }));
-    const theirs = ok(await h.call(h.globex, findUntaggedResources, { resource_types: ["all"] }));
+    // Every page, 100 at a time: the default page is 25.
+    const everyUntagged = async (tenant: typeof h.acme) => {
+      const first = ok(await h.call(tenant, findUntaggedResources, { resource_types: ["all"], limit: 100 }));
+      const resources = [...first.resources];
+      for (let cursor = first.next_cursor; cursor; ) {
+        const next = ok(
+          await h.call(tenant, findUntaggedResources, { resource_types: ["all"], limit: 100, cursor }),
+        );
+        resources.push(...next.resources);
+        cursor = next.next_cursor;
+      }
+      expect(resources).toHaveLength(first.total_untagged);
+      return { ...first, resources };
+    };
+    const found = await everyUntagged(h.acme);
+    const theirs = await everyUntagged(h.globex);
     expect(JSON.stringify(theirs)).not.toContain(ACME);
     expect(JSON.stringify(found)).not.toContain(GLOBEX);
     for (const { type, arn, expect: judged } of CASES) {
