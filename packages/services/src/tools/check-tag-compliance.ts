@@ -18,7 +18,7 @@ export const checkTagCompliance = defineTool({
   name: "check_tag_compliance",
   title: "Check tag compliance",
   description:
-    "Scores the client's AWS tagging against its policy: compliance_score (0–1; null with score_reason when nothing could be read or is in scope — never call that 100%), violations (25 a page; limit up to 100, next_cursor), the cost attribution gap, per-region and per-account breakdowns, cost_weighted_compliance (the compliant share of spend) and excluded (set aside by the policy's exclusions). Advisory violations (value aliases under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first for the resource types. If data_quality.status is partial, name what is missing; never present partial numbers as account-wide. Cached a few minutes; force_refresh bypasses the cache.",
+    "Scores the client's AWS tagging against its policy: compliance_score (0–1; null with score_reason when nothing could be read or is in scope — never call that 100%), violations (25 a page; limit up to 100, next_cursor), the cost attribution gap, per-region and per-account breakdowns, cost_weighted_compliance (the compliant share of spend) and excluded. Advisory violations (value aliases under alias_treatment 'warning') do not lower the score. Call get_tagging_policy first for the resource types. If data_quality.status is partial, name what is missing; never present partial numbers as account-wide. Cached a few minutes; force_refresh bypasses the cache.",
   input: z.strictObject({
     resource_types: resourceTypes,
     filters: filters.optional(),
