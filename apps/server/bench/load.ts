@@ -25,6 +25,8 @@ const clients = await Promise.all(
 );
 const latencies: number[] = [];
 let errors = 0;
+/** Every account any answer covered: a tenant's answers must only ever name its own. */
+const accounts = new Set<string>();
 const started = performance.now();
 await Promise.all(
   clients.map(async (client, c) => {
@@ -42,10 +44,12 @@ await Promise.all(
       const result = await client.callTool({ name: "check_tag_compliance", arguments: args });
       latencies.push(performance.now() - t);
       if (result.isError) errors += 1;
+      for (const account of (result.structuredContent as { accounts?: string[] } | undefined)?.accounts ?? [])
+        accounts.add(account);
     }
   }),
 );
 const seconds = (performance.now() - started) / 1000;
 await Promise.all(clients.map((c) => c.close()));
-console.log(JSON.stringify({ seconds, errors, latencies }));
+console.log(JSON.stringify({ seconds, errors, latencies, accounts: [...accounts] }));
 process.exit(0);

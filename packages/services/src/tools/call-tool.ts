@@ -46,6 +46,20 @@ export async function callTool<R extends ToolOutput>(
   tool: Tool<R>,
   args: unknown,
 ): Promise<ToolOutcome<R>> {
+  // While this call is in flight, cold scans pace their AWS calls so it is not crowded out.
+  const leave = ctx.runtime.scans.pacer.enter(ctx.requestId);
+  try {
+    return await runCall(ctx, tool, args);
+  } finally {
+    leave();
+  }
+}
+
+async function runCall<R extends ToolOutput>(
+  ctx: CallerCtx,
+  tool: Tool<R>,
+  args: unknown,
+): Promise<ToolOutcome<R>> {
   const started = performance.now();
   const finish = async (outcome: ToolOutcome<R>): Promise<ToolOutcome<R>> => {
     const seconds = (performance.now() - started) / 1000;

@@ -30,7 +30,9 @@ export async function scanPlanned(ctx: ToolCtx, plan: ScanPlan): Promise<Scanned
   // while other tenants' warm calls wait for one (the cause of their 12× slower p95).
   const fresh = discovered.some((s) => !s.fromCache);
   const scan = fresh
-    ? await ctx.scans.queue.run(ctx.client.id, undefined, () => meter(ctx, plan, discovered))
+    ? await ctx.scans.pacer.background(ctx.requestId, () =>
+        ctx.scans.queue.run(ctx.client.id, undefined, () => meter(ctx, plan, discovered)),
+      )
     : await meter(ctx, plan, discovered);
   if (spend?.issues.length) {
     scan.data_quality.issues.push(...spend.issues);
