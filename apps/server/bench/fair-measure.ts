@@ -9,7 +9,7 @@ import type { CounterSnapshot } from "@tagc/aws-sandbox";
 import { auditEvents } from "@tagc/db";
 import type { ToolRuntimeOptions } from "@tagc/services";
 import { GLOBEX_ACCOUNT } from "@tagc/testkit";
-import { and, eq, gte } from "drizzle-orm";
+import { and, eq, gte, lte } from "drizzle-orm";
 import { runLoad } from "./run-load";
 import { startNoisy } from "./run-noisy";
 import { startBench } from "./setup";
@@ -22,6 +22,8 @@ export interface FairnessOptions {
   lanes: number;
   /** B's warm calls per phase, from `clients` concurrent MCP clients. */
   calls: number;
+  /** B's warm calls in the loaded phase (default `calls`): long enough for A's scans to finish in it. */
+  loadedCalls?: number;
   clients: number;
   scanQueue?: ToolRuntimeOptions["scanQueue"];
   scanBusyCalls?: number;
@@ -45,6 +47,8 @@ export interface Phase {
   poolWaitingMax: number;
   /** Share of the phase (5 ms samples) during which the noisy tenant had a cold discovery running. */
   aScanning: number;
+  /** The noisy tenant's scanning calls that finished during the phase (its audit rows). */
+  aScansDone: number;
   /** Every account B's answers covered (must be B's own only). */
   accounts: string[];
 }
@@ -105,7 +109,7 @@ export async function measureFairness(options: FairnessOptions) {
     const keys = Array.from({ length: options.clients }, () => b.apiKey);
     // Warm B's scopes (its cold scans are not measured).
     await runLoad({ url: bench.url, keys: [b.apiKey], calls: B_SCOPES.length, scopes: B_SCOPES });
-    const phase = async (): Promise<Phase> => {
+    const phase = async (calls = options.calls): Promise<Phase> => {
       const since = new Date();
       const before = await bench.sandbox.counters();
       const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -120,16 +124,28 @@ export async function measureFairness(options: FairnessOptions) {
         if ((bench.tools.scans.queue.load().get(bench.clientId)?.running ?? 0) > 0) scanning += 1;
       }, 5);
       const cpu = process.cpuUsage();
-      const load = await runLoad({ url: bench.url, keys, calls: options.calls, scopes: B_SCOPES });
+      const load = await runLoad({ url: bench.url, keys, calls, scopes: B_SCOPES });
       const used = process.cpuUsage(cpu);
       clearInterval(sampler);
       delay.disable();
       const after = await bench.sandbox.counters();
+      const until = new Date();
       const sorted = load.latencies.sort((x, y) => x - y);
       const audit = await bench.services.db
         .select({ ms: auditEvents.durationMs })
         .from(auditEvents)
         .where(and(eq(auditEvents.clientId, b.id), gte(auditEvents.createdAt, since)));
+      const aDone = await bench.services.db
+        .select({ ms: auditEvents.durationMs })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.clientId, bench.clientId),
+            eq(auditEvents.operation, "check_tag_compliance"),
+            gte(auditEvents.createdAt, since),
+            lte(auditEvents.createdAt, until),
+          ),
+        );
       return {
         toolP95: pct(
           audit.map((row) => row.ms).sort((x, y) => x - y),
@@ -148,6 +164,7 @@ export async function measureFairness(options: FairnessOptions) {
         },
         poolWaitingMax,
         aScanning: samples ? scanning / samples : 0,
+        aScansDone: aDone.length,
         accounts: load.accounts,
       };
     };
@@ -163,7 +180,7 @@ export async function measureFairness(options: FairnessOptions) {
     // Let A's scans get going before measuring.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const profile = process.env.BENCH_CPU_PROFILE ? await startProfile() : undefined;
-    const loaded = await phase();
+    const loaded = await phase(options.loadedCalls);
     if (profile) writeFileSync(process.env.BENCH_CPU_PROFILE!, JSON.stringify(await profile()));
     const a = await noisy.stop();
     return {

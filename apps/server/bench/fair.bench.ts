@@ -13,11 +13,11 @@ const options = {
   ...(process.env.BENCH_REDIS_URL ? { redisUrl: process.env.BENCH_REDIS_URL } : {}),
 };
 const show = (p: Phase) =>
-  `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (tool time in the server p95 ${p.toolP95} ms), ${p.seconds.toFixed(1)} s wall, server CPU ${p.cpuMs.toFixed(0)} ms (${((p.cpuMs / (p.seconds * 1000)) * 100).toFixed(0)} % of one core), ${p.errors} errors; B's AWS calls ${p.bAwsCalls}; event-loop delay p50 ${p.loopDelay.p50.toFixed(1)} / p99 ${p.loopDelay.p99.toFixed(1)} / max ${p.loopDelay.max.toFixed(0)} ms; pool waiters max ${p.poolWaitingMax}`;
+  `p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (tool time in the server p95 ${p.toolP95} ms), ${p.seconds.toFixed(1)} s wall, server CPU ${p.cpuMs.toFixed(0)} ms (${((p.cpuMs / (p.seconds * 1000)) * 100).toFixed(0)} % of one core), ${p.errors} errors; B's AWS calls ${p.bAwsCalls}; event-loop delay p50 ${p.loopDelay.p50.toFixed(1)} / p99 ${p.loopDelay.p99.toFixed(1)} / max ${p.loopDelay.max.toFixed(0)} ms; pool waiters max ${p.poolWaitingMax}; A's scans finished in the phase ${p.aScansDone}`;
 console.log(
   `fair scanning: ${options.resources} resources × 2 tenants over ${options.regions} regions, ${options.latencyMs} ms per AWS call; A runs ${options.lanes} force_refresh loops, B makes ${options.calls} warm calls from ${options.clients} clients`,
 );
-const busy = Number(process.env.BENCH_BUSY_CALLS ?? 4);
+const busy = Number(process.env.BENCH_BUSY_CALLS ?? 2);
 const modes = [
   [
     `fair queue (4 slots, 2 per tenant), cold scans paced to ${busy} AWS calls while others wait`,

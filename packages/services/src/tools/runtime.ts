@@ -46,7 +46,7 @@ export interface ToolRuntimeOptions {
   loop?: LoopDetector;
   /** Cold-scan slots of this process (all tenants, and per tenant); defaults 4 and 2. */
   scanQueue?: ScanQueueOptions;
-  /** AWS calls all cold scans keep in flight while other calls are in flight (default 4). */
+  /** AWS calls all cold scans keep in flight while other calls are in flight (default 2). */
   scanBusyCalls?: number;
   observer?: ToolObserver;
 }

@@ -1,5 +1,6 @@
 // Discovery of every planned account, each served from this process's memo, then the shared cache,
 // then AWS (one cold discovery per scope at a time, spending the per-region AWS budget).
+import { setImmediate } from "node:timers/promises";
 import { type DiscoveryProgress, discoverResources } from "@tagc/aws";
 import type { ToolCtx } from "../context";
 import { spendRegionBudget } from "./budget";
@@ -118,6 +119,9 @@ async function discoverAccount(
               : {}),
           });
         let result = await run(target.credentials);
+        // A fresh scan's merge, stamping and serialisation would otherwise run in one go with the
+        // parsing of its last page: the loop serves other calls between the steps (scan/pacer.ts).
+        await setImmediate();
         // Every call denied and nothing found: the session may belong to a role the customer deleted.
         const issues = result.data_quality.issues;
         if (!result.resources.length && issues.length && issues.every((i) => i.code === "ACCESS_DENIED")) {

@@ -1,6 +1,7 @@
 // The scan pipeline every scanning tool (and the scheduled audit) goes through, in one direction:
 // plan (targets, credentials, policy, period) → discovery, with Cost Explorer alongside → quota and
 // metering → analysis. `scanAccounts` stops before the analysis for tools that only need resources.
+import { setImmediate } from "node:timers/promises";
 import type { ToolCtx } from "../context";
 import { type Analysis, analyse } from "./analyse";
 import { type Spend, spendFor } from "./costs";
@@ -44,5 +45,7 @@ export async function scanPlanned(ctx: ToolCtx, plan: ScanPlan): Promise<Scanned
 
 export async function analyseAccounts(ctx: ToolCtx, request: ScanRequest): Promise<Analysis> {
   const { plan, scan, spend } = await scanAccounts(ctx, request);
+  // A fresh scan's analysis is one long synchronous pass: other calls' ready work goes first.
+  if (!scan.from_cache) await setImmediate();
   return analyse(ctx, plan, scan, spend);
 }

@@ -13,7 +13,7 @@ import type { StampedScan } from "./types";
 
 export const DEFAULT_SCAN_QUEUE: ScanQueueOptions = { capacity: 4, perClient: 2 };
 /** AWS calls all cold scans keep in flight together while other calls wait for the event loop. */
-export const DEFAULT_SCAN_BUSY_CALLS = 4;
+export const DEFAULT_SCAN_BUSY_CALLS = 2;
 const MEMO_ENTRIES = 16;
 
 export class ScanState {
