@@ -15,7 +15,7 @@ export const ec2Instances: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeInstancesCommand({ MaxResults: 200, NextToken }), { abortSignal }),
+        ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken }), { abortSignal }),
       (page) => page.NextToken,
       (page) => {
         for (const instance of page.Reservations?.flatMap((r) => r.Instances ?? []) ?? []) {

@@ -12,7 +12,7 @@ export const ec2Snapshots: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"], MaxResults: 200, NextToken }), {
+        ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"], MaxResults: 1000, NextToken }), {
           abortSignal,
         }),
       (page) => page.NextToken,

@@ -12,7 +12,7 @@ export const ec2Volumes: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeVolumesCommand({ MaxResults: 200, NextToken }), { abortSignal }),
+        ec2.send(new DescribeVolumesCommand({ MaxResults: 500, NextToken }), { abortSignal }),
       (page) => page.NextToken,
       (page) => {
         for (const volume of page.Volumes ?? []) {
