@@ -8,7 +8,9 @@ const options = {
   regions: Number(process.env.BENCH_REGIONS ?? 6),
   latencyMs: Number(process.env.BENCH_LATENCY_MS ?? 50),
   lanes: Number(process.env.BENCH_LANES ?? 8),
-  calls: Number(process.env.BENCH_CALLS ?? 400),
+  calls: Number(process.env.BENCH_CALLS ?? 480),
+  // Long enough for the noisy tenant's (paced) scans to finish inside the loaded phase.
+  loadedCalls: Number(process.env.BENCH_LOADED_CALLS ?? 1_600),
   clients: Number(process.env.BENCH_CLIENTS ?? 8),
   ...(process.env.BENCH_REDIS_URL ? { redisUrl: process.env.BENCH_REDIS_URL } : {}),
 };
