@@ -129,7 +129,8 @@ async function runCall<R extends ToolOutput>(
       };
     }
   };
-  if (!background || runtime.foregroundMs === undefined) return finish(await execute(ctx));
+  const { foregroundMs } = runtime;
+  if (!background || foregroundMs === undefined) return finish(await execute(ctx));
 
   const run =
     joining ??
@@ -138,9 +139,10 @@ async function runCall<R extends ToolOutput>(
       (sink) => execute({ ...ctx, progress: sink }) as Promise<ToolOutcome<ToolOutput>>,
     );
   run.sink = ctx.progress;
-  const outcome = await waitAtMost(
-    Promise.race([run.result, runtime.pending.waitsEnded]),
-    runtime.foregroundMs,
+  // Waiting on a scanning run (its own or one it joined) is not foreground work: a caller polling
+  // its scan must not pace that very scan (scan/pacer.ts).
+  const outcome = await runtime.scans.pacer.background(ctx.requestId, () =>
+    waitAtMost(Promise.race([run.result, runtime.pending.waitsEnded]), foregroundMs),
   );
   if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool, run) });
   runtime.pending.delete(key);
