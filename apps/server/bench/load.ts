@@ -12,27 +12,38 @@ interface Job {
 
 const job = JSON.parse(process.argv[2] ?? "{}") as Job;
 const severities = ["all", "errors_only", "warnings_only"];
-const clients = await Promise.all(
-  job.keys.map(async (key) => {
-    const client = new Client({ name: "bench-load", version: "1" });
-    await client.connect(
-      new StreamableHTTPClientTransport(new URL(job.url), {
-        requestInit: { headers: { Authorization: `Bearer ${key}` } },
-      }),
-    );
-    return client;
-  }),
-);
+/** Calls per MCP session, under the session budget (100): a long run moves to a new session. */
+const SESSION_CALLS = 90;
+const connect = async (key: string) => {
+  const client = new Client({ name: "bench-load", version: "1" });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(job.url), {
+      requestInit: { headers: { Authorization: `Bearer ${key}` } },
+    }),
+  );
+  return client;
+};
+const clients = await Promise.all(job.keys.map(connect));
 const latencies: number[] = [];
 let errors = 0;
+/** Every account any answer covered: a tenant's answers must only ever name its own. */
+const accounts = new Set<string>();
 const started = performance.now();
 await Promise.all(
-  clients.map(async (client, c) => {
+  clients.map(async (first, c) => {
+    let client = first;
+    let made = 0;
     for (let i = c; i < job.calls; i += clients.length) {
+      if (++made % SESSION_CALLS === 0) {
+        await client.close();
+        client = await connect(job.keys[c]!);
+        clients[c] = client;
+      }
       // Every call differs (scope × severity × page), as a model's calls do; all hit the warm cache.
       const scope = job.scopes[i % job.scopes.length]!;
       const severity = severities[Math.floor(i / job.scopes.length) % 3]!;
-      const page = Math.floor(i / (job.scopes.length * 3));
+      // Pages cycle within the first 20, so a long run never asks past the last page.
+      const page = Math.floor(i / (job.scopes.length * 3)) % 20;
       const args = {
         resource_types: scope,
         severity,
@@ -42,10 +53,12 @@ await Promise.all(
       const result = await client.callTool({ name: "check_tag_compliance", arguments: args });
       latencies.push(performance.now() - t);
       if (result.isError) errors += 1;
+      for (const account of (result.structuredContent as { accounts?: string[] } | undefined)?.accounts ?? [])
+        accounts.add(account);
     }
   }),
 );
 const seconds = (performance.now() - started) / 1000;
 await Promise.all(clients.map((c) => c.close()));
-console.log(JSON.stringify({ seconds, errors, latencies }));
+console.log(JSON.stringify({ seconds, errors, latencies, accounts: [...accounts] }));
 process.exit(0);

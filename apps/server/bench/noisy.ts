@@ -15,6 +15,7 @@ const job = JSON.parse(process.argv[2] ?? "{}") as Job;
 let stopping = false;
 let scans = 0;
 let errors = 0;
+const accounts = new Set<string>();
 const connect = async () => {
   const client = new Client({ name: "bench-noisy", version: "1" });
   await client.connect(
@@ -35,13 +36,15 @@ const lanes = Array.from({ length: job.lanes }, async (_, lane) => {
     });
     if (result.isError) errors += 1;
     else scans += 1;
+    for (const account of (result.structuredContent as { accounts?: string[] } | undefined)?.accounts ?? [])
+      accounts.add(account);
     await client.close();
   }
 });
 process.on("SIGTERM", () => {
   stopping = true;
   void Promise.all(lanes).then(() => {
-    console.log(JSON.stringify({ scans, errors }));
+    console.log(JSON.stringify({ scans, errors, accounts: [...accounts] }));
     process.exit(0);
   });
 });

@@ -11,11 +11,13 @@ export function runLoad(job: { url: string; keys: string[]; calls: number; scope
   child.stdout.on("data", (chunk: Buffer) => {
     out += chunk.toString("utf8");
   });
-  return new Promise<{ seconds: number; errors: number; latencies: number[] }>((resolve, reject) => {
-    child.once("exit", (code) => {
-      const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (code !== 0 || !line) reject(new Error(`load generator exited with ${code}`));
-      else resolve(JSON.parse(line));
-    });
-  });
+  return new Promise<{ seconds: number; errors: number; latencies: number[]; accounts: string[] }>(
+    (resolve, reject) => {
+      child.once("exit", (code) => {
+        const line = out.split("\n").find((l) => l.startsWith("{"));
+        if (code !== 0 || !line) reject(new Error(`load generator exited with ${code}`));
+        else resolve(JSON.parse(line));
+      });
+    },
+  );
 }

@@ -3,10 +3,13 @@
 import { createDatabase } from "@tagc/db";
 import { createTestDatabase } from "@tagc/db/testing";
 import {
+  CircuitBreaker,
   createGuardrailLimiters,
+  createRedisClient,
   createToolRuntime,
   MemoryCacheStore,
   MemoryRateLimiter,
+  RedisCacheStore,
   type ToolRuntimeOptions,
 } from "@tagc/services";
 import { servicesSteps } from "@tagc/services/testing";
@@ -38,6 +41,10 @@ export async function startBench(options: {
   secondResources?: number;
   /** The cold-scan slots (the server's SCAN_CONCURRENCY and SCAN_CONCURRENCY_PER_CLIENT). */
   scanQueue?: ToolRuntimeOptions["scanQueue"];
+  /** The server's SCAN_BUSY_AWS_CALLS (cold scans' AWS calls in flight while other calls run). */
+  scanBusyCalls?: number;
+  /** The cache, rate limits and guardrail counters on this Redis (the default: process memory). */
+  redisUrl?: string;
 }) {
   const sandbox = await spawnSandbox(options.resources, options.regions, options.secondResources ?? 0);
   await publishSandboxTemplate(sandbox.url);
@@ -60,12 +67,15 @@ export async function startBench(options: {
     client: { limit: 1_000_000, windowMs: 60_000 },
     awsRegion: { limit: 1_000, windowMs: 60_000 },
   };
+  const redis = options.redisUrl ? createRedisClient(options.redisUrl) : undefined;
+  const breaker = redis ? new CircuitBreaker().watch(redis) : undefined;
   const tools = createToolRuntime({
-    store: new MemoryCacheStore({ maxEntries: 100_000 }),
-    limiters: createGuardrailLimiters({ limits }),
+    store: redis ? new RedisCacheStore({ redis, breaker }) : new MemoryCacheStore({ maxEntries: 100_000 }),
+    limiters: createGuardrailLimiters({ limits, ...(redis ? { redis, breaker } : {}) }),
     deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 55_000,
     foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : undefined,
     ...(options.scanQueue ? { scanQueue: options.scanQueue } : {}),
+    ...(options.scanBusyCalls ? { scanBusyCalls: options.scanBusyCalls } : {}),
   });
   const mcp: McpRuntime = {
     tools,
@@ -100,11 +110,14 @@ export async function startBench(options: {
     clientId: tenant.id,
     second,
     services,
+    handle,
+    tools,
     async close() {
       await server.close();
       sandbox.stop();
       await handle.close();
       await database.drop();
+      await redis?.quit();
     },
   };
 }

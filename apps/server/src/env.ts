@@ -196,6 +196,11 @@ export const envSchema = z
     SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Cold scans one tenant runs at once in this process; more wait in the fair queue. */
     SCAN_CONCURRENCY_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
+    /**
+     * AWS calls all cold scans together keep in flight while other calls are in flight: parsing their
+     * answers shares the one event loop with every warm call. Unpaced when nothing else runs.
+     */
+    SCAN_BUSY_AWS_CALLS: z.coerce.number().int().min(1).max(1000).default(2),
     /** On SIGTERM, how long in-flight requests, scans and jobs may take before the process exits. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(25_000),
 

@@ -54,6 +54,7 @@ export function createRuntime(env: Env, logger: Logger, observer?: ToolObserver)
     deadlineMs: env.SCAN_DEADLINE_MS,
     foregroundMs: env.SCAN_FOREGROUND_MS,
     scanQueue: { capacity: env.SCAN_CONCURRENCY, perClient: env.SCAN_CONCURRENCY_PER_CLIENT },
+    scanBusyCalls: env.SCAN_BUSY_AWS_CALLS,
     ...(observer ? { observer } : {}),
   });
   const mcp: McpRuntime = {

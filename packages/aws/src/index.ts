@@ -20,6 +20,7 @@ export {
   AwsReadError,
   type AwsReadErrorCode,
   type AwsReadErrorDetails,
+  type CallGate,
   type DataQuality,
   type DataQualityCode,
   type DataQualityIssue,

@@ -31,6 +31,7 @@ export async function discoverResources(input: DiscoverResourcesInput): Promise<
     credentials: input.credentials,
     deadline,
     perRegion: concurrency.perRegion,
+    gate: input.gate,
   });
   const state = new ScanState(input.onProgress);
   const plan = planScan(input.resourceTypes, input.regions);

@@ -11,6 +11,7 @@ export { DEFAULT_ENABLED_REGIONS, type ListEnabledRegionsInput, listEnabledRegio
 export { listTagPolicies, type TagPolicySummary } from "./tag-policies";
 export type {
   AwsAccess,
+  CallGate,
   DataQuality,
   DataQualityCode,
   DataQualityIssue,

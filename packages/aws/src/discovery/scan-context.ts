@@ -6,6 +6,7 @@ import type { AwsCredentialIdentityProvider } from "../types";
 import { ScanClients } from "./clients";
 import type { Deadline } from "./deadline";
 import { Limiter, type Priority } from "./limiter";
+import type { CallGate } from "./types";
 
 /** Extra tries after the SDK gave up on throttling, each after a longer, jittered pause. */
 const THROTTLE_RETRIES = 3;
@@ -20,6 +21,7 @@ export interface ScanContextOptions {
   credentials: AwsCredentialIdentityProvider;
   deadline: Deadline;
   perRegion: number;
+  gate?: CallGate | undefined;
   random?: () => number;
 }
 
@@ -29,6 +31,7 @@ export class ScanContext {
   private readonly limiters = new Map<string, Limiter>();
   private readonly perRegion: number;
   private readonly random: () => number;
+  private readonly gate: CallGate | undefined;
   /** The session could not be had: every later call would ask STS again, for the same refusal. */
   private sessionError: AssumeRoleError | undefined;
   pages = 0;
@@ -38,6 +41,7 @@ export class ScanContext {
     this.deadline = options.deadline;
     this.perRegion = options.perRegion;
     this.random = options.random ?? Math.random;
+    this.gate = options.gate;
   }
 
   /**
@@ -49,7 +53,9 @@ export class ScanContext {
       this.deadline.throwIfExpired();
       if (this.sessionError) throw this.sessionError;
       try {
-        const attempt = () => send(this.deadline.signal);
+        const { gate } = this;
+        const attempt = () =>
+          gate ? gate.run(() => send(this.deadline.signal)) : send(this.deadline.signal);
         return lane === "walk" ? await attempt() : await this.limiterFor(region).run(lane, attempt);
       } catch (error) {
         if (error instanceof AssumeRoleError) this.sessionError = error;

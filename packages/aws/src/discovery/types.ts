@@ -63,6 +63,14 @@ export interface AwsAccess {
   credentials: AwsCredentialIdentityProvider;
 }
 
+/**
+ * Admits each AWS call of a discovery (every lane, the Tagging walk included), shared by all the
+ * discoveries of a process: the caller's way to pace cold scans while other work waits for the loop.
+ */
+export interface CallGate {
+  run<T>(call: () => Promise<T>): Promise<T>;
+}
+
 export interface DiscoverResourcesInput extends AwsAccess {
   accountId: string;
   /** Catalog types (already validated as cost-generating). */
@@ -72,6 +80,7 @@ export interface DiscoverResourcesInput extends AwsAccess {
   /** Overall budget, below the MCP client's 60 s timeout. */
   deadlineMs?: number;
   concurrency?: Partial<DiscoveryConcurrency>;
+  gate?: CallGate;
   /** Clock for the stats only; the deadline runs on a real timer, so a frozen clock cannot disable it. */
   now?: () => Date | number;
   /** Cancels the scan (a disconnected caller); handled like the deadline. */

@@ -46,6 +46,20 @@ export async function callTool<R extends ToolOutput>(
   tool: Tool<R>,
   args: unknown,
 ): Promise<ToolOutcome<R>> {
+  // While this call is in flight, cold scans pace their AWS calls so it is not crowded out.
+  const leave = ctx.runtime.scans.pacer.enter(ctx.requestId);
+  try {
+    return await runCall(ctx, tool, args);
+  } finally {
+    leave();
+  }
+}
+
+async function runCall<R extends ToolOutput>(
+  ctx: CallerCtx,
+  tool: Tool<R>,
+  args: unknown,
+): Promise<ToolOutcome<R>> {
   const started = performance.now();
   const finish = async (outcome: ToolOutcome<R>): Promise<ToolOutcome<R>> => {
     const seconds = (performance.now() - started) / 1000;
@@ -115,7 +129,8 @@ export async function callTool<R extends ToolOutput>(
       };
     }
   };
-  if (!background || runtime.foregroundMs === undefined) return finish(await execute(ctx));
+  const { foregroundMs } = runtime;
+  if (!background || foregroundMs === undefined) return finish(await execute(ctx));
 
   const run =
     joining ??
@@ -124,9 +139,10 @@ export async function callTool<R extends ToolOutput>(
       (sink) => execute({ ...ctx, progress: sink }) as Promise<ToolOutcome<ToolOutput>>,
     );
   run.sink = ctx.progress;
-  const outcome = await waitAtMost(
-    Promise.race([run.result, runtime.pending.waitsEnded]),
-    runtime.foregroundMs,
+  // Waiting on a scanning run (its own or one it joined) is not foreground work: a caller polling
+  // its scan must not pace that very scan (scan/pacer.ts).
+  const outcome = await runtime.scans.pacer.background(ctx.requestId, () =>
+    waitAtMost(Promise.race([run.result, runtime.pending.waitsEnded]), foregroundMs),
   );
   if (outcome === undefined) return finish({ ok: false, error: stillRunning(tool, run) });
   runtime.pending.delete(key);

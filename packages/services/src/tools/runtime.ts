@@ -46,12 +46,14 @@ export interface ToolRuntimeOptions {
   loop?: LoopDetector;
   /** Cold-scan slots of this process (all tenants, and per tenant); defaults 4 and 2. */
   scanQueue?: ScanQueueOptions;
+  /** AWS calls all cold scans keep in flight while other calls are in flight (default 2). */
+  scanBusyCalls?: number;
   observer?: ToolObserver;
 }
 
 export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
   const observer = options.observer ?? NO_OBSERVER;
-  const scans = new ScanState(options.scanQueue, observer);
+  const scans = new ScanState(options.scanQueue, observer, options.scanBusyCalls);
   const onLookup = observer.cache.bind(observer);
   const pending = new PendingRuns<ToolOutcome<ToolOutput>>();
   return {

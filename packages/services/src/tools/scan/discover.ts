@@ -1,5 +1,6 @@
 // Discovery of every planned account, each served from this process's memo, then the shared cache,
 // then AWS (one cold discovery per scope at a time, spending the per-region AWS budget).
+import { setImmediate } from "node:timers/promises";
 import { type DiscoveryProgress, discoverResources } from "@tagc/aws";
 import type { ToolCtx } from "../context";
 import { spendRegionBudget } from "./budget";
@@ -93,51 +94,58 @@ async function discoverAccount(
 
   // A slot of the shared cold-scan capacity, held for the discovery only (not the analysis); one per
   // flight, so identical calls joining it take none.
-  return ctx.scans.flights.run(clientId, key, () =>
-    ctx.scans.queue.run(clientId, report?.queued, async () => {
-      const budget = await spendRegionBudget(
-        ctx.limiters.awsRegion,
-        { clientId, accountId: target.accountId },
-        regions,
-      );
-      for (const _ of budget.skipped) ctx.observer?.guardrail("aws_region_budget");
-      const run = (credentials: PlannedTarget["credentials"]) =>
-        discoverResources({
-          config: ctx.deps.aws,
-          credentials,
-          accountId: target.accountId,
-          resourceTypes: request.resourceTypes,
-          regions: budget.allowed,
-          deadlineMs: ctx.deadlineMs,
-          now: ctx.deps.now,
-          ...(report
-            ? { onProgress: (progress: DiscoveryProgress) => report.discovery(target.accountId, progress) }
-            : {}),
-        });
-      let result = await run(target.credentials);
-      // Every call denied and nothing found: the session may belong to a role the customer deleted.
-      const issues = result.data_quality.issues;
-      if (!result.resources.length && issues.length && issues.every((i) => i.code === "ACCESS_DENIED")) {
-        result = await run(await target.reassume());
-      }
-      const quality = result.data_quality;
-      const added = [...(fallback ? [fallback] : []), ...budget.skipped];
-      const scannedAt = ctx.deps.now().toISOString();
-      const stamped: StampedScan = {
-        ...result,
-        data_quality: added.length
-          ? { ...quality, status: "partial", issues: [...quality.issues, ...added] }
-          : quality,
-        scanned_at: scannedAt,
-        // Identifies exactly this data, so analyses of it are memoised and its metering marked once.
-        scan_id: hash([key, scannedAt, result.resources.length]),
-      };
-      // Partial scans are not cached: the next call should try the failed parts again.
-      if (stamped.data_quality.status === "complete") {
-        await ctx.cache.setJson(key, stamped, SCAN_TTL_S);
-        ctx.scans.scans.set(clientId, key, stamped, expiry(stamped));
-      }
-      return { accountId: target.accountId, regions, result: stamped, fromCache: false };
-    }),
+  // Meanwhile this call is not foreground: its own scan does not pace the cold scans (scan/pacer.ts).
+  return ctx.scans.pacer.background(ctx.requestId, () =>
+    ctx.scans.flights.run(clientId, key, () =>
+      ctx.scans.queue.run(clientId, report?.queued, async () => {
+        const budget = await spendRegionBudget(
+          ctx.limiters.awsRegion,
+          { clientId, accountId: target.accountId },
+          regions,
+        );
+        for (const _ of budget.skipped) ctx.observer?.guardrail("aws_region_budget");
+        const run = (credentials: PlannedTarget["credentials"]) =>
+          discoverResources({
+            config: ctx.deps.aws,
+            credentials,
+            accountId: target.accountId,
+            resourceTypes: request.resourceTypes,
+            regions: budget.allowed,
+            deadlineMs: ctx.deadlineMs,
+            gate: ctx.scans.pacer,
+            now: ctx.deps.now,
+            ...(report
+              ? { onProgress: (progress: DiscoveryProgress) => report.discovery(target.accountId, progress) }
+              : {}),
+          });
+        let result = await run(target.credentials);
+        // A fresh scan's merge, stamping and serialisation would otherwise run in one go with the
+        // parsing of its last page: the loop serves other calls between the steps (scan/pacer.ts).
+        await setImmediate();
+        // Every call denied and nothing found: the session may belong to a role the customer deleted.
+        const issues = result.data_quality.issues;
+        if (!result.resources.length && issues.length && issues.every((i) => i.code === "ACCESS_DENIED")) {
+          result = await run(await target.reassume());
+        }
+        const quality = result.data_quality;
+        const added = [...(fallback ? [fallback] : []), ...budget.skipped];
+        const scannedAt = ctx.deps.now().toISOString();
+        const stamped: StampedScan = {
+          ...result,
+          data_quality: added.length
+            ? { ...quality, status: "partial", issues: [...quality.issues, ...added] }
+            : quality,
+          scanned_at: scannedAt,
+          // Identifies exactly this data, so analyses of it are memoised and its metering marked once.
+          scan_id: hash([key, scannedAt, result.resources.length]),
+        };
+        // Partial scans are not cached: the next call should try the failed parts again.
+        if (stamped.data_quality.status === "complete") {
+          await ctx.cache.setJson(key, stamped, SCAN_TTL_S);
+          ctx.scans.scans.set(clientId, key, stamped, expiry(stamped));
+        }
+        return { accountId: target.accountId, regions, result: stamped, fromCache: false };
+      }),
+    ),
   );
 }

@@ -1,6 +1,7 @@
 // The scan pipeline every scanning tool (and the scheduled audit) goes through, in one direction:
 // plan (targets, credentials, policy, period) → discovery, with Cost Explorer alongside → quota and
 // metering → analysis. `scanAccounts` stops before the analysis for tools that only need resources.
+import { setImmediate } from "node:timers/promises";
 import type { ToolCtx } from "../context";
 import { type Analysis, analyse } from "./analyse";
 import { type Spend, spendFor } from "./costs";
@@ -30,7 +31,9 @@ export async function scanPlanned(ctx: ToolCtx, plan: ScanPlan): Promise<Scanned
   // while other tenants' warm calls wait for one (the cause of their 12× slower p95).
   const fresh = discovered.some((s) => !s.fromCache);
   const scan = fresh
-    ? await ctx.scans.queue.run(ctx.client.id, undefined, () => meter(ctx, plan, discovered))
+    ? await ctx.scans.pacer.background(ctx.requestId, () =>
+        ctx.scans.queue.run(ctx.client.id, undefined, () => meter(ctx, plan, discovered)),
+      )
     : await meter(ctx, plan, discovered);
   if (spend?.issues.length) {
     scan.data_quality.issues.push(...spend.issues);
@@ -42,5 +45,7 @@ export async function scanPlanned(ctx: ToolCtx, plan: ScanPlan): Promise<Scanned
 
 export async function analyseAccounts(ctx: ToolCtx, request: ScanRequest): Promise<Analysis> {
   const { plan, scan, spend } = await scanAccounts(ctx, request);
+  // A fresh scan's analysis is one long synchronous pass: other calls' ready work goes first.
+  if (!scan.from_cache) await setImmediate();
   return analyse(ctx, plan, scan, spend);
 }

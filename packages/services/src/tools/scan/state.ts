@@ -8,9 +8,12 @@ import type { Spend } from "./costs";
 import type { AccountScan } from "./discover";
 import { ScanQueue, type ScanQueueOptions } from "./fair-queue";
 import { Flights, TenantMemo } from "./memo";
+import { ScanPacer } from "./pacer";
 import type { StampedScan } from "./types";
 
 export const DEFAULT_SCAN_QUEUE: ScanQueueOptions = { capacity: 4, perClient: 2 };
+/** AWS calls all cold scans keep in flight together while other calls wait for the event loop. */
+export const DEFAULT_SCAN_BUSY_CALLS = 2;
 const MEMO_ENTRIES = 16;
 
 export class ScanState {
@@ -27,9 +30,16 @@ export class ScanState {
   readonly epochs = new Map<string, number>();
   /** The cold-scan slots, shared fairly across tenants. */
   readonly queue: ScanQueue;
+  /** Paces the cold scans' AWS calls while other calls are in flight (scan/pacer.ts). */
+  readonly pacer: ScanPacer;
 
-  constructor(queue: ScanQueueOptions = DEFAULT_SCAN_QUEUE, observer: ToolObserver = NO_OBSERVER) {
+  constructor(
+    queue: ScanQueueOptions = DEFAULT_SCAN_QUEUE,
+    observer: ToolObserver = NO_OBSERVER,
+    busyCalls = DEFAULT_SCAN_BUSY_CALLS,
+  ) {
     this.queue = new ScanQueue(queue);
+    this.pacer = new ScanPacer(busyCalls);
     const memo = <T>(cache: CacheKind) =>
       new TenantMemo<T>(MEMO_ENTRIES, (hit) => observer.cache({ cache, tier: "memory", hit }));
     this.scans = memo("scan");
