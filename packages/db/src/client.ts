@@ -72,6 +72,10 @@ export function createDatabase(options: DatabaseOptions = {}): DatabaseHandle {
     // node-postgres emits `error` when an idle connection dies; unhandled, that event kills the process,
     // but a Postgres restart must only degrade answers.
     pool.on("error", (error) => options.onPoolError?.(error));
+    // The pool listens on idle connections only. One checked out between two statements (a
+    // transaction awaiting the app) that Postgres terminates emits `error` on the client itself, and
+    // with no listener that crashed the process; its next query fails and the caller gets a 503.
+    pool.on("connect", (client) => client.on("error", (error) => options.onPoolError?.(error)));
     const db: Database = drizzleNodePg({ client: pool, schema });
     return { kind: "postgres", pool, db, close: once(() => pool.end()), ping: () => ping(db) };
   }
