@@ -1,5 +1,6 @@
 import { auditEvents, type Database, newId } from "@tagc/db";
 import type { ClientCtx } from "../context";
+import { scoped } from "../scoped";
 
 export interface AuditEntry {
   operation: string;
@@ -22,7 +23,7 @@ export async function recordAudit(db: Database, ctx: ClientCtx, entry: AuditEntr
 export async function recordAuditOrQueue(ctx: ClientCtx, entry: AuditEntry): Promise<void> {
   const row = auditRow(ctx, entry);
   if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "audit", row });
-  else await ctx.deps.db.insert(auditEvents).values(row);
+  else await scoped(ctx, ({ deps }) => deps.db.insert(auditEvents).values(row));
 }
 
 function auditRow(ctx: ClientCtx, entry: AuditEntry) {

@@ -4,6 +4,7 @@
 
 import { notTaggableSentence } from "@tagc/core";
 import { z } from "zod";
+import { scoped } from "../scoped";
 import { insertSnapshot } from "../snapshots/insert";
 import { defineTool } from "./define";
 import { accounts, cursor, filters, limit, regionsOf, resourceTypes, scanId, severity } from "./inputs";
@@ -82,13 +83,15 @@ export const checkTagCompliance = defineTool({
     });
     const violations = pageOf(evaluation.violations, input.cursor, input.limit);
     if (input.store_snapshot) {
-      await insertSnapshot(ctx.deps.db, {
-        clientId: ctx.client.id,
-        analysis: { evaluation, scan },
-        resourceTypes,
-        kind: "ad_hoc",
-        at: ctx.deps.now(),
-      });
+      await scoped(ctx, ({ deps }) =>
+        insertSnapshot(deps.db, {
+          clientId: ctx.client.id,
+          analysis: { evaluation, scan },
+          resourceTypes,
+          kind: "ad_hoc",
+          at: ctx.deps.now(),
+        }),
+      );
     }
     return {
       compliance_score: evaluation.compliance_score,

@@ -5,6 +5,7 @@ import { tagBaselines } from "@tagc/db";
 import { and, desc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import { invalid } from "../errors";
+import { scoped } from "../scoped";
 import { insertBaselines } from "../snapshots/baselines";
 import { defineTool } from "./define";
 import { accounts, resourceTypes, scanId } from "./inputs";
@@ -58,24 +59,28 @@ export const detectTagDrift = defineTool({
     const current = baselineFromResources(scan.resources, keys);
     const cutoff = new Date(ctx.deps.now().getTime() - (input.lookback_days ?? 7) * 86_400_000);
     // The latest baseline row per ARN at or before the cutoff, in one query.
-    const latest = await ctx.deps.db
-      .selectDistinctOn([tagBaselines.resourceArn], {
-        arn: tagBaselines.resourceArn,
-        tags: tagBaselines.tags,
-      })
-      .from(tagBaselines)
-      .where(and(eq(tagBaselines.clientId, ctx.client.id), lte(tagBaselines.capturedAt, cutoff)))
-      .orderBy(tagBaselines.resourceArn, desc(tagBaselines.capturedAt));
+    const latest = await scoped(ctx, ({ deps }) =>
+      deps.db
+        .selectDistinctOn([tagBaselines.resourceArn], {
+          arn: tagBaselines.resourceArn,
+          tags: tagBaselines.tags,
+        })
+        .from(tagBaselines)
+        .where(and(eq(tagBaselines.clientId, ctx.client.id), lte(tagBaselines.capturedAt, cutoff)))
+        .orderBy(tagBaselines.resourceArn, desc(tagBaselines.capturedAt)),
+    );
     const scanned = new Set(scan.resources.map((r) => r.arn));
     const baseline: Record<string, Record<string, string>> = {};
     for (const { arn, tags } of latest) if (scanned.has(arn)) baseline[arn] = tags;
     // Each run records today's values (monitored keys only), so later runs have a baseline to compare with.
-    const recorded = await insertBaselines(ctx.deps.db, {
-      clientId: ctx.client.id,
-      resources: scan.resources,
-      values: current,
-      at: ctx.deps.now(),
-    });
+    const recorded = await scoped(ctx, ({ deps }) =>
+      insertBaselines(deps.db, {
+        clientId: ctx.client.id,
+        resources: scan.resources,
+        values: current,
+        at: ctx.deps.now(),
+      }),
+    );
     if (Object.keys(baseline).length === 0) {
       return {
         baseline_established: true,

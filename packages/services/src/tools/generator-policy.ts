@@ -2,7 +2,8 @@
 // policy; core's strict input schemas are the tools' schemas too.
 import type { TaggingPolicy } from "@tagc/core";
 import { currentPolicy } from "../policy/current";
+import { scoped } from "../scoped";
 import type { ToolCtx } from "./context";
 
 export const policyOf = async (ctx: ToolCtx): Promise<TaggingPolicy> =>
-  (await currentPolicy(ctx.deps.db, ctx.client.id)).policy;
+  (await scoped(ctx, ({ deps }) => currentPolicy(deps.db, ctx.client.id))).policy;

@@ -3,6 +3,7 @@ import { aggregateHistory } from "@tagc/core";
 import { complianceSnapshots } from "@tagc/db";
 import { and, asc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
+import { scoped } from "../scoped";
 import { defineTool } from "./define";
 import { scalar } from "./inputs";
 
@@ -26,17 +27,20 @@ export const getViolationHistory = defineTool({
     const days = input.days_back ?? 30;
     const since = new Date(ctx.deps.now().getTime() - days * 86_400_000);
     const kind = input.kind ?? "all";
-    const rows = await ctx.deps.db
-      .select()
-      .from(complianceSnapshots)
-      .where(
-        and(
-          eq(complianceSnapshots.clientId, ctx.client.id),
-          gte(complianceSnapshots.createdAt, since),
-          ...(kind === "all" ? [] : [eq(complianceSnapshots.kind, kind)]),
-        ),
-      )
-      .orderBy(asc(complianceSnapshots.createdAt));
+    // Row-level security under the filter: the read runs as this tenant (scoped.ts).
+    const rows = await scoped(ctx, ({ deps }) =>
+      deps.db
+        .select()
+        .from(complianceSnapshots)
+        .where(
+          and(
+            eq(complianceSnapshots.clientId, ctx.client.id),
+            gte(complianceSnapshots.createdAt, since),
+            ...(kind === "all" ? [] : [eq(complianceSnapshots.kind, kind)]),
+          ),
+        )
+        .orderBy(asc(complianceSnapshots.createdAt)),
+    );
     // Ad-hoc scans that were partial (a failed region, a denied type) never enter the trend.
     const usable = rows.filter((r) => r.kind === "scheduled" || r.scope.data_quality !== "partial");
     const history = aggregateHistory(

@@ -8,6 +8,7 @@ import { invalid, ServiceError } from "../errors";
 import { cancelSchedule } from "../schedules/cancel";
 import { listSchedules } from "../schedules/list";
 import { scheduleView } from "../schedules/view";
+import { scoped } from "../scoped";
 import { defineTool } from "./define";
 import { resourceTypes, scalar } from "./inputs";
 import { resolveResourceTypes } from "./scan/scope";
@@ -58,24 +59,29 @@ export const scheduleComplianceAudit = defineTool({
     });
     const requested = input.resource_types?.length ? input.resource_types : ["all"];
     const resolved = resolveResourceTypes(requested);
-    const [row] = await ctx.deps.db
-      .insert(auditSchedules)
-      .values({
-        clientId: ctx.client.id,
-        cadence: input.schedule,
-        timeOfDay: input.time,
-        timezone: computed.timezone,
-        cron: computed.cron,
-        scope: { resource_types: requested.includes("all") ? ["all"] : resolved },
-        recipients: input.recipients ?? [],
-        notificationFormat: input.notification_format ?? "email",
-        nextRunAt: new Date(computed.next_run),
-      })
-      .returning();
-    if (!row) throw new ServiceError("INTERNAL", "the schedule was not stored");
-    await recordAudit(ctx.deps.db, ctx, {
-      operation: "schedule.create",
-      params: { schedule_id: row.id, cadence: row.cadence },
+    // Narrowed above; a closure would see the optional fields again.
+    const { schedule: cadence, time: timeOfDay } = input;
+    const row = await scoped(ctx, async ({ deps }) => {
+      const [inserted] = await deps.db
+        .insert(auditSchedules)
+        .values({
+          clientId: ctx.client.id,
+          cadence,
+          timeOfDay,
+          timezone: computed.timezone,
+          cron: computed.cron,
+          scope: { resource_types: requested.includes("all") ? ["all"] : resolved },
+          recipients: input.recipients ?? [],
+          notificationFormat: input.notification_format ?? "email",
+          nextRunAt: new Date(computed.next_run),
+        })
+        .returning();
+      if (!inserted) throw new ServiceError("INTERNAL", "the schedule was not stored");
+      await recordAudit(deps.db, ctx, {
+        operation: "schedule.create",
+        params: { schedule_id: inserted.id, cadence: inserted.cadence },
+      });
+      return inserted;
     });
     return { action, schedules: [scheduleView(row)] };
   },

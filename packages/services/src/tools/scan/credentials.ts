@@ -4,6 +4,7 @@ import { awsConnections, clients } from "@tagc/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../audit/record";
 import { ServiceError } from "../../errors";
+import { scoped } from "../../scoped";
 import { nextState, REVOKE_AFTER_FAILURES } from "../../verification/transition";
 import type { ToolCtx } from "../context";
 import type { ScanTarget } from "./targets";
@@ -64,7 +65,7 @@ async function markRevoked(ctx: ToolCtx, target: ScanTarget, failures: number, c
     { kind: "failed", code, countsTowardRevocation: true },
     true,
   );
-  await ctx.deps.db.transaction(async (tx) => {
+  await scoped(ctx, async ({ deps: { db: tx } }) => {
     await tx
       .update(awsConnections)
       .set({

@@ -3,6 +3,7 @@
 // quota, only the resources the quota covers are kept and the answer says so (never a silent cut).
 import { checkResourceQuota } from "../../metering/check-quota";
 import { recordScanUsage } from "../../metering/record";
+import { scoped } from "../../scoped";
 import { billingPeriod } from "../../usage/quota";
 import type { ToolCtx } from "../context";
 import type { AccountScan } from "./discover";
@@ -28,12 +29,14 @@ export async function meter(ctx: ToolCtx, plan: ScanPlan, scans: AccountScan[]):
   const known = await ctx.cache.getJson<Quota>(marker);
   const quota =
     known ??
-    (await checkResourceQuota({
-      db: ctx.deps.db,
-      client: ctx.client,
-      now: ctx.deps.now(),
-      arns: discovered.map((r) => r.arn),
-    }));
+    (await scoped(ctx, ({ deps }) =>
+      checkResourceQuota({
+        db: deps.db,
+        client: ctx.client,
+        now: ctx.deps.now(),
+        arns: discovered.map((r) => r.arn),
+      }),
+    ));
   const allowed = new Set(quota.allowedArns);
   const resources = quota.overQuota ? discovered.filter((r) => allowed.has(r.arn)) : discovered;
   const usage = {
@@ -48,7 +51,7 @@ export async function meter(ctx: ToolCtx, plan: ScanPlan, scans: AccountScan[]):
   // The quota was read above, so the scan is allowed: if only the write fails (the database went
   // away meanwhile), the queue writes it on its return rather than failing a finished scan.
   if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "usage", input: usage });
-  else await recordScanUsage({ ...usage, db: ctx.deps.db });
+  else await scoped(ctx, ({ deps }) => recordScanUsage({ ...usage, db: deps.db }));
   if (!known && !quota.overQuota) await ctx.cache.setJson(marker, { ...quota, allowedArns: [] }, METER_TTL_S);
 
   const quality = mergeQuality(scans.map((s) => s.result.data_quality));

@@ -4,6 +4,7 @@
 import type { AwsCredentialIdentityProvider } from "@tagc/aws";
 import type { GapGroupBy, TaggingPolicy } from "@tagc/core";
 import { currentPolicy } from "../../policy/current";
+import { scoped } from "../../scoped";
 import type { ToolCtx } from "../context";
 import { credentialsFor, dropCredentials } from "./credentials";
 import { resolvePeriod } from "./period";
@@ -35,7 +36,7 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   // The period is validated first: a typo must not cost an AssumeRole or a scan.
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
   await syncRevocations(ctx);
-  const { row, policy } = await currentPolicy(ctx.deps.db, ctx.client.id);
+  const { row, policy } = await scoped(ctx, ({ deps }) => currentPolicy(deps.db, ctx.client.id));
   const targets = request.targets ?? (await scanTargets(ctx, request.accounts, request.accountsField));
   const planned = await Promise.all(
     targets.map(

@@ -2,6 +2,7 @@
 import type { AwsConnection } from "@tagc/db";
 import { listConnections } from "../../clients/load";
 import { invalid, ServiceError } from "../../errors";
+import { scoped } from "../../scoped";
 import type { ToolCtx } from "../context";
 
 export interface ScanTarget {
@@ -32,7 +33,7 @@ export async function scanTargets(
   const message = STATUS_MESSAGES[ctx.client.status];
   if (message)
     throw new ServiceError(ctx.client.status === "revoked" ? "ACCESS_REVOKED" : "NOT_CONNECTED", message);
-  const usable = (await listConnections(ctx.deps.db, ctx.client.id)).filter(
+  const usable = (await scoped(ctx, ({ deps }) => listConnections(deps.db, ctx.client.id))).filter(
     (c): c is AwsConnection & { accountId: string; roleArn: string } =>
       (c.status === "connected" || c.status === "degraded") && !!c.accountId && !!c.roleArn,
   );
