@@ -54,19 +54,12 @@ describe("every cost-generating catalog type is found when never tagged", () => 
   // One call per tenant and tool (the loop guard refuses a fourth identical call), every type checked.
   it("check_tag_compliance(['all']) reports each never-tagged type; the other tenant never sees it", async () => {
     const h = harness();
-    // Violations come a page at a time: every page is read, 100 at a time.
     const everyViolation = async (tenant: typeof h.acme) => {
-      const first = ok(await h.call(tenant, checkTagCompliance, { resource_types: ["all"], limit: 100 }));
-      const violations = [...first.violations];
-      for (let cursor = first.next_cursor; cursor; ) {
-        const next = ok(
-          await h.call(tenant, checkTagCompliance, { resource_types: ["all"], limit: 100, cursor }),
-        );
-        violations.push(...next.violations);
-        cursor = next.next_cursor;
-      }
-      expect(violations).toHaveLength(first.violations_total);
-      return { ...first, violations };
+      const page = async (cursor: string | undefined) =>
+        ok(await h.call(tenant, checkTagCompliance, { resource_types: ["all"], limit: 100, cursor }));
+      const all = await everyPage(page, "violations");
+      expect(all.violations).toHaveLength(all.violations_total);
+      return all;
     };
     const acmeResult = await everyViolation(h.acme);
     const globexResult = await everyViolation(h.globex);
@@ -92,19 +85,12 @@ describe("every cost-generating catalog type is found when never tagged", () => 
 
   it("find_untagged_resources lists each never-tagged type; the other tenant never sees it", async () => {
     const h = harness();
-    // Every page, 100 at a time: the default page is 25.
     const everyUntagged = async (tenant: typeof h.acme) => {
-      const first = ok(await h.call(tenant, findUntaggedResources, { resource_types: ["all"], limit: 100 }));
-      const resources = [...first.resources];
-      for (let cursor = first.next_cursor; cursor; ) {
-        const next = ok(
-          await h.call(tenant, findUntaggedResources, { resource_types: ["all"], limit: 100, cursor }),
-        );
-        resources.push(...next.resources);
-        cursor = next.next_cursor;
-      }
-      expect(resources).toHaveLength(first.total_untagged);
-      return { ...first, resources };
+      const page = async (cursor: string | undefined) =>
+        ok(await h.call(tenant, findUntaggedResources, { resource_types: ["all"], limit: 100, cursor }));
+      const all = await everyPage(page, "resources");
+      expect(all.resources).toHaveLength(all.total_untagged);
+      return all;
     };
     const found = await everyUntagged(h.acme);
     const theirs = await everyUntagged(h.globex);
@@ -126,3 +112,18 @@ describe("every cost-generating catalog type is found when never tagged", () => 
     }
   });
 });
+
+/** The first page's fields with every page's items under `key`, read 100 at a time (the default is 25). */
+async function everyPage<R extends { next_cursor: string | null }>(
+  page: (cursor: string | undefined) => Promise<R>,
+  key: NoInfer<keyof R>,
+): Promise<R> {
+  const first = await page(undefined);
+  const items = [...(first[key] as unknown[])];
+  for (let cursor = first.next_cursor; cursor; ) {
+    const next = await page(cursor);
+    items.push(...(next[key] as unknown[]));
+    cursor = next.next_cursor;
+  }
+  return { ...first, [key]: items };
+}
