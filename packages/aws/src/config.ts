@@ -1,7 +1,8 @@
 // How the control plane reaches AWS. The package never reads the environment itself: the server parses its
 // environment once and hands this object in, so tests can point everything at the sandbox.
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import { type AwsCallObserver, callLogger, type SdkLogger } from "./observe";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { type AwsCallObserver, type ObservableClient, observeCalls } from "./observe";
 import type { AwsCredentialIdentityProvider } from "./types";
 
 export const DEFAULT_REGION = "us-east-1";
@@ -36,6 +37,32 @@ export function controlPlaneCredentials(config: AwsConfig): AwsCredentialIdentit
   return async () => credentials;
 }
 
+/**
+ * One keep-alive connection pool for every client built from one AwsConfig (the server builds one at
+ * boot). A scan builds a client per (service, region), and with a pool per client each of them opened
+ * its own connections (a TLS handshake each against AWS) and closed them when the scan ended; shared,
+ * the next scan, any tenant's, reuses them. Connections carry no identity: every request is signed on
+ * its own. Idle sockets are unref'd by Node, so the pool never holds a process open.
+ */
+class SharedHttpHandler extends NodeHttpHandler {
+  /** SDK clients destroy their handler with themselves: this one serves the other clients still. */
+  override destroy(): void {}
+}
+
+const pools = new WeakMap<AwsConfig, SharedHttpHandler>();
+
+function sharedHttpHandler(config: AwsConfig): SharedHttpHandler {
+  let handler = pools.get(config);
+  if (!handler) {
+    // No socket cap per host: our own limiters (per region, per scan, the fair queue) bound how many
+    // calls are in flight; a cap here would only queue them a second time, behind other tenants.
+    const agent = { maxSockets: Number.POSITIVE_INFINITY };
+    handler = new SharedHttpHandler({ httpAgent: agent, httpsAgent: agent });
+    pools.set(config, handler);
+  }
+  return handler;
+}
+
 export interface SdkClientConfig {
   region: string;
   endpoint?: string;
@@ -44,7 +71,7 @@ export interface SdkClientConfig {
   credentials: AwsCredentialIdentityProvider;
   maxAttempts?: number;
   retryMode: "standard";
-  logger?: SdkLogger;
+  requestHandler: NodeHttpHandler;
 }
 
 /** The options every SDK client of this package is built with. */
@@ -57,8 +84,24 @@ export function sdkClientConfig(
     region,
     credentials,
     retryMode: "standard",
+    requestHandler: sharedHttpHandler(config),
     ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
     ...(config.maxAttempts !== undefined ? { maxAttempts: config.maxAttempts } : {}),
-    ...(config.onCall ? { logger: callLogger(config.onCall) } : {}),
   };
+}
+
+/**
+ * Every SDK client of this package: built from sdkClientConfig (plus `extra`), with the call observer
+ * in place of the SDK's logger middleware (observe.ts says why).
+ */
+export function createSdkClient<C extends ObservableClient, E extends object = object>(
+  Class: new (config: SdkClientConfig & E) => C,
+  config: AwsConfig,
+  region: string,
+  credentials: AwsCredentialIdentityProvider,
+  extra?: E,
+): C {
+  const client = new Class({ ...sdkClientConfig(config, region, credentials), ...(extra as E) });
+  observeCalls(client, config.onCall);
+  return client;
 }

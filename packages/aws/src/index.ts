@@ -10,6 +10,7 @@ export {
   type AwsConfig,
   awsConfig,
   controlPlaneCredentials,
+  createSdkClient,
   DEFAULT_REGION,
   type SdkClientConfig,
   type StaticCredentials,
@@ -58,7 +59,7 @@ export {
   probeFailureClassification,
   requiredPermissionClassification,
 } from "./errors";
-export { type AwsCall, type AwsCallObserver, type AwsCallOutcome, callLogger, outcomeOf } from "./observe";
+export { type AwsCall, type AwsCallObserver, type AwsCallOutcome, observeCalls, outcomeOf } from "./observe";
 export {
   DEFAULT_PROBE_TIMEOUT_MS,
   PROBES,

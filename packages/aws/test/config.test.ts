@@ -2,6 +2,7 @@
 // no keys are configured, and a regional STS endpoint whatever the environment says.
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { Sandbox } from "@tagc/aws-sandbox";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -33,12 +34,33 @@ describe("sdkClientConfig", () => {
       credentials: provider,
       maxAttempts: 2,
       retryMode: "standard",
+      requestHandler: expect.any(NodeHttpHandler),
     });
     expect(sdkClientConfig(awsConfig(), "us-east-1", provider)).toEqual({
       region: "us-east-1",
       credentials: provider,
       retryMode: "standard",
+      requestHandler: expect.any(NodeHttpHandler),
     });
+  });
+
+  it("shares one connection pool per config, which a client's destroy does not close", async () => {
+    const config = configFor(sandbox);
+    const broker = new CredentialBroker({ config });
+    const credentials = broker.providerFor(targetFor(ACME));
+    const first = sdkClientConfig(config, "us-east-1", credentials);
+    expect(sdkClientConfig(config, "eu-west-1", credentials).requestHandler).toBe(first.requestHandler);
+    expect(sdkClientConfig(configFor(sandbox), "us-east-1", credentials).requestHandler).not.toBe(
+      first.requestHandler,
+    );
+    // One scan's clients are destroyed while another scan's, on the same pool, are mid-call.
+    const [ending, running] = [new S3Client(first), new S3Client(first)];
+    const call = running.send(new ListBucketsCommand({}));
+    ending.destroy();
+    expect((await call).$metadata.httpStatusCode).toBe(200);
+    expect((await running.send(new ListBucketsCommand({}))).$metadata.httpStatusCode).toBe(200);
+    running.destroy();
+    broker.destroy();
   });
 
   it("lets S3 reach the sandbox with a role session", async () => {

@@ -1,8 +1,10 @@
 // Every AWS call reaches the observer once, after the SDK's retries, named by service and operation
 // with a closed outcome; calls made without an observer are untouched. Against the sandbox over HTTP.
+
+import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import type { Sandbox } from "@tagc/aws-sandbox";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type AwsCall, CredentialBroker, callLogger, listEnabledRegions } from "../src";
+import { type AwsCall, CredentialBroker, createSdkClient, listEnabledRegions, sdkClientConfig } from "../src";
 import { ACME, configFor, GLOBEX, rejectionOf, roleArn, startTestSandbox, targetFor } from "./fixtures";
 
 let sandbox: Sandbox;
@@ -57,19 +59,57 @@ describe("AWS call observer", () => {
     }
   });
 
-  it("ignores the SDK's other log lines and survives an observer that throws", () => {
+  it("survives an observer that throws: the call still answers, and is still reported", async () => {
     const seen: AwsCall[] = [];
-    const logger = callLogger((call) => {
-      seen.push(call);
-      throw new Error("broken observer");
+    const config = configFor(sandbox, undefined, {
+      onCall: (call) => {
+        seen.push(call);
+        throw new Error("broken observer");
+      },
     });
-    logger.debug("credential chain: trying env");
-    logger.warn({ message: "no commandName here" });
-    expect(() => logger.info({ clientName: "S3Client", commandName: "ListBucketsCommand" })).not.toThrow();
-    logger.error({ clientName: "S3Client", commandName: "ListBucketsCommand", error: { name: "SlowDown" } });
+    const broker = new CredentialBroker({ config });
+    const regions = await listEnabledRegions({ config, credentials: broker.providerFor(targetFor(ACME)) });
+    broker.destroy();
+    expect(regions.length).toBeGreaterThan(0);
     expect(seen).toEqual([
-      { service: "S3", operation: "ListBuckets", outcome: "ok" },
-      { service: "S3", operation: "ListBuckets", outcome: "throttled" },
+      { service: "STS", operation: "AssumeRole", outcome: "ok" },
+      { service: "EC2", operation: "DescribeRegions", outcome: "ok" },
     ]);
+  });
+
+  it("takes the SDK logger middleware's place, so a response is never copied for a log line", async () => {
+    const { config } = observed();
+    const broker = new CredentialBroker({ config });
+    const credentials = broker.providerFor(targetFor(ACME));
+    const clients = {
+      observed: createSdkClient(EC2Client, config, "us-east-1", credentials),
+      plain: createSdkClient(EC2Client, { ...config, onCall: undefined }, "us-east-1", credentials),
+      // The control: a client as the SDK builds it, its logger middleware in place.
+      sdk: new EC2Client(sdkClientConfig(config, "us-east-1", credentials)),
+    };
+    const loggers = (client: EC2Client) =>
+      client.middlewareStack.identify().filter((entry) => entry.startsWith("loggerMiddleware"));
+    expect(loggers(clients.observed)).toHaveLength(1);
+    expect(loggers(clients.plain)).toEqual([]);
+    expect(loggers(clients.sdk)).toHaveLength(1);
+    // Counts the calls of the output filter the SDK's logger middleware runs on every response.
+    const filtered = { observed: 0, plain: 0, sdk: 0 };
+    for (const [name, client] of Object.entries(clients) as [keyof typeof clients, EC2Client][]) {
+      client.middlewareStack.add(
+        (next, context) => (args) => {
+          const filter = context.outputFilterSensitiveLog;
+          context.outputFilterSensitiveLog = (output: unknown) => {
+            filtered[name] += 1;
+            return filter?.(output);
+          };
+          return next(args);
+        },
+        { step: "initialize", priority: "high", name: "countOutputFilter" },
+      );
+      await client.send(new DescribeRegionsCommand({}));
+      client.destroy();
+    }
+    broker.destroy();
+    expect(filtered).toEqual({ observed: 0, plain: 0, sdk: 1 });
   });
 });

@@ -1,12 +1,13 @@
 // SDK clients for one scan: one per (service, region), all reading the tenant's session through
 // the same provider (never a fresh STS call per request), destroyed together when the scan ends.
-import { type AwsConfig, type SdkClientConfig, sdkClientConfig } from "../config";
+import { type AwsConfig, createSdkClient, type SdkClientConfig } from "../config";
+import type { ObservableClient } from "../observe";
 import type { AwsCredentialIdentityProvider } from "../types";
 
 /** The SDK's standard retry (backoff with full jitter, longer for throttling) gets this many tries. */
 export const DISCOVERY_MAX_ATTEMPTS = 5;
 
-interface SdkClient {
+interface SdkClient extends ObservableClient {
   destroy(): void;
 }
 
@@ -20,7 +21,7 @@ interface Counted {
   };
 }
 
-export type ClientClass<C> = new (config: SdkClientConfig) => C;
+export type ClientClass<C> = new (config: SdkClientConfig & { maxAttempts: number }) => C;
 
 export class ScanClients {
   private readonly clients = new Map<ClientClass<SdkClient>, Map<string, SdkClient>>();
@@ -40,8 +41,7 @@ export class ScanClients {
     }
     let client = byRegion.get(region);
     if (!client) {
-      client = new Class({
-        ...sdkClientConfig(this.config, region, this.credentials),
+      client = createSdkClient(Class, this.config, region, this.credentials, {
         maxAttempts: this.config.maxAttempts ?? DISCOVERY_MAX_ATTEMPTS,
       });
       (client as unknown as Counted).middlewareStack.add(

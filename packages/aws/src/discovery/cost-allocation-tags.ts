@@ -2,7 +2,7 @@
 // only splits spend by an active key, so a required key that is not active makes the attributable
 // spend of the resources relying on it unknowable (core's costAllocationStatus).
 import { CostExplorerClient, ListCostAllocationTagsCommand } from "@aws-sdk/client-cost-explorer";
-import { sdkClientConfig } from "../config";
+import { createSdkClient } from "../config";
 import { COST_EXPLORER_REGION } from "./cost-and-usage";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
@@ -19,7 +19,7 @@ export interface ListActiveCostAllocationTagsInput extends AwsAccess {
 export async function listActiveCostAllocationTags(
   input: ListActiveCostAllocationTagsInput,
 ): Promise<string[]> {
-  const ce = new CostExplorerClient(sdkClientConfig(input.config, COST_EXPLORER_REGION, input.credentials));
+  const ce = createSdkClient(CostExplorerClient, input.config, COST_EXPLORER_REGION, input.credentials);
   const keys = new Set<string>();
   try {
     let token: string | undefined;

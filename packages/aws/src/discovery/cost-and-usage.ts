@@ -20,7 +20,7 @@ import {
   EC2_OTHER,
   VPC_SERVICE,
 } from "@tagc/core";
-import { sdkClientConfig } from "../config";
+import { createSdkClient } from "../config";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
 
@@ -64,7 +64,7 @@ async function allPages(ce: CostExplorerClient, input: FetchCostAndUsageInput, q
 }
 
 async function withClient<T>(input: FetchCostAndUsageInput, run: (ce: CostExplorerClient) => Promise<T>) {
-  const ce = new CostExplorerClient(sdkClientConfig(input.config, COST_EXPLORER_REGION, input.credentials));
+  const ce = createSdkClient(CostExplorerClient, input.config, COST_EXPLORER_REGION, input.credentials);
   try {
     return await run(ce);
   } catch (error) {

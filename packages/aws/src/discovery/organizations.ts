@@ -2,7 +2,7 @@
 // global service served from us-east-1; an account outside any organization answers every call
 // with AWSOrganizationsNotInUseException.
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
-import { sdkClientConfig } from "../config";
+import { createSdkClient } from "../config";
 import { AwsReadError, awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
 
@@ -11,7 +11,7 @@ export const ORGANIZATIONS_REGION = "us-east-1";
 export const TAG_POLICY_ACTIONS = ["organizations:ListPolicies", "organizations:DescribePolicy"] as const;
 
 export const organizationsClient = ({ config, credentials }: AwsAccess) =>
-  new OrganizationsClient(sdkClientConfig(config, ORGANIZATIONS_REGION, credentials));
+  createSdkClient(OrganizationsClient, config, ORGANIZATIONS_REGION, credentials);
 
 export const policyNotFound = () =>
   new AwsReadError("POLICY_NOT_FOUND", "No tag policy with this id exists in the organization.", {

@@ -1,7 +1,7 @@
 // The account's enabled regions (EC2 DescribeRegions). The caller caches the answer per client and
 // account: it changes only when the customer opts a region in or out.
 import { DescribeRegionsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { sdkClientConfig } from "../config";
+import { createSdkClient } from "../config";
 import { awsReadError } from "./errors";
 import type { AwsAccess } from "./types";
 
@@ -37,7 +37,7 @@ export interface ListEnabledRegionsInput extends AwsAccess {
 
 /** Enabled region names, sorted. Throws AwsReadError. */
 export async function listEnabledRegions(input: ListEnabledRegionsInput): Promise<string[]> {
-  const ec2 = new EC2Client(sdkClientConfig(input.config, input.config.region, input.credentials));
+  const ec2 = createSdkClient(EC2Client, input.config, input.config.region, input.credentials);
   try {
     // Without AllRegions, AWS answers the regions enabled for the account; the status check
     // keeps that true whatever the endpoint.

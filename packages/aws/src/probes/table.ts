@@ -13,7 +13,8 @@ import {
   ResourceGroupsTaggingAPIClient,
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
-import { sdkClientConfig } from "../config";
+import { createSdkClient, type SdkClientConfig } from "../config";
+import type { ObservableClient } from "../observe";
 import type { Probe, ProbeContext } from "./types";
 
 /** Cost Explorer and Organizations are global services answered from us-east-1. */
@@ -35,7 +36,11 @@ async function once<I, C extends Sendable<I> & { destroy(): void }>(
   }
 }
 
-const cfg = (ctx: ProbeContext, region = ctx.region) => sdkClientConfig(ctx.config, region, ctx.credentials);
+const client = <C extends ObservableClient>(
+  Class: new (config: SdkClientConfig) => C,
+  ctx: ProbeContext,
+  region = ctx.region,
+) => createSdkClient(Class, ctx.config, region, ctx.credentials);
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 export const PROBES: readonly Probe[] = [
@@ -43,7 +48,7 @@ export const PROBES: readonly Probe[] = [
     family: "EC2",
     action: "ec2:DescribeRegions",
     required: true,
-    run: (ctx) => once(new EC2Client(cfg(ctx)), new DescribeRegionsCommand({}), ctx),
+    run: (ctx) => once(client(EC2Client, ctx), new DescribeRegionsCommand({}), ctx),
   },
   {
     family: "Tagging",
@@ -51,7 +56,7 @@ export const PROBES: readonly Probe[] = [
     required: true,
     run: (ctx) =>
       once(
-        new ResourceGroupsTaggingAPIClient(cfg(ctx)),
+        client(ResourceGroupsTaggingAPIClient, ctx),
         new GetResourcesCommand({ ResourcesPerPage: 1 }),
         ctx,
       ),
@@ -61,31 +66,31 @@ export const PROBES: readonly Probe[] = [
     action: "rds:DescribeDBInstances",
     required: false,
     // 20 is the smallest MaxRecords RDS accepts.
-    run: (ctx) => once(new RDSClient(cfg(ctx)), new DescribeDBInstancesCommand({ MaxRecords: 20 }), ctx),
+    run: (ctx) => once(client(RDSClient, ctx), new DescribeDBInstancesCommand({ MaxRecords: 20 }), ctx),
   },
   {
     family: "Lambda",
     action: "lambda:ListFunctions",
     required: false,
-    run: (ctx) => once(new LambdaClient(cfg(ctx)), new ListFunctionsCommand({ MaxItems: 1 }), ctx),
+    run: (ctx) => once(client(LambdaClient, ctx), new ListFunctionsCommand({ MaxItems: 1 }), ctx),
   },
   {
     family: "ECS",
     action: "ecs:ListClusters",
     required: false,
-    run: (ctx) => once(new ECSClient(cfg(ctx)), new ListClustersCommand({ maxResults: 1 }), ctx),
+    run: (ctx) => once(client(ECSClient, ctx), new ListClustersCommand({ maxResults: 1 }), ctx),
   },
   {
     family: "DynamoDB",
     action: "dynamodb:ListTables",
     required: false,
-    run: (ctx) => once(new DynamoDBClient(cfg(ctx)), new ListTablesCommand({ Limit: 1 }), ctx),
+    run: (ctx) => once(client(DynamoDBClient, ctx), new ListTablesCommand({ Limit: 1 }), ctx),
   },
   {
     family: "S3",
     action: "s3:ListAllMyBuckets",
     required: false,
-    run: (ctx) => once(new S3Client(cfg(ctx)), new ListBucketsCommand({}), ctx),
+    run: (ctx) => once(client(S3Client, ctx), new ListBucketsCommand({}), ctx),
   },
   {
     family: "Cost Explorer",
@@ -95,7 +100,7 @@ export const PROBES: readonly Probe[] = [
     run: (ctx) => {
       const today = Math.floor(ctx.now.getTime() / DAY_MS) * DAY_MS;
       return once(
-        new CostExplorerClient(cfg(ctx, GLOBAL_REGION)),
+        client(CostExplorerClient, ctx, GLOBAL_REGION),
         new GetCostAndUsageCommand({
           TimePeriod: { Start: isoDay(today - DAY_MS), End: isoDay(today) },
           Granularity: "DAILY",
@@ -114,7 +119,7 @@ export const PROBES: readonly Probe[] = [
     required: false,
     run: (ctx) =>
       once(
-        new OrganizationsClient(cfg(ctx, GLOBAL_REGION)),
+        client(OrganizationsClient, ctx, GLOBAL_REGION),
         new ListPoliciesCommand({ Filter: "TAG_POLICY", MaxResults: 1 }),
         ctx,
       ),

@@ -16,11 +16,12 @@ import type { Lister, ListerContext } from "./types";
 
 /**
  * The Kinesis client defaults to HTTP/2, which only SubscribeToShard needs; list calls go over
- * HTTP/1.1 like every other client here (and the sandbox speaks only HTTP/1.1).
+ * HTTP/1.1 like every other client here (and the sandbox speaks only HTTP/1.1). The shared HTTP/1.1
+ * handler of sdkClientConfig is exactly that, when the config carries it.
  */
 export class KinesisHttp1Client extends KinesisClient {
   constructor(config: SdkClientConfig) {
-    super({ ...config, requestHandler: new NodeHttpHandler() });
+    super({ ...config, requestHandler: config.requestHandler ?? new NodeHttpHandler() });
   }
 }
 
