@@ -130,6 +130,7 @@ export { serializePolicy } from "./policy/serialize";
 export { type PolicySummary, summarizePolicy } from "./policy/summary";
 export type * from "./policy/types";
 export { buildComplianceReport, COSTLESS_NOTE } from "./report/build";
+export { gapByTagChart, gapByTypeChart, trendChart } from "./report/chart-data";
 export { parseReportFormat } from "./report/format";
 export { formatCents, formatScore, formatUsd, roundCents } from "./report/money";
 export { REPORT_CSV_COLUMNS } from "./report/render-csv";
