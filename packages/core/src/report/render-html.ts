@@ -109,7 +109,7 @@ function notTaggable(report: ComplianceReport): string {
 
 export function renderHtml(report: ComplianceReport, extras: ReportExtras = {}): string {
   const meta = [
-    extras.generated_at ? `Generated ${e(extras.generated_at)}` : "",
+    extras.generated_at ? `Scanned ${e(extras.generated_at)}` : "",
     extras.accounts?.length ? `AWS accounts: ${extras.accounts.map(e).join(", ")}` : "",
   ].filter(Boolean);
   const byCost = report.top_violations_by_cost;

@@ -46,7 +46,7 @@ export interface ReportExtras {
   trend?: ScoreTrend | null;
   /** The attribution gap per resource type (the cost gap's breakdown), in USD. */
   gap_by_resource_type?: Record<string, number> | null;
-  /** When the report was made (ISO 8601), printed in the HTML header. */
+  /** When the scan behind the report ran (ISO 8601), printed in the HTML header. */
   generated_at?: string;
   /** The AWS accounts the scan covered, printed in the HTML header. */
   accounts?: readonly string[];
