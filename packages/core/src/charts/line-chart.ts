@@ -12,6 +12,8 @@ import type { LineChartOptions, LineSeries } from "./types";
 
 const DAY = 86_400_000;
 const MARGIN = { top: 16, right: 20, bottom: 30, left: 64 };
+/** Above this many readings a series draws dots only where a reading stands alone. */
+const MARKER_LIMIT = 62;
 
 interface Reading {
   time: number;
@@ -24,12 +26,15 @@ const readingsOf = (series: LineSeries): Reading[] =>
     .filter((reading) => Number.isFinite(reading.time))
     .sort((a, b) => a.time - b.time);
 
+const hasValue = (reading: Reading | undefined): reading is Reading & { y: number } =>
+  reading !== undefined && reading.y !== null && Number.isFinite(reading.y);
+
 /** Path data with a new `M` after every null, so a missing reading leaves a gap. */
 function pathOf(readings: Reading[], x: (t: number) => number, y: (v: number) => number): string {
   let path = "";
   let pen = false;
   for (const reading of readings) {
-    if (reading.y === null || !Number.isFinite(reading.y)) {
+    if (!hasValue(reading)) {
       pen = false;
       continue;
     }
@@ -61,7 +66,7 @@ export function lineChartSvg(options: LineChartOptions): string {
   const height = options.height ?? 260;
   const series = options.series.map(readingsOf);
   const all = series.flat();
-  const values = all.flatMap((r) => (r.y === null || !Number.isFinite(r.y) ? [] : [r.y]));
+  const values = all.flatMap((r) => (hasValue(r) ? [r.y] : []));
   if (all.length === 0)
     return svgFrame(options, { width, height }, "No data yet.", [emptyBody(width, height)]);
 
@@ -110,13 +115,17 @@ export function lineChartSvg(options: LineChartOptions): string {
       `<g class="series" data-series="${escapeMarkup(name)}">`,
       `<path d="${pathOf(readings, x, y.at)}" fill="none" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`,
     );
-    for (const reading of readings) {
-      if (reading.y === null || !Number.isFinite(reading.y)) continue;
+    const dense = readings.length > MARKER_LIMIT;
+    readings.forEach((reading, at) => {
+      if (!hasValue(reading)) return;
+      // A long series draws only its isolated readings as dots (the line carries the rest, the table
+      // every value): thousands of dots with tooltips would make a year's report megabytes.
+      if (dense && (hasValue(readings[at - 1]) || hasValue(readings[at + 1]))) return;
       const label = `${name}, ${isoDay(reading.time)}: ${formatValue(reading.y, options.format)}`;
       body.push(
         `<circle cx="${px(x(reading.time))}" cy="${px(y.at(reading.y))}" r="3" fill="${colour}"><title>${escapeMarkup(label)}</title></circle>`,
       );
-    }
+    });
     body.push("</g>");
   });
 

@@ -131,3 +131,17 @@ describe("lineChartSvg", () => {
     expect(paths(svg)).toHaveLength(0);
   });
 });
+
+describe("lineChartSvg on a long series", () => {
+  it("draws dots only for readings that stand alone, so a year stays small", () => {
+    const points = Array.from({ length: 366 }, (_, d) => ({
+      x: new Date(Date.UTC(2026, 0, 1) + d * 86_400_000),
+      // Day 100 stands alone between two gaps.
+      y: d === 99 || d === 101 ? null : 0.5,
+    }));
+    const svg = lineChartSvg({ title: "Year", format: "percent", series: [{ name: "Overall", points }] });
+    expect(circles(svg)).toBe(1);
+    expect(svg).toContain("Overall, 2026-04-11: 50%");
+    expect(paths(svg)[0]!.match(/M/g)).toHaveLength(3);
+  });
+});
