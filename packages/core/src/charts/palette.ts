@@ -25,7 +25,9 @@ export const MUTED_TEXT_COLOUR = "#595959";
 export const GRID_COLOUR = "#e3e6ea";
 
 export const colourAt = (index: number): string => SERIES_COLOURS[index % SERIES_COLOURS.length]!;
-export const dashAt = (index: number): string => SERIES_DASHES[index % SERIES_DASHES.length]!;
+/** The dash of a series; past the eighth, colour and dash shift apart so no two lines look alike. */
+export const dashAt = (index: number): string =>
+  SERIES_DASHES[(index + Math.floor(index / SERIES_COLOURS.length)) % SERIES_DASHES.length]!;
 
 /** WCAG relative luminance of a `#rrggbb` colour. */
 export function luminance(hex: string): number {

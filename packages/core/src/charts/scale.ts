@@ -10,6 +10,12 @@ export interface Scale {
   max: number;
 }
 
+/**
+ * Drops float noise (-3 × 0.05 is -0.15000000000000002) so ends and ticks compare equal; `+ 0` turns
+ * the -0 of Math.floor(-0) into 0, so a tick never reads "-0".
+ */
+const clean = (value: number): number => Number(value.toPrecision(12)) + 0;
+
 /** The smallest nice step that splits `span` into at most `count` parts. */
 export function niceStep(span: number, count: number): number {
   if (!(span > 0)) return 1;
@@ -33,8 +39,11 @@ export function valueDomain(values: readonly number[], format: ValueFormat, tick
   if (format === "count") step = Math.max(1, Math.ceil(step));
   // Nor money at fractions of a cent.
   if (format === "currency") step = Math.max(0.01, step);
-  // `+ 0` turns the -0 of Math.floor(-0) into 0, so a tick never reads "-0".
-  return { min: Math.floor(low / step) * step + 0, max: Math.ceil(high / step) * step || step, step };
+  return {
+    min: clean(Math.floor(low / step) * step),
+    max: clean(Math.ceil(high / step) * step) || step,
+    step,
+  };
 }
 
 /** A linear scale from [min, max] onto [from, to] (to may be smaller than from, as on a y axis). */
@@ -47,7 +56,6 @@ export function linearScale(
   const ratio = (to - from) / (max - min || 1);
   const ticks: number[] = [];
   // Integer tick indices avoid float drift (0.1 + 0.2) accumulating along the axis.
-  for (let i = 0; min + i * step <= max + step * 1e-9; i++)
-    ticks.push(Number((min + i * step).toPrecision(12)));
+  for (let i = 0; min + i * step <= max + step * 1e-9; i++) ticks.push(clean(min + i * step));
   return { at: (value) => from + (value - min) * ratio, ticks, min, max };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contrastRatio, SERIES_COLOURS } from "../../src/charts";
-import { MUTED_TEXT_COLOUR, TEXT_COLOUR } from "../../src/charts/palette";
+import { colourAt, dashAt, MUTED_TEXT_COLOUR, TEXT_COLOUR } from "../../src/charts/palette";
 import { linearScale, niceStep, valueDomain } from "../../src/charts/scale";
 
 describe("chart scales", () => {
@@ -49,5 +49,12 @@ describe("chart scales", () => {
     for (const colour of [...SERIES_COLOURS, TEXT_COLOUR, MUTED_TEXT_COLOUR])
       expect(contrastRatio(colour, "#ffffff"), colour).toBeGreaterThanOrEqual(4.5);
     expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21);
+  });
+});
+
+describe("series styles", () => {
+  it("gives the first 64 series distinct colour and dash pairs", () => {
+    const pairs = new Set(Array.from({ length: 64 }, (_, i) => `${colourAt(i)}|${dashAt(i)}`));
+    expect(pairs.size).toBe(64);
   });
 });
