@@ -81,7 +81,7 @@ const cases: [tool: string, args: Record<string, unknown>, mentions: RegExp][] =
   [
     "generate_compliance_report",
     { resource_types: ["all"], format: "pdf" },
-    /^format: must be json, csv or markdown/,
+    /^format: must be json, csv, markdown or html/,
   ],
   ["get_violation_history", { days_back: 91 }, /days_back/],
   ["get_violation_history", { group_by: "year" }, /group_by/],

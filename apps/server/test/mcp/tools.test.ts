@@ -296,7 +296,7 @@ describe("7 generate_compliance_report", () => {
     h.sandbox.resetCounters();
     expect(
       errorText(await h.call(acme, "generate_compliance_report", { resource_types: ["all"], format: "pdf" })),
-    ).toBe("format: must be json, csv or markdown");
+    ).toBe("format: must be json, csv, markdown or html");
     expect(h.sandbox.counters().total).toBe(0);
   });
 });

@@ -1,15 +1,17 @@
 // generate_compliance_report (TOOLS.md tool 7): summary, top tags by count and by cost, rule-based
-// recommendations, rendered as JSON, CSV (RFC 4180) or Markdown.
+// recommendations, rendered as JSON, CSV (RFC 4180), Markdown or one self-contained HTML file.
 import { notTaggableSentence } from "../compliance/not-taggable";
 import { roundCents } from "./money";
 import { buildRecommendations } from "./recommendations";
 import { renderCsv } from "./render-csv";
+import { renderHtml } from "./render-html";
 import { renderMarkdown } from "./render-markdown";
 import { summarizeByTag, topByCost, topByCount } from "./tag-summary";
 import type {
   ComplianceReport,
   RenderedReport,
   ReportComplianceInput,
+  ReportExtras,
   ReportFormat,
   ReportGapInput,
 } from "./types";
@@ -22,11 +24,14 @@ export function buildComplianceReport({
   gap,
   format,
   includeRecommendations = true,
+  extras = {},
 }: {
   compliance: ReportComplianceInput;
   gap: ReportGapInput;
   format: ReportFormat;
   includeRecommendations?: boolean;
+  /** The trend and the gap by type, drawn by the Markdown and HTML reports only. */
+  extras?: ReportExtras;
 }): RenderedReport {
   const tags = summarizeByTag(compliance.violations);
   // A ranking by $0 costs is an arbitrary order that reads like a finding: leave cost out instead.
@@ -55,11 +60,12 @@ export function buildComplianceReport({
     not_taggable_note: notTaggableSentence(compliance.not_taggable ?? []),
     recommendations: includeRecommendations ? buildRecommendations(compliance, gap, tags) : null,
   };
-  const content =
-    format === "csv"
-      ? renderCsv(report)
-      : format === "markdown"
-        ? renderMarkdown(report)
-        : JSON.stringify(report, null, 2);
+  const render: Record<ReportFormat, () => string> = {
+    json: () => JSON.stringify(report, null, 2),
+    csv: () => renderCsv(report),
+    markdown: () => renderMarkdown(report, extras),
+    html: () => renderHtml(report, extras),
+  };
+  const content = render[format]();
   return { format, content, report };
 }

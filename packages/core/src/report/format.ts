@@ -2,7 +2,7 @@
 // calls this first and only then runs the (slow, billed) scan.
 import type { ReportFormat } from "./types";
 
-const FORMATS: readonly ReportFormat[] = ["json", "csv", "markdown"];
+const FORMATS: readonly ReportFormat[] = ["json", "csv", "markdown", "html"];
 
 /** The format named by `value` ("Markdown", " CSV "), or null when it is not one we render. */
 export function parseReportFormat(value: string): ReportFormat | null {

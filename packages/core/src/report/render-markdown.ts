@@ -1,6 +1,8 @@
 // The report as Markdown: a summary table, the top-tags tables and numbered recommendations.
+
+import { OVERALL_SERIES } from "./chart-data";
 import { formatScore, formatUsd, roundCents } from "./money";
-import type { ComplianceReport, TagViolationSummary } from "./types";
+import type { ComplianceReport, ReportExtras, TagViolationSummary } from "./types";
 
 /** Tag names and values are customer data: keep them from breaking a table or injecting markup. */
 function cell(text: string): string {
@@ -40,7 +42,44 @@ function tagTable(rows: readonly TagViolationSummary[], withCost: boolean): stri
   );
 }
 
-export function renderMarkdown(report: ComplianceReport): string {
+/** The charts of the HTML report as tables: a model reads numbers in rows better than a picture. */
+function chartTables(extras: ReportExtras): string[] {
+  const lines: string[] = [];
+  const trend = extras.trend;
+  if (trend && trend.days.length > 0) {
+    const score = (value: number | null) => (value === null ? "—" : formatScore(value));
+    lines.push(
+      "",
+      "## Compliance score over time",
+      "",
+      ...table(
+        ["Day", OVERALL_SERIES, ...trend.accounts.map((a) => cell(a.account_id))],
+        trend.days.map((day, i) => [
+          day,
+          score(trend.overall[i]?.score ?? null),
+          ...trend.accounts.map((a) => score(a.points[i]?.score ?? null)),
+        ]),
+      ),
+    );
+  }
+  const types = Object.entries(extras.gap_by_resource_type ?? {}).sort(
+    ([a, x], [b, y]) => y - x || (a < b ? -1 : 1),
+  );
+  if (types.length > 0) {
+    lines.push(
+      "",
+      "## Attribution gap by resource type",
+      "",
+      ...table(
+        ["Resource type", "Monthly gap"],
+        types.map(([type, gap]) => [cell(type), formatUsd(gap)]),
+      ),
+    );
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: ComplianceReport, extras: ReportExtras = {}): string {
   const s = report.summary;
   const lines = [
     "# Tag compliance report",
@@ -63,6 +102,7 @@ export function renderMarkdown(report: ComplianceReport): string {
     // Said under the numbers, so a $0 gap is never read as good tagging.
     ...(s.cost_note ? ["", `> ${s.cost_note}`] : []),
   ];
+  lines.push(...chartTables(extras));
   if (report.by_region) {
     const regions = Object.entries(report.by_region).sort(([a], [b]) => (a < b ? -1 : 1));
     lines.push(

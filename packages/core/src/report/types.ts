@@ -1,9 +1,10 @@
 // Inputs and output of generate_compliance_report (TOOLS.md tool 7). Inputs are plain data so the
 // services layer can pass the check and the cost gap results without adapting them.
 import type { NotTaggableEntry } from "../compliance/not-taggable";
+import type { ScoreTrend } from "../history/score-trend";
 import type { Violation } from "../model";
 
-export type ReportFormat = "json" | "csv" | "markdown";
+export type ReportFormat = "json" | "csv" | "markdown" | "html";
 
 /** Matches compliance/breakdown's ComplianceBreakdown, so evaluateCompliance's by_region fits as is. */
 export interface RegionCompliance {
@@ -34,6 +35,21 @@ export interface ReportGapInput {
   note?: string | null;
   /** Monthly spend of resources violating each tag; computed from the violations when absent. */
   by_tag?: Record<string, number>;
+}
+
+/**
+ * What the Markdown and HTML reports show beyond the scan itself. JSON and CSV leave it out, so their
+ * shape stays that of TOOLS.md.
+ */
+export interface ReportExtras {
+  /** The stored snapshots' score over time (history/score-trend.ts); null or absent: none stored. */
+  trend?: ScoreTrend | null;
+  /** The attribution gap per resource type (the cost gap's breakdown), in USD. */
+  gap_by_resource_type?: Record<string, number> | null;
+  /** When the scan behind the report ran (ISO 8601), printed in the HTML header. */
+  generated_at?: string;
+  /** The AWS accounts the scan covered, printed in the HTML header. */
+  accounts?: readonly string[];
 }
 
 export interface TagViolationSummary {

@@ -1,7 +1,10 @@
-// Tool 7: the check and the gap rendered as a report (json, csv or markdown) with recommendations.
+// Tool 7: the check and the gap rendered as a report (json, csv, markdown or a self-contained HTML
+// file behind a signed URL) with recommendations.
 // Computed by core's buildComplianceReport (scan/report.ts), the renderer scheduled audits share.
 import { parseReportFormat } from "@tagc/core";
 import { z } from "zod";
+import { getScoreTrend } from "../charts/score-trend";
+import { createDownload } from "../downloads/create";
 import { invalid } from "../errors";
 import { defineTool } from "./define";
 import { accounts, resourceTypes, scalar, scanId } from "./inputs";
@@ -16,10 +19,10 @@ export const generateComplianceReport = defineTool({
   name: "generate_compliance_report",
   title: "Compliance report",
   description:
-    "Runs the compliance check and the cost gap, then renders a report (json, csv or markdown) with a summary, the top violations by count and by cost grouped by tag, and prioritized recommendations.",
+    "Runs the compliance check and the cost gap, then renders a report (json, csv, markdown, or html with charts at download.url) with a summary, the top violations by count and by cost grouped by tag, and prioritized recommendations.",
   input: z.strictObject({
     resource_types: resourceTypes,
-    format: scalar(z.string().max(20)).optional().describe("json | csv | markdown (case-insensitive)"),
+    format: scalar(z.string().max(20)).optional().describe("json | csv | markdown | html (case-insensitive)"),
     include_recommendations: z.boolean().optional(),
     accounts: accounts.optional(),
     scan_id: scanId.optional(),
@@ -35,7 +38,7 @@ export const generateComplianceReport = defineTool({
   async run(ctx, input) {
     // Validated before scanning: a typo must not cost a full scan.
     const format = parseReportFormat(input.format ?? "json");
-    if (!format) throw invalid("format", "must be json, csv or markdown");
+    if (!format) throw invalid("format", "must be json, csv, markdown or html");
     const resourceTypes = resolveResourceTypes(input.resource_types);
     const analysis = await analyseAccounts(ctx, {
       tool: "generate_compliance_report",
@@ -49,10 +52,32 @@ export const generateComplianceReport = defineTool({
       if (!unread) throw error;
       return unread;
     });
-    const rendered = renderAnalysisReport(analysis, format, input.include_recommendations ?? true);
+    const recommend = input.include_recommendations ?? true;
+    // The stored trend is drawn (html) or tabled (markdown); json and csv keep TOOLS.md's shape.
+    const extras =
+      format === "html" || format === "markdown" ? { trend: await getScoreTrend({ ctx, input: {} }) } : {};
+    const rendered = renderAnalysisReport(analysis, format, recommend, extras);
+    // The HTML file goes behind a signed URL; the model reads the same report as Markdown.
+    const download =
+      format === "html"
+        ? await createDownload({
+            ctx,
+            input: {
+              tool: "generate_compliance_report",
+              filename: "compliance-report.html",
+              contentType: "text/html; charset=utf-8",
+              body: rendered.content,
+              // One document, not a table of records.
+              rows: 1,
+            },
+          })
+        : undefined;
     return {
       format: rendered.format,
-      content: rendered.content,
+      content: download
+        ? renderAnalysisReport(analysis, "markdown", recommend, extras).content
+        : rendered.content,
+      ...(download ? { download } : {}),
       summary: rendered.report.summary,
       not_taggable: rendered.report.not_taggable,
       score_reason: scoreReason(analysis.evaluation, analysis.scan),
@@ -62,5 +87,5 @@ export const generateComplianceReport = defineTool({
     };
   },
   summarize: (r) =>
-    `Compliance report (${r.format}):${r.score_reason ? ` ${r.score_reason}` : ""}\n\n${r.content.slice(0, 4000)}`,
+    `Compliance report (${r.format})${r.download ? `, the HTML file at download.url until ${r.download.expires_at}` : ""}:${r.score_reason ? ` ${r.score_reason}` : ""}\n\n${r.content.slice(0, 4000)}`,
 });

@@ -127,7 +127,7 @@ describe("the scanning tools' verbs", () => {
     const wrong = failed(
       await h.call(h.acme, generateComplianceReport, { resource_types: ["all"], format: "pdf" }),
     );
-    expect(wrong.message).toBe("format: must be json, csv or markdown");
+    expect(wrong.message).toBe("format: must be json, csv, markdown or html");
     expect(h.sandbox.counters().total).toBe(calls);
   });
 

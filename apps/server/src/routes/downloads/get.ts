@@ -16,9 +16,19 @@ export function registerGetDownload(app: Router, deps: ServiceDeps) {
     if (!ID.test(id)) throw invalid("id", "must be a download id like dwn_01jd3k7w9m2x4q8v6r5t0b1c2d");
     if (!sig || !SIG.test(sig)) throw invalid("sig", "must be the signature from the download URL");
     const download = await openDownload({ deps, input: { id, sig } });
+    // An HTML report opens in the browser (to read, or print to PDF); everything else is saved.
+    const html = download.contentType.startsWith("text/html");
     return c.body(download.body, 200, {
       "content-type": download.contentType,
-      "content-disposition": `attachment; filename="${download.filename}"`,
+      "content-disposition": `${html ? "inline" : "attachment"}; filename="${download.filename}"`,
+      // The page holds customer strings and is served from our origin: a sandboxed, script-less
+      // document with nothing to fetch, so even markup that slipped past escaping cannot act as us.
+      ...(html
+        ? {
+            "content-security-policy":
+              "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+          }
+        : {}),
       // Tenant data under a bearer-less URL: never cached by a proxy, never leaked as a Referer.
       "cache-control": "private, no-store",
       "referrer-policy": "no-referrer",

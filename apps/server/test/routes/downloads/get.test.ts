@@ -12,13 +12,14 @@ const ENVELOPE = {
 };
 
 /** A download made as a tool call would make it, optionally as of another time (to make one expire). */
-async function downloadOf(h: Harness, tenant: Tenant, at?: Date) {
+async function downloadOf(h: Harness, tenant: Tenant, at?: Date, file: Partial<DownloadInput> = {}) {
   const input: DownloadInput = {
     tool: "export_violations_csv",
     filename: "violations.csv",
     contentType: "text/csv; charset=utf-8",
     body: `resource_arn,account_id\r\narn:aws:ec2:us-east-1:${tenant.accountId}:instance/i-1,${tenant.accountId}\r\n`,
     rows: 1,
+    ...file,
   };
   const deps = at ? { ...h.services, now: () => at } : h.services;
   const client = await loadClient(h.services.db, tenant.id);
@@ -51,6 +52,24 @@ describe.each(KINDS)("getDownload (%s)", (kind) => {
     expect(response.text).toContain(h.acme.accountId);
     expect(response.text).not.toContain(h.globex.accountId);
     expect(Buffer.byteLength(response.text)).toBe(link.bytes);
+  });
+
+  test("an HTML report opens inline, sandboxed, with nothing it may load", async () => {
+    const h = harness();
+    const { path } = await downloadOf(h, h.acme, undefined, {
+      tool: "generate_compliance_report",
+      filename: "compliance-report.html",
+      contentType: "text/html; charset=utf-8",
+      body: `<!doctype html><title>${h.acme.accountId}</title>`,
+    });
+    const response = await h.request<string>("GET", path, { token: null });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe('inline; filename="compliance-report.html"');
+    expect(response.headers.get("content-security-policy")).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox",
+    );
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.text).toContain(h.acme.accountId);
   });
 
   test("a signature opens only its own download: globex's id with acme's sig is refused", async () => {

@@ -1,4 +1,4 @@
-import { buildComplianceReport, type ReportFormat } from "@tagc/core";
+import { buildComplianceReport, type ReportExtras, type ReportFormat } from "@tagc/core";
 import type { Analysis } from "./analyse";
 import { gapNoteOf } from "./score-reason";
 
@@ -7,6 +7,7 @@ export function renderAnalysisReport(
   { evaluation, gap, scan }: Pick<Analysis, "evaluation" | "gap" | "scan">,
   format: ReportFormat,
   includeRecommendations = true,
+  extras: ReportExtras = {},
 ) {
   return buildComplianceReport({
     compliance: {
@@ -26,5 +27,15 @@ export function renderAnalysisReport(
     },
     format,
     includeRecommendations,
+    extras: {
+      // The gap's breakdown is by resource type unless a caller grouped it otherwise.
+      gap_by_resource_type:
+        gap?.group_by === "resource_type"
+          ? Object.fromEntries(Object.entries(gap.breakdown).map(([type, group]) => [type, group.gap]))
+          : null,
+      accounts: scan.accounts,
+      generated_at: scan.scanned_at,
+      ...extras,
+    },
   });
 }
