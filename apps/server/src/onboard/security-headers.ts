@@ -7,7 +7,8 @@ import type { AppEnv } from "../types";
 
 export const newNonce = () => randomBytes(18).toString("base64");
 
-export function setPageHeaders(c: Context<AppEnv>, nonce: string) {
+/** `formAction`: where the page's forms may post ('none' here; the operator console posts to itself). */
+export function setPageHeaders(c: Context<AppEnv>, nonce: string, formAction = "'none'") {
   const scripts = `'nonce-${nonce}'`;
   c.header(
     "content-security-policy",
@@ -18,7 +19,7 @@ export function setPageHeaders(c: Context<AppEnv>, nonce: string) {
       "connect-src 'self'",
       "img-src 'self' data:",
       "base-uri 'none'",
-      "form-action 'none'",
+      `form-action ${formAction}`,
       "frame-ancestors 'none'",
     ].join("; "),
   );
