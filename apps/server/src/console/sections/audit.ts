@@ -17,7 +17,7 @@ export function auditSection(clientId: string, audit: AuditPage, filters: AuditF
   const rows = audit.data.map(
     (
       e,
-    ) => html`<tr><td>${when(e.created_at)}</td><td><code>${e.operation}</code></td><td>${e.actor}${e.api_key_id ? html` <code>${e.api_key_id}</code>` : ""}</td>
+    ) => html`<tr><td>${when(e.created_at)}</td><td class="operation"><code>${e.operation}</code></td><td>${e.actor}${e.api_key_id ? html` <code>${e.api_key_id}</code>` : ""}</td>
 <td>${badge(e.outcome)}${e.error_code ? html` ${e.error_code}` : ""}</td><td>${e.duration_ms ?? ""}</td></tr>`,
   );
   const older = new URLSearchParams({
