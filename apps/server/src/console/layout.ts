@@ -22,7 +22,7 @@ label{font-weight:600;display:block;margin:8px 0 2px}
 input,select,button{font:inherit;padding:6px 8px;border:1px solid #6b7280;border-radius:4px;background:#fff;color:#1d2330}
 button{background:#1a4fb8;border-color:#1a4fb8;color:#fff;cursor:pointer}
 button.danger{background:#b3261e;border-color:#b3261e}button.plain{background:#fff;color:#1a4fb8}
-:focus-visible{outline:3px solid #e8a317;outline-offset:2px}
+:focus-visible,input:focus,select:focus{outline:3px solid #e8a317;outline-offset:2px}
 .row{display:flex;gap:12px;flex-wrap:wrap;align-items:end}.row>div{min-width:160px}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:13px;font-weight:600;background:#e3e6ec;color:#1d2330}
 .badge[data-status=connected],.badge[data-status=ok],.badge[data-status=active]{background:#d7f0de;color:#125c2b}

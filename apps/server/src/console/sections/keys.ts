@@ -35,7 +35,7 @@ ${
 <form method="post" action="/console/clients/${clientId}/keys" class="row">${csrfField(session)}
 ${input({ name: "name", label: "Key name", required: true, hint: "e.g. claude-desktop" })}
 <fieldset><legend>Scopes</legend>${scopes}</fieldset>
-${input({ name: "expires_at", label: "Expires on (optional)", type: "date" })}
+${input({ name: "expires_at", label: "Expires on (optional)", hint: "A date, YYYY-MM-DD (UTC)" })}
 <div><button type="submit">Issue key</button></div></form>
 </section>`;
 }
