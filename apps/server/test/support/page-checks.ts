@@ -23,9 +23,7 @@ export async function expectNoAxeViolations(context: BrowserContext, url: string
     const page = await audit.newPage();
     await page.goto(url);
     await page.addScriptTag({ path: AXE });
-    const result = (await page.evaluate(() =>
-      (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
-    )) as AxeResult;
+    const result = await page.evaluate<AxeResult>("axe.run()");
     const summary = result.violations.map(
       (v) => `${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
     );
@@ -35,50 +33,45 @@ export async function expectNoAxeViolations(context: BrowserContext, url: string
   }
 }
 
+// The checks run inside the page, so they are written as the page's JavaScript (this package's
+// TypeScript has no DOM types, and must not: the server code would see them too).
 const CONTROLS = "a[href], button, input:not([type=hidden]), select, textarea";
 
-/** Every visible control has an accessible label (label[for], aria-label or its own text for buttons/links). */
+const UNLABELLED = `[...document.querySelectorAll("input:not([type=hidden]), select, textarea")]
+  .filter((el) => {
+    const id = el.getAttribute("id");
+    const label = id ? document.querySelector('label[for="' + id + '"]') : null;
+    return !(label && label.textContent.trim()) && !el.getAttribute("aria-label") && !el.closest("label");
+  })
+  .map((el) => el.outerHTML)`;
+
+const VISIBLE_CONTROLS = `[...document.querySelectorAll(${JSON.stringify(CONTROLS)})]
+  .filter((el) => el.offsetParent !== null || el.classList.contains("skip")).length`;
+
+const FOCUSED = `(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const index = [...document.querySelectorAll(${JSON.stringify(CONTROLS)})].indexOf(el);
+  return { index, ring: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2, html: el.outerHTML.slice(0, 120) };
+})()`;
+
+/** Every visible control has an accessible label (label[for], aria-label or an enclosing label). */
 export async function expectLabelledControls(page: Page) {
-  const unlabelled = await page.$$eval("input:not([type=hidden]), select, textarea", (elements) =>
-    elements
-      .filter((el) => {
-        const id = el.getAttribute("id");
-        const label = id ? document.querySelector(`label[for="${id}"]`) : null;
-        return !label?.textContent?.trim() && !el.getAttribute("aria-label") && !el.closest("label");
-      })
-      .map((el) => el.outerHTML),
-  );
-  expect(unlabelled).toEqual([]);
+  expect(await page.evaluate<string[]>(UNLABELLED)).toEqual([]);
 }
 
-/** Tab from the top reaches every control once, and each shows a focus outline while focused. */
+/** Tab from the top reaches every control, and each shows a focus outline while focused. */
 export async function expectKeyboardReachable(page: Page) {
-  const total = await page.$$eval(
-    CONTROLS,
-    (els) =>
-      els.filter((el) => (el as HTMLElement).offsetParent !== null || el.classList.contains("skip")).length,
-  );
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  const reached = new Set<string>();
+  const total = await page.evaluate<number>(VISIBLE_CONTROLS);
+  await page.evaluate("document.activeElement && document.activeElement.blur()");
+  const reached = new Set<number>();
   const unringed: string[] = [];
-  // A date input takes a Tab per segment (day, month, year), so allow some extra presses.
   for (let i = 0; i < total + 10 && reached.size < total; i++) {
     await page.keyboard.press("Tab");
-    const focus = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      const path = [
-        ...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea"),
-      ].indexOf(el);
-      return {
-        path,
-        ring: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2,
-        html: el.outerHTML.slice(0, 120),
-      };
-    });
+    const focus = await page.evaluate<{ index: number; ring: boolean; html: string } | null>(FOCUSED);
     if (!focus) continue;
-    reached.add(String(focus.path));
+    reached.add(focus.index);
     if (!focus.ring) unringed.push(focus.html);
   }
   expect(unringed).toEqual([]);
