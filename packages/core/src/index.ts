@@ -22,6 +22,7 @@ export {
   vpcLineOf,
 } from "./catalog/cost-lines";
 export { billedServiceNames, canonicalServiceName, SERVICE_NAME_ALIASES } from "./catalog/service-names";
+export * from "./charts";
 export { ageInDays } from "./compliance/age";
 export type { ComplianceBreakdown } from "./compliance/breakdown";
 export { type CostWeightedCompliance, costWeightedCompliance } from "./compliance/cost-weighted";
@@ -107,6 +108,7 @@ export {
   type ViolationHistory,
 } from "./history/aggregate";
 export { type HistoryGranularity, periodStart } from "./history/period";
+export { type ScoreTrend, scoreTrend, type TrendPoint, type TrendSnapshot } from "./history/score-trend";
 export { type HistoryTrend, STABLE_BAND_POINTS, type TrendDirection, trendBetween } from "./history/trend";
 export type * from "./model";
 export * from "./orgs";

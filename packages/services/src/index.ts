@@ -1,5 +1,6 @@
 export { listAudit } from "./audit/list";
 export { type AuditEntry, recordAudit, recordAuditOrQueue } from "./audit/record";
+export * from "./charts";
 export { deleteClient } from "./clients/delete";
 export { getClient } from "./clients/get";
 export { type ListClientsInput, listClients } from "./clients/list";

@@ -66,6 +66,8 @@ export async function recordScanUsage(input: RecordScanUsageInput): Promise<Reco
         clientId,
         period,
         kind: "scan",
+        // The caller's clock, as for snapshots: a day of the usage chart is a day of this period.
+        createdAt: input.now,
         idempotencyKey: scanIdempotencyKey(clientId, input.requestId, input.accountId),
         // `regions` feeds the usage endpoint's "regions covered"; no ARN is stored anywhere in usage.
         metadata: {
@@ -89,8 +91,8 @@ export async function recordScanUsage(input: RecordScanUsageInput): Promise<Reco
     newResources += await retried(async () => {
       const { rows } = await db.execute<{ inserted: number }>(sql`
         with added as (
-          insert into ${usageEvents} (id, client_id, period, kind, idempotency_key)
-          select id, ${clientId}, ${period}, 'resource', key
+          insert into ${usageEvents} (id, client_id, period, kind, idempotency_key, created_at)
+          select id, ${clientId}, ${period}, 'resource', key, ${input.now.toISOString()}::timestamptz
           from unnest(${sql.param(ids)}::text[], ${sql.param(keys)}::text[]) as batch(id, key)
           on conflict (idempotency_key) do nothing
           returning 1

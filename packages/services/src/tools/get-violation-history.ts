@@ -1,9 +1,8 @@
 // Tool 8: compliance over time from the client's stored snapshots. Computed by core's aggregateHistory.
 import { aggregateHistory } from "@tagc/core";
-import { complianceSnapshots } from "@tagc/db";
-import { and, asc, eq, gte } from "drizzle-orm";
 import { z } from "zod";
 import { scoped } from "../scoped";
+import { readTrendSnapshots } from "../snapshots/read";
 import { defineTool } from "./define";
 import { scalar } from "./inputs";
 
@@ -28,21 +27,9 @@ export const getViolationHistory = defineTool({
     const since = new Date(ctx.deps.now().getTime() - days * 86_400_000);
     const kind = input.kind ?? "all";
     // Row-level security under the filter: the read runs as this tenant (scoped.ts).
-    const rows = await scoped(ctx, ({ deps }) =>
-      deps.db
-        .select()
-        .from(complianceSnapshots)
-        .where(
-          and(
-            eq(complianceSnapshots.clientId, ctx.client.id),
-            gte(complianceSnapshots.createdAt, since),
-            ...(kind === "all" ? [] : [eq(complianceSnapshots.kind, kind)]),
-          ),
-        )
-        .orderBy(asc(complianceSnapshots.createdAt)),
+    const { usable, excluded } = await scoped(ctx, ({ deps }) =>
+      readTrendSnapshots(deps.db, ctx.client.id, { since, kind }),
     );
-    // Ad-hoc scans that were partial (a failed region, a denied type) never enter the trend.
-    const usable = rows.filter((r) => r.kind === "scheduled" || r.scope.data_quality !== "partial");
     const history = aggregateHistory(
       usable.map((r) => ({
         created_at: r.createdAt,
@@ -59,10 +46,11 @@ export const getViolationHistory = defineTool({
       days_back: days,
       kind,
       snapshot_count: usable.length,
-      excluded_partial: rows.length - usable.length,
-      note: rows.length
-        ? null
-        : "No snapshots yet: call check_tag_compliance with store_snapshot: true, or schedule an audit.",
+      excluded_partial: excluded,
+      note:
+        usable.length + excluded
+          ? null
+          : "No snapshots yet: call check_tag_compliance with store_snapshot: true, or schedule an audit.",
     };
   },
   summarize: (r) => `${r.periods.length} periods; trend ${r.trend.direction}.`,

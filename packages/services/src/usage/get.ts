@@ -1,16 +1,8 @@
 import { auditEvents, usageEvents } from "@tagc/db";
 import { and, count, eq, gte, lt, sql, sum } from "drizzle-orm";
 import type { ClientCtx } from "../context";
-import { invalid } from "../errors";
 import { tenantScoped } from "../scoped";
-import { billingPeriod, MONTHLY_RESOURCE_QUOTA } from "./quota";
-
-function periodBounds(period: string) {
-  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (!match) throw invalid("period", "must be YYYY-MM");
-  const [year, month] = [Number(match[1]), Number(match[2])];
-  return { start: new Date(Date.UTC(year, month - 1, 1)), end: new Date(Date.UTC(year, month, 1)) };
-}
+import { billingPeriod, MONTHLY_RESOURCE_QUOTA, periodBounds } from "./quota";
 
 /** Scans, unique resources, regions covered and tool calls for one month, with quota and remaining. */
 export const getUsage = tenantScoped(async function getUsage({

@@ -1,0 +1,2 @@
+export { getScoreTrend, type ScoreTrendInput } from "./score-trend";
+export { getUsageSeries, type UsageDay } from "./usage-series";
