@@ -1,6 +1,7 @@
 // The operator console under /console: server-rendered pages and plain HTML forms (no script), each
 // page or action in its own file and each calling the services verb its REST route calls. Mounted
 // only with the api role, beside the admin REST it mirrors.
+import { createHash } from "node:crypto";
 import type { ServiceDeps } from "@tagc/services";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -26,6 +27,14 @@ import { signInPage } from "./pages/sign-in";
 import { resolveConsoleClient } from "./resolve-client";
 import type { SessionConfig } from "./session";
 
+// core's chart SVG carries one style attribute (so it scales in any page); only that exact value is
+// admitted, by its hash, rather than 'unsafe-inline'.
+const CHART_STYLE = "max-width:100%;height:auto";
+const CHART_STYLE_SOURCES = [
+  "'unsafe-hashes'",
+  `'sha256-${createHash("sha256").update(CHART_STYLE).digest("base64")}'`,
+];
+
 export interface ConsoleDeps {
   services: ServiceDeps;
   adminAuth: AdminAuthConfig;
@@ -39,7 +48,7 @@ export function consoleApp({ services: s, adminAuth, session, publicBaseUrl }: C
   ui.use("*", async (c, next) => {
     const nonce = newNonce();
     c.set("cspNonce", nonce);
-    setPageHeaders(c, nonce, "'self'");
+    setPageHeaders(c, nonce, { formAction: "'self'", styleSources: CHART_STYLE_SOURCES });
     return next();
   });
   // A form is a few fields: anything bigger is refused before it is read.

@@ -3,6 +3,7 @@
 // the score trend from stored snapshots (a second client's never appear). Every page gets the
 // accessibility pass (axe, labels, keyboard) and a screenshot in test-output/.
 import { mkdir } from "node:fs/promises";
+import { complianceSnapshots } from "@tagc/db";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium, TEST_OUTPUT } from "../support/chromium";
@@ -106,6 +107,56 @@ describe("operator console in Chromium (postgres)", () => {
 
     await page.goto(`${base}/console/clients/cli_0000000000000000000000`);
     await checkPage("not-found");
+  }, 240_000);
+
+  test("the score trend chart draws the client's stored snapshots, never another client's", async () => {
+    const h = harness();
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000);
+    const snapshot = (clientId: string, accountId: string, ago: number, compliant: number) => ({
+      clientId,
+      accountId,
+      scope: {},
+      score: compliant / 80,
+      total: 80,
+      compliant,
+      violationCount: 80 - compliant,
+      byRegion: {},
+      kind: "scheduled" as const,
+      createdAt: day(ago),
+    });
+    await h.db.insert(complianceSnapshots).values([
+      snapshot(h.acme.id, h.acme.accountId, 3, 40),
+      snapshot(h.acme.id, h.acme.accountId, 2, 50),
+      snapshot(h.acme.id, h.acme.accountId, 1, 60),
+      // globex's readings (12.5% and 97.5%) must appear nowhere on acme's page.
+      snapshot(h.globex.id, h.globex.accountId, 2, 10),
+      snapshot(h.globex.id, h.globex.accountId, 1, 78),
+    ]);
+    await page.goto(`${base}/console/clients/${h.acme.id}`);
+    const chart = page.locator("#score-trend svg[role=img]");
+    expect(await chart.count()).toBe(1);
+    expect(await chart.locator(":scope > title").textContent()).toBe("Compliance score per day");
+    // One line for overall and one for acme's account, each through the three days.
+    expect(await chart.locator("path, polyline").count()).toBeGreaterThanOrEqual(2);
+    await page.click("#score-trend summary");
+    const table = (await page.textContent("#score-trend table")) ?? "";
+    expect(table).toContain(`Account ${h.acme.accountId}`);
+    for (const score of ["50%", "62.5%", "75%"]) expect(table).toContain(score);
+    const whole = await page.content();
+    expect(whole).not.toContain(h.globex.accountId);
+    for (const score of ["12.5%", "97.5%"]) expect(whole).not.toContain(score);
+    expect(await page.textContent("#trend")).toContain("3 snapshots");
+    await checkPage("client-trend");
+
+    // globex's page draws its own two readings only.
+    await page.goto(`${base}/console/clients/${h.globex.id}`);
+    await page.click("#score-trend summary");
+    const other = (await page.textContent("#score-trend table")) ?? "";
+    expect(other).toContain("12.5%");
+    expect(other).not.toContain(h.acme.accountId);
+    expect(await page.textContent("#trend")).toContain("2 snapshots");
+    // No CSP refusal: the chart's one style attribute is admitted by its hash.
+    expect(pageErrors).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -1,11 +1,14 @@
 // GET /console/clients/:id: one client, each section from the verb its REST route calls (getClient,
-// getClientStatus, listApiKeys, listOAuthGrants, getUsage, listAudit, listSchedules), all bound to
+// getClientStatus, listApiKeys, listOAuthGrants, getUsage, listAudit, listSchedules; the charts'
+// getScoreTrend and getUsageSeries), all bound to
 // the client resolved from the path.
 import { AUDIT_OUTCOMES } from "@tagc/db";
 import {
   getClient,
   getClientStatus,
+  getScoreTrend,
   getUsage,
+  getUsageSeries,
   listApiKeys,
   listAudit,
   listOAuthGrants,
@@ -23,6 +26,7 @@ import { fieldErrorsOf } from "../form";
 import { badge } from "../format";
 import { page } from "../respond";
 import { auditSection } from "../sections/audit";
+import { trendSection, usageChart } from "../sections/charts";
 import { connectionSection } from "../sections/connection";
 import { grantsSection } from "../sections/grants";
 import { keysSection } from "../sections/keys";
@@ -64,6 +68,8 @@ export async function clientPage(c: Context<AppEnv>, deps: ServiceDeps) {
   const usage = await getUsage({ ctx, input: {} });
   const audit = await listAudit({ ctx, input: { ...filters, cursor, limit: AUDIT_PAGE } });
   const schedules = await listSchedules({ ctx });
+  const trend = await getScoreTrend({ ctx, input: {} });
+  const usageSeries = await getUsageSeries({ ctx, input: {} });
   const session = c.var.consoleSession;
   return page(
     c,
@@ -73,7 +79,8 @@ export async function clientPage(c: Context<AppEnv>, deps: ServiceDeps) {
 <p>${badge(client.status)} · ${client.tier} tier · ${client.contact_email} · <code>${client.id}</code></p>
 ${notice ? html`<p class="notice" role="status">${NOTICES[notice]}</p>` : ""}
 ${connectionSection(status, session)}
-${usageSection(usage)}
+${trendSection(trend)}
+${usageSection(usage, usageChart(usageSeries))}
 ${keysSection(client.id, keys.data, session)}
 ${grantsSection(client.id, grants.data, session)}
 ${schedulesSection(client.id, schedules.data, session)}

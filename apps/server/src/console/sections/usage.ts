@@ -1,12 +1,13 @@
 // This month's usage against the tier's quota of unique resources, as a bar (a native <meter>, so
 // assistive technology reads the value) with the numbers beside it.
 import type { getUsage } from "@tagc/services";
-import { html } from "../../onboard/html";
+import { html, type SafeHtml } from "../../onboard/html";
 import { count } from "../format";
 
 type Usage = Awaited<ReturnType<typeof getUsage>>;
 
-export function usageSection(usage: Usage) {
+/** `chart`: the month day by day (sections/charts.ts), under the bar. */
+export function usageSection(usage: Usage, chart: SafeHtml | "" = "") {
   const quota = usage.quota.unique_resources;
   const share = quota ? Math.min(100, Math.round((usage.unique_resources / quota) * 100)) : 0;
   const bar =
@@ -20,6 +21,7 @@ export function usageSection(usage: Usage) {
   );
   return html`<section aria-labelledby="usage-title" id="usage"><h2 id="usage-title">Usage in ${usage.period}</h2>
 ${bar}
+${chart}
 <p>${count(usage.scans)} scans · regions ${usage.regions_covered.join(", ") || "none yet"}</p>
 ${tools.length ? html`<ul>${tools}</ul>` : html`<p class="muted">No tool calls this month.</p>`}
 </section>`;
