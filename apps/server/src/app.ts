@@ -1,6 +1,7 @@
 // The one app factory: middleware, routes, error handling and the OpenAPI document.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { DatabaseHandle } from "@tagc/db";
+import { consoleApp } from "./console/routes";
 import { describeZodError, envelope, renderError } from "./errors";
 import { registerMcp } from "./mcp/route";
 import { adminAuth } from "./middleware/admin-auth";
@@ -94,6 +95,14 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     registerCancelSchedule(app, s);
     // The customer's page belongs with the api role; its token is its only credential.
     registerOnboardingPages(app, s, deps.publicBaseUrl);
+    // The operator's pages: the same verbs as the admin REST above, behind a session cookie.
+    if (deps.console) {
+      const session = deps.console;
+      app.route(
+        "/console",
+        consoleApp({ services: s, adminAuth: deps.adminAuth, session, publicBaseUrl: deps.publicBaseUrl }),
+      );
+    }
   }
 
   app.openAPIRegistry.registerComponent("securitySchemes", "adminBearer", {

@@ -113,6 +113,7 @@ export function appDepsFrom(
     version: VERSION,
     ...(env.METRICS_TOKEN ? { metricsToken: env.METRICS_TOKEN } : {}),
     trustedProxies: env.TRUSTED_PROXIES,
+    console: { sessionSecret: env.CONSOLE_SESSION_SECRET, sessionTtlS: env.CONSOLE_SESSION_TTL_S },
     adminAuth: {
       scope: env.ADMIN_SCOPE,
       bootstrapTokens,

@@ -142,6 +142,13 @@ export const envSchema = z
      * ONBOARDING_LINK_SECRET (the key is derived per purpose).
      */
     DOWNLOAD_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /**
+     * Signs the operator console's session cookie (HMAC); every replica needs the same. Defaults to
+     * ONBOARDING_LINK_SECRET (the key is derived per purpose, so no other token can stand in for it).
+     */
+    CONSOLE_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** How long a console sign-in lasts, in seconds (5 minutes to 1 day); never past an admin JWT's exp. */
+    CONSOLE_SESSION_TTL_S: z.coerce.number().int().min(300).max(86_400).default(28_800),
     /** How long a download URL works, in seconds (1 minute to 1 day). */
     DOWNLOAD_TTL_S: z.coerce.number().int().min(60).max(86_400).default(900),
     CONSOLE_REGION: z.string().default("us-east-1"),
@@ -238,6 +245,8 @@ export const envSchema = z
     ONBOARDING_LINK_SECRET: env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     MCP_SESSION_SECRET: env.MCP_SESSION_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     DOWNLOAD_SECRET: env.DOWNLOAD_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
+    CONSOLE_SESSION_SECRET:
+      env.CONSOLE_SESSION_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
   }));
 

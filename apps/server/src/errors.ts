@@ -103,7 +103,7 @@ export function renderError(error: unknown, c: Context<AppEnv>) {
  * SQL text, the driver's message and code, and the original stack frames only; never the parameters
  * or the driver's `detail` (which quotes the offending row).
  */
-function loggable(error: unknown): unknown {
+export function loggable(error: unknown): unknown {
   if (!(error instanceof Error) || !("query" in error) || !("params" in error)) return error;
   const cause = (error.cause ?? {}) as {
     message?: unknown;

@@ -21,6 +21,10 @@ export interface AppEnv {
     mcpCredential: { id: string; scopes: string[] };
     /** The caller's address: the socket, or X-Forwarded-For through TRUSTED_PROXIES. */
     clientAddress: string;
+    /** The operator console's signed-in admin (console/session.ts). */
+    consoleSession: import("./console/session").ConsoleSession;
+    /** The CSP nonce of a server-rendered page's inline style. */
+    cspNonce: string;
     /** The status a handler wrote to the Node response itself (oidc-provider), for the log line. */
     sentStatus: number;
   };
@@ -67,6 +71,8 @@ export interface AppDeps {
   trustedProxies?: string[];
   /** False when this process does not have the api role: no /v1 admin routes. */
   serveApi?: boolean;
+  /** The operator console's session cookie: its signing secret and lifetime; absent, no /console. */
+  console?: { sessionSecret: string; sessionTtlS: number };
   /** The MCP endpoint's runtime; absent when this process does not serve /mcp. */
   mcp?: import("./mcp/context").McpRuntime;
   /** Set draining at SIGTERM: readiness answers shutting_down and new requests are refused (503). */

@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { envelope } from "../errors";
 import type { AppEnv } from "../types";
 
-const CLIENT_ID = /^cli_[0-9A-Za-z]{10,40}$/;
+export const CLIENT_ID = /^cli_[0-9A-Za-z]{10,40}$/;
 
 /** Resolves {id} of /v1/clients/{id}/… into c.var.client; a malformed or unknown id is a 404. */
 export function resolveClient(deps: ServiceDeps): MiddlewareHandler<AppEnv> {

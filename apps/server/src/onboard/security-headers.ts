@@ -7,18 +7,26 @@ import type { AppEnv } from "../types";
 
 export const newNonce = () => randomBytes(18).toString("base64");
 
-export function setPageHeaders(c: Context<AppEnv>, nonce: string) {
+export interface PageHeaderOptions {
+  /** Where the page's forms may post ('none' here; the operator console posts to itself). */
+  formAction?: string;
+  /** Extra style-src sources, e.g. the hash of one style attribute core's SVG charts carry. */
+  styleSources?: readonly string[];
+}
+
+export function setPageHeaders(c: Context<AppEnv>, nonce: string, options: PageHeaderOptions = {}) {
   const scripts = `'nonce-${nonce}'`;
+  const styles = [scripts, ...(options.styleSources ?? [])].join(" ");
   c.header(
     "content-security-policy",
     [
       "default-src 'none'",
       `script-src ${scripts}`,
-      `style-src ${scripts}`,
+      `style-src ${styles}`,
       "connect-src 'self'",
       "img-src 'self' data:",
       "base-uri 'none'",
-      "form-action 'none'",
+      `form-action ${options.formAction ?? "'none'"}`,
       "frame-ancestors 'none'",
     ].join("; "),
   );

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { AUDIT_OUTCOMES } from "@tagc/db";
 import { CLIENT_TIERS } from "@tagc/services";
-import { cursorQuery } from "./common";
+import { cursorQuery, hasNoNul, NO_NUL_MESSAGE } from "./common";
 
 export const UsageQuery = z.strictObject({
   period: z
@@ -35,6 +36,21 @@ export const PageQuery = z.strictObject({
     .default(50)
     .openapi({ param: { name: "limit", in: "query" } }),
   cursor: cursorQuery(500),
+  operation: z
+    .string()
+    .min(1)
+    .max(100)
+    .refine(hasNoNul, NO_NUL_MESSAGE)
+    .optional()
+    .openapi({
+      param: { name: "operation", in: "query" },
+      description: "Only events of this operation (a tool name or e.g. api_keys.issue)",
+      example: "check_tag_compliance",
+    }),
+  outcome: z
+    .enum(AUDIT_OUTCOMES)
+    .optional()
+    .openapi({ param: { name: "outcome", in: "query" } }),
 });
 
 export const AuditListSchema = z

@@ -1,4 +1,4 @@
-import { auditEvents } from "@tagc/db";
+import { type AuditOutcome, auditEvents } from "@tagc/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { ClientCtx } from "../context";
 import { invalid } from "../errors";
@@ -24,15 +24,23 @@ const isRealTime = (time: string) => {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === time.slice(0, 19);
 };
 
+export interface AuditFilters {
+  /** Only this operation (a tool name or a route's operation, e.g. "api_keys.issue"). */
+  operation?: string | undefined;
+  outcome?: AuditOutcome | undefined;
+}
+
 /** The client's audit events, newest first, keyset-paginated on (created_at, id). */
 export const listAudit = tenantScoped(async function listAudit({
   ctx,
   input,
 }: {
   ctx: ClientCtx;
-  input: { limit: number; cursor?: string | undefined };
+  input: AuditFilters & { limit: number; cursor?: string | undefined };
 }) {
   const filters: SQL[] = [eq(auditEvents.clientId, ctx.client.id)];
+  if (input.operation) filters.push(eq(auditEvents.operation, input.operation));
+  if (input.outcome) filters.push(eq(auditEvents.outcome, input.outcome));
   if (input.cursor) {
     const { createdAt, id } = decodeCursor(input.cursor);
     filters.push(sql`(${auditEvents.createdAt}, ${auditEvents.id}) < (${createdAt}::timestamptz, ${id})`);

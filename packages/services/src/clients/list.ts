@@ -1,11 +1,13 @@
 import { type ClientStatus, clients } from "@tagc/db";
-import { and, asc, eq, gt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "../context";
 import { invalid } from "../errors";
 import { clientView } from "./view";
 
 export interface ListClientsInput {
   status?: ClientStatus | undefined;
+  /** Part of the name or contact e-mail, any case (the operator console's search box). */
+  search?: string | undefined;
   limit: number;
   /** Opaque: the last id of the previous page (ids sort by creation time). */
   cursor?: string | undefined;
@@ -21,6 +23,12 @@ const decodeCursor = (cursor: string) => {
 export async function listClients({ ctx, input }: { ctx: Ctx; input: ListClientsInput }) {
   const filters: SQL[] = [];
   if (input.status) filters.push(eq(clients.status, input.status));
+  if (input.search) {
+    // LIKE's own wildcards in the search are literal characters, not patterns.
+    const pattern = `%${input.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const match = or(ilike(clients.name, pattern), ilike(clients.contactEmail, pattern));
+    if (match) filters.push(match);
+  }
   if (input.cursor) filters.push(gt(clients.id, decodeCursor(input.cursor)));
   const rows = await ctx.deps.db
     .select()

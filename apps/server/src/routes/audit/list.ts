@@ -10,7 +10,7 @@ const route = createRoute({
   operationId: "listAuditEvents",
   tags: ["audit"],
   summary: "The client's audit events",
-  description: "Newest first, cursor-paginated.",
+  description: "Newest first, cursor-paginated; filter by operation and outcome.",
   security,
   request: { params: ClientIdParam, query: PageQuery },
   responses: { 200: json(AuditListSchema, "A page of audit events"), ...clientErrors },

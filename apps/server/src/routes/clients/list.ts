@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { listClients, type ServiceDeps } from "@tagc/services";
 import { ClientListSchema, STATUSES } from "../../schemas/client";
-import { adminErrors, cursorQuery, json, security } from "../../schemas/common";
+import { adminErrors, cursorQuery, hasNoNul, json, NO_NUL_MESSAGE, security } from "../../schemas/common";
 import { ctxOf, type Router } from "../context";
 
 const route = createRoute({
@@ -10,7 +10,7 @@ const route = createRoute({
   operationId: "listClients",
   tags: ["clients"],
   summary: "List clients",
-  description: "Oldest first, cursor-paginated; filter by status.",
+  description: "Oldest first, cursor-paginated; filter by status and search by name or e-mail.",
   security,
   request: {
     query: z.strictObject({
@@ -18,6 +18,18 @@ const route = createRoute({
         .enum(STATUSES)
         .optional()
         .openapi({ param: { name: "status", in: "query" } }),
+      search: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .refine(hasNoNul, NO_NUL_MESSAGE)
+        .optional()
+        .openapi({
+          param: { name: "search", in: "query" },
+          description: "Part of the name or contact e-mail, any case",
+          example: "acme",
+        }),
       limit: z.coerce
         .number()
         .int()
