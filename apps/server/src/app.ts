@@ -21,7 +21,8 @@ import { registerOnboardingLink } from "./routes/clients/onboarding-link";
 import { registerRegisterClient } from "./routes/clients/register";
 import { registerClientStatus } from "./routes/clients/status";
 import { registerVerifyClient } from "./routes/clients/verify";
-import { registerDocs } from "./routes/docs";
+import { registerDocsAssets } from "./routes/docs/assets";
+import { OPENAPI_PATH, registerDocsPage } from "./routes/docs/page";
 import { registerGetDownload } from "./routes/downloads/get";
 import { registerIssueKey } from "./routes/keys/issue";
 import { registerListKeys } from "./routes/keys/list";
@@ -115,13 +116,19 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     info: {
       title: "Tag Compliance Cloud",
       version: deps.version,
-      description:
+      description: [
         "The operator's control plane: clients, AWS onboarding, API keys, policies, usage and audit.",
+        "",
+        "Every `/v1/clients…` operation needs **an admin credential** as `Authorization: Bearer <token>`:",
+        "the bootstrap token (`ADMIN_BOOTSTRAP_TOKEN`) or a JWT with the admin scope. Errors share one",
+        'envelope: `{"error":{"code","message","requestId"}}`.',
+      ].join("\n"),
     },
     servers: [{ url: deps.publicBaseUrl }],
   };
-  app.doc31("/v1/openapi.json", documentConfig);
-  registerDocs(app, documentConfig);
+  app.doc31(OPENAPI_PATH, documentConfig);
+  registerDocsPage(app, documentConfig.info.title, deps.publicBaseUrl);
+  registerDocsAssets(app);
   return app;
 }
 

@@ -132,7 +132,15 @@ export type * from "./policy/types";
 export { buildComplianceReport, COSTLESS_NOTE } from "./report/build";
 export { gapByTagChart, gapByTypeChart, trendChart } from "./report/chart-data";
 export { parseReportFormat } from "./report/format";
-export { formatCents, formatScore, formatUsd, roundCents } from "./report/money";
+export {
+  CURRENCY,
+  formatCents,
+  formatMoney,
+  formatScore,
+  formatUsd,
+  roundCents,
+  roundEach,
+} from "./report/money";
 export { REPORT_CSV_COLUMNS } from "./report/render-csv";
 export type * from "./report/types";
 export * from "./schedule";

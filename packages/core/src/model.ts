@@ -50,7 +50,7 @@ export interface Violation {
   allowed_values: string[] | null;
   /** The pattern a value must match, for invalid_format and missing_required_tag when the tag has one. */
   validation_regex?: string;
-  /** The resource's monthly cost estimate (0 when costs were not requested). */
+  /** The resource's monthly cost estimate, exact (0 when costs were not requested); rounded where shown. */
   cost_impact_monthly: number;
   /**
    * True when the violation does not make the resource non-compliant (an aliased_value under

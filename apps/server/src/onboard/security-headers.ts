@@ -7,6 +7,19 @@ import type { AppEnv } from "../types";
 
 export const newNonce = () => randomBytes(18).toString("base64");
 
+/** The headers every HTML page of ours sends: its CSP, never framed, never sniffed. */
+export function setHtmlHeaders(
+  c: Context<AppEnv>,
+  policy: string[],
+  { referrer, cache }: { referrer: string; cache: string },
+) {
+  c.header("content-security-policy", policy.join("; "));
+  c.header("referrer-policy", referrer);
+  c.header("cache-control", cache);
+  c.header("x-content-type-options", "nosniff");
+  c.header("x-frame-options", "DENY");
+}
+
 export interface PageHeaderOptions {
   /** Where the page's forms may post ('none' here; the operator console posts to itself). */
   formAction?: string;
@@ -17,8 +30,8 @@ export interface PageHeaderOptions {
 export function setPageHeaders(c: Context<AppEnv>, nonce: string, options: PageHeaderOptions = {}) {
   const scripts = `'nonce-${nonce}'`;
   const styles = [scripts, ...(options.styleSources ?? [])].join(" ");
-  c.header(
-    "content-security-policy",
+  setHtmlHeaders(
+    c,
     [
       "default-src 'none'",
       `script-src ${scripts}`,
@@ -28,10 +41,7 @@ export function setPageHeaders(c: Context<AppEnv>, nonce: string, options: PageH
       "base-uri 'none'",
       `form-action ${options.formAction ?? "'none'"}`,
       "frame-ancestors 'none'",
-    ].join("; "),
+    ],
+    { referrer: "no-referrer", cache: "no-store" },
   );
-  c.header("referrer-policy", "no-referrer");
-  c.header("cache-control", "no-store");
-  c.header("x-content-type-options", "nosniff");
-  c.header("x-frame-options", "DENY");
 }

@@ -37,7 +37,7 @@ export interface UntaggedResource {
 export interface UntaggedResult {
   resources: UntaggedResource[];
   total_untagged: number;
-  /** Sum of the listed resources' estimates, rounded to cents; present when costs are included. */
+  /** Exact sum of the listed resources' estimates, then rounded to cents; present when costs are included. */
   total_monthly_cost?: number;
   /** Found resources of types AWS cannot tag: never listed as untagged. */
   not_taggable: NotTaggableEntry[];
@@ -70,8 +70,7 @@ export function findUntaggedResources(input: FindUntaggedInput): UntaggedResult 
     if (withCosts) {
       const cost = costOf(input.costs, resource.arn);
       if (threshold !== null && cost.amount < threshold) continue;
-      // Whole cents, so the listed estimates add up to the total shown beside them.
-      item.monthly_cost_estimate = roundCents(cost.amount);
+      item.monthly_cost_estimate = cost.amount;
       item.cost_source = cost.source;
     }
     listed.push(item);
@@ -82,8 +81,10 @@ export function findUntaggedResources(input: FindUntaggedInput): UntaggedResult 
     not_taggable: notTaggableResources(input),
   };
   if (withCosts) {
+    // Summed exact, then each shown amount rounded to cents once (money.ts).
     const sum = listed.reduce((total, item) => total + (item.monthly_cost_estimate ?? 0), 0);
     result.total_monthly_cost = roundCents(sum);
+    for (const item of listed) item.monthly_cost_estimate = roundCents(item.monthly_cost_estimate ?? 0);
   }
   return result;
 }

@@ -11,7 +11,6 @@ import { violationExpectation } from "../policy/expectation";
 import { keyMatchingOf, lookupKey } from "../policy/key-lookup";
 import { compileTagRegex, matchesAtStart } from "../policy/regex";
 import type { RequiredTag, TaggingPolicy } from "../policy/types";
-import { roundCents } from "../report/money";
 import { type CostLookup, costOf } from "./costs";
 
 /**
@@ -104,8 +103,8 @@ export function validateResource(resource: Resource, policy: TaggingPolicy, cost
       severity,
       current_value: finding.value,
       ...violationExpectation(tag, finding.type),
-      // Whole cents: a spread share (100 / 3) is shown to people, and sums of cents stay readable.
-      cost_impact_monthly: roundCents(costOf(costs, resource.arn).amount),
+      // Exact: a tag's spend is summed from these and rounded once where it is shown (money.ts).
+      cost_impact_monthly: costOf(costs, resource.arn).amount,
       ...detailsOf(tag, finding, !aliasCounts),
     });
   }

@@ -1,7 +1,7 @@
 // generate_compliance_report (TOOLS.md tool 7): summary, top tags by count and by cost, rule-based
 // recommendations, rendered as JSON, CSV (RFC 4180), Markdown or one self-contained HTML file.
 import { notTaggableSentence } from "../compliance/not-taggable";
-import { roundCents } from "./money";
+import { CURRENCY, roundCents } from "./money";
 import { buildRecommendations } from "./recommendations";
 import { renderCsv } from "./render-csv";
 import { renderHtml } from "./render-html";
@@ -50,6 +50,7 @@ export function buildComplianceReport({
       cost_attributable: roundCents(gap.attributable),
       cost_gap: roundCents(gap.gap),
       cost_gap_percentage: roundCents(gap.gap_percentage),
+      currency: CURRENCY,
       cost_note: gap.note ?? null,
     },
     by_region: compliance.by_region ?? null,

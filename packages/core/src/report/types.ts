@@ -88,6 +88,8 @@ export interface ComplianceReport {
     cost_attributable: number;
     cost_gap: number;
     cost_gap_percentage: number;
+    /** The currency of every amount in the report. */
+    currency: string;
     /** No resources, $0 reported, or all properly tagged; null when the gap is real. */
     cost_note: string | null;
   };

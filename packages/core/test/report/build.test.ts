@@ -57,6 +57,7 @@ describe("buildComplianceReport: content", () => {
       cost_attributable: 4000,
       cost_gap: 6000,
       cost_gap_percentage: 60,
+      currency: "USD",
       cost_note: null,
     });
   });

@@ -7,7 +7,7 @@ import { validateResource } from "../../src/compliance/validate";
 import { exportViolationsCsv } from "../../src/export/violations-csv";
 import type { Resource } from "../../src/model";
 import { buildComplianceReport } from "../../src/report/build";
-import { formatCents, formatUsd, roundCents } from "../../src/report/money";
+import { CURRENCY, formatCents, formatMoney, formatUsd, roundCents, roundEach } from "../../src/report/money";
 import { REPORT_CSV_COLUMNS } from "../../src/report/render-csv";
 import type { ReportGapInput } from "../../src/report/types";
 import { violation } from "./violations";
@@ -33,10 +33,63 @@ describe("money helpers", () => {
     [0, 0, "0.00", "$0.00"],
     [1234.5, 1234.5, "1234.50", "$1,234.50"],
     [-2.675, -2.68, "-2.68", "-$2.68"],
+    // Half a cent rounds away from zero, on either side of it.
+    [0.005, 0.01, "0.01", "$0.01"],
+    [-0.005, -0.01, "-0.01", "-$0.01"],
+    [0.015, 0.02, "0.02", "$0.02"],
+    [0.0049999, 0, "0.00", "$0.00"],
+    // Under half a cent below zero is zero, never "-$0.00".
+    [-0.004, 0, "0.00", "$0.00"],
+    [-1e-7, 0, "0.00", "$0.00"],
+    [0.1 + 0.2, 0.3, "0.30", "$0.30"],
+    [100 / 3, 33.33, "33.33", "$33.33"],
+    // Large amounts keep their cents: the nudge of a fixed epsilon would be lost at this size.
+    [1_234_567.005, 1_234_567.01, "1234567.01", "$1,234,567.01"],
+    [123_456_789_012.345, 123_456_789_012.35, "123456789012.35", "$123,456,789,012.35"],
+    [-9_999_999.995, -10_000_000, "-10000000.00", "-$10,000,000.00"],
   ])("%d rounds to %d cents (%s, %s)", (amount, rounded, cents, usd) => {
-    expect(roundCents(amount)).toBe(rounded);
+    expect(Object.is(roundCents(amount), rounded)).toBe(true);
     expect(formatCents(amount)).toBe(cents);
     expect(formatUsd(amount)).toBe(usd);
+    expect(formatMoney(amount, CURRENCY)).toBe(usd);
+  });
+
+  it("leaves amounts too large to carry cents as they are", () => {
+    expect(roundCents(1e21)).toBe(1e21);
+    expect(roundCents(-1e22)).toBe(-1e22);
+  });
+
+  it("formats in the currency given, US dollars by default", () => {
+    expect(CURRENCY).toBe("USD");
+    expect(formatMoney(1234.5)).toBe("$1,234.50");
+    expect(formatMoney(1234.567, "EUR")).toBe("€1,234.57");
+  });
+
+  it("rounds each amount of a record", () => {
+    expect(roundEach({ Tax: 0.1 + 0.2, "AWS Support (Business)": 100 / 3, empty: 0 })).toEqual({
+      Tax: 0.3,
+      "AWS Support (Business)": 33.33,
+      empty: 0,
+    });
+  });
+});
+
+describe("sum before rounding, round at presentation", () => {
+  // Three equal shares of $100: each shows $33.33, and their sum shows $100.00, not $99.99.
+  const shares = [100 / 3, 100 / 3, 100 / 3];
+
+  it("a tag's spend is the rounded exact sum of its resources' spend", () => {
+    const violations = shares.map((amount, i) =>
+      violation({ resource_id: `r${i}`, cost_impact_monthly: amount }),
+    );
+    const { report } = buildComplianceReport({
+      compliance: { score: 0, total: 3, compliant: 0, violations },
+      gap: { total: 100, attributable: 0, gap: 100, gap_percentage: 100 },
+      format: "json",
+    });
+    expect(report.top_violations_by_cost?.[0]?.cost_impact_monthly).toBe(100);
+    expect(report.summary.cost_gap).toBe(100);
+    expect(report.summary.currency).toBe("USD");
   });
 });
 
@@ -52,6 +105,7 @@ describe("rendered amounts are in cents", () => {
     expect(summary("cost_attributable")).toBe("0.30");
     expect(summary("cost_gap")).toBe("15.40");
     expect(summary("cost_gap_percentage")).toBe("98.05");
+    expect(summary("currency")).toBe("USD");
   });
 
   it("report JSON carries amounts rounded to cents", () => {
@@ -144,32 +198,52 @@ describe("a report whose violations all cost $0", () => {
   });
 });
 
-describe("per-resource amounts are in cents where they are made", () => {
-  const resource: Resource = {
-    arn: "arn:aws:ec2:us-east-1:111111111111:instance/i-1",
-    id: "i-1",
+describe("per-resource amounts: exact where they are made, rounded where they are shown", () => {
+  const resourceOf = (id: string): Resource => ({
+    arn: `arn:aws:ec2:us-east-1:111111111111:instance/${id}`,
+    id,
     type: "ec2:instance",
     region: "us-east-1",
     account_id: "111111111111",
     tags: {},
-  };
-  // A service's remainder shared by three resources: 100 / 3 is 33.333333333333336.
-  const costs = new Map([[resource.arn, { amount: 100 / 3, source: "estimated" as const }]]);
+  });
+  const resources = ["i-1", "i-2", "i-3"].map(resourceOf);
+  // A service's $100 remainder shared by three resources: 100 / 3 is 33.333333333333336 each.
+  const costs = new Map(resources.map((r) => [r.arn, { amount: 100 / 3, source: "estimated" as const }]));
   const policy = { version: "1", required_tags: [{ name: "Owner", description: "" }], optional_tags: [] };
 
-  it("a violation's cost_impact_monthly", () => {
-    expect(validateResource(resource, policy, costs)[0]?.cost_impact_monthly).toBe(33.33);
+  it("a violation keeps the exact amount, so a tag's spend sums to the cent", () => {
+    const violations = resources.flatMap((r) => validateResource(r, policy, costs));
+    expect(violations[0]?.cost_impact_monthly).toBe(100 / 3);
+    const { report } = buildComplianceReport({
+      compliance: { score: 0, total: 3, compliant: 0, violations },
+      gap: { total: 100, attributable: 0, gap: 100, gap_percentage: 100 },
+      format: "json",
+    });
+    expect(report.top_violations_by_cost?.[0]?.cost_impact_monthly).toBe(100);
   });
 
-  it("an untagged resource's monthly_cost_estimate, and the total of the listed ones", () => {
+  it("an untagged resource's monthly_cost_estimate is cents, and the total is the exact sum rounded", () => {
     const result = findUntaggedResources({
       policy,
-      resources: [resource],
+      resources,
       resourceTypes: ["ec2:instance"],
       now: new Date("2026-01-01T00:00:00Z"),
       costs,
     });
-    expect(result.resources[0]?.monthly_cost_estimate).toBe(33.33);
-    expect(result.total_monthly_cost).toBe(33.33);
+    expect(result.resources.map((r) => r.monthly_cost_estimate)).toEqual([33.33, 33.33, 33.33]);
+    expect(result.total_monthly_cost).toBe(100);
+  });
+
+  it("a threshold compares the exact amount", () => {
+    const result = findUntaggedResources({
+      policy,
+      resources,
+      resourceTypes: ["ec2:instance"],
+      now: new Date("2026-01-01T00:00:00Z"),
+      costs,
+      minCostThreshold: 33.334,
+    });
+    expect(result.resources).toEqual([]);
   });
 });

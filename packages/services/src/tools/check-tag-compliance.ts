@@ -2,13 +2,13 @@
 // page), the attribution gap and per-region and per-account breakdowns. Computed by core's
 // evaluateCompliance and attributionGap through the shared scan pipeline (scan/pipeline.ts).
 
-import { notTaggableSentence } from "@tagc/core";
+import { CURRENCY, notTaggableSentence, roundCents } from "@tagc/core";
 import { z } from "zod";
 import { scoped } from "../scoped";
 import { insertSnapshot } from "../snapshots/insert";
 import { defineTool } from "./define";
 import { accounts, cursor, filters, limit, regionsOf, resourceTypes, scanId, severity } from "./inputs";
-import { dataQuality, money, notTaggable, round2 } from "./outputs";
+import { currency, dataQuality, money, notTaggable } from "./outputs";
 import { morePages, pageOf } from "./page";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -50,11 +50,14 @@ export const checkTagCompliance = defineTool({
         "Compliant spend / in-scope spend (0–1); null when no spend was read (cost_weighted_reason says why)",
       ),
     cost_weighted_reason: z.string().nullable(),
-    violations: z.array(z.object({ resource_arn: z.string(), tag_name: z.string() })),
+    violations: z.array(
+      z.object({ resource_arn: z.string(), tag_name: z.string(), cost_impact_monthly: money }),
+    ),
     violations_total: z.number(),
     violations_remaining: z.number().describe("Violations after this page"),
     next_cursor: z.string().nullable(),
-    cost_attribution_gap: z.object({ gap: money, gap_percentage: z.number() }).nullable(),
+    cost_attribution_gap: z.object({ gap: money, gap_percentage: z.number(), currency }).nullable(),
+    currency,
     not_taggable: notTaggable,
     stored_in_history: z.boolean(),
     scan_timestamp: z.string(),
@@ -103,22 +106,27 @@ export const checkTagCompliance = defineTool({
       cost_weighted_compliance: evaluation.cost_weighted_compliance,
       cost_weighted_reason: evaluation.cost_weighted_reason,
       violation_counts: evaluation.violation_counts,
-      violations: violations.items,
+      // Exact in the evaluation (a tag's spend sums from them); cents here, where they are shown.
+      violations: violations.items.map((v) => ({
+        ...v,
+        cost_impact_monthly: roundCents(v.cost_impact_monthly),
+      })),
       violations_total: violations.total,
       violations_remaining: violations.remaining,
       next_cursor: violations.next_cursor,
       cost_attribution_gap: gap
         ? {
-            total_spend: round2(gap.total),
-            attributable_spend: round2(gap.attributable),
-            unattributable_by_nature: round2(gap.unattributable_by_nature),
-            gap: round2(gap.gap),
+            total_spend: roundCents(gap.total),
+            attributable_spend: roundCents(gap.attributable),
+            unattributable_by_nature: roundCents(gap.unattributable_by_nature),
+            gap: roundCents(gap.gap),
             gap_percentage: gap.gap_percentage,
             period: gap.period,
-            currency: "USD",
+            currency: CURRENCY,
             note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
           }
         : null,
+      currency: CURRENCY,
       by_region: evaluation.by_region,
       by_account: evaluation.by_account,
       not_taggable: evaluation.not_taggable,

@@ -1,10 +1,16 @@
 // Tool 2: resources missing at least one applicable required tag (values are not checked), with age
 // and, on request, a monthly cost estimate. Computed by core's findUntaggedResources and spreadCosts.
-import { notTaggableSentence, findUntaggedResources as selectUntagged, spreadCosts } from "@tagc/core";
+import {
+  CURRENCY,
+  formatUsd,
+  notTaggableSentence,
+  findUntaggedResources as selectUntagged,
+  spreadCosts,
+} from "@tagc/core";
 import { z } from "zod";
 import { defineTool } from "./define";
 import { accounts, cursor, limit, regions, resourceTypes, scanId } from "./inputs";
-import { dataQuality, notTaggable } from "./outputs";
+import { currency, dataQuality, money, notTaggable } from "./outputs";
 import { morePages, pageOf } from "./page";
 import { scanAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
@@ -33,10 +39,12 @@ export const findUntaggedResources = defineTool({
     scan_id: scanId.optional(),
   }),
   output: z.object({
-    resources: z.array(z.object({ resource_arn: z.string() })),
+    resources: z.array(z.object({ resource_arn: z.string(), monthly_cost_estimate: money.optional() })),
     total_untagged: z.number(),
     remaining: z.number().describe("Resources after this page"),
     next_cursor: z.string().nullable(),
+    total_monthly_cost: money.nullable().describe("All untagged resources' estimates, not only this page's"),
+    currency: currency.nullable(),
     not_taggable: notTaggable,
     data_quality: dataQuality,
   }),
@@ -73,12 +81,16 @@ export const findUntaggedResources = defineTool({
       not_taggable: result.not_taggable,
       total_monthly_cost: result.total_monthly_cost ?? null,
       cost_note: withCosts ? COST_NOTE : null,
+      currency: withCosts ? CURRENCY : null,
       scan_timestamp: scan.scanned_at,
       data_quality: scan.data_quality,
     };
   },
   summarize: (r) => {
     const sentences = [
+      r.total_monthly_cost === null
+        ? null
+        : `Their estimated monthly spend: ${formatUsd(r.total_monthly_cost)}.`,
       morePages(r.resources.length, r.remaining, "resources"),
       notTaggableSentence(r.not_taggable),
     ];

@@ -1,12 +1,20 @@
 // Tool 4: how much spend cannot be attributed because of bad tags, broken down by type, region,
 // account or service. Computed by core's spreadCosts and attributionGap (scan/analyse.ts), with
 // core's costAllocationStatus saying which required keys Cost Explorer cannot split by.
-import { applicableRequiredTags, costAllocationStatus, formatUsd, type TaggingPolicy } from "@tagc/core";
+import {
+  applicableRequiredTags,
+  CURRENCY,
+  costAllocationStatus,
+  formatUsd,
+  roundCents,
+  roundEach,
+  type TaggingPolicy,
+} from "@tagc/core";
 import { z } from "zod";
 import { ServiceError } from "../errors";
 import { defineTool } from "./define";
 import { accounts, filters, regionsOf, resourceTypes, scalar, scanId } from "./inputs";
-import { dataQuality, money, round2 } from "./outputs";
+import { currency, dataQuality, money } from "./outputs";
 import { analyseAccounts } from "./scan/pipeline";
 import { resolveResourceTypes } from "./scan/scope";
 import { gapNoteOf } from "./scan/score-reason";
@@ -35,7 +43,9 @@ export const getCostAttributionGap = defineTool({
     taggable_spend: money,
     attribution_gap: money,
     attribution_gap_percentage: z.number(),
+    unattributable_services: z.record(z.string(), money),
     breakdown: z.record(z.string(), z.object({ total: money, note: z.string().nullable() })),
+    cost_sources: z.record(z.string(), z.object({ resources: z.number(), amount: money })),
     note: z
       .string()
       .nullable()
@@ -46,6 +56,7 @@ export const getCostAttributionGap = defineTool({
       attributable_verifiable: z.boolean(),
       note: z.string().nullable(),
     }),
+    currency,
     data_quality: dataQuality,
   }),
   mutates: false,
@@ -64,12 +75,14 @@ export const getCostAttributionGap = defineTool({
     // Costs were requested, so the analysis always has a gap.
     if (!gap) throw new ServiceError("INTERNAL", "the attribution gap was not computed");
     return {
-      total_spend: round2(gap.total),
-      attributable_spend: round2(gap.attributable),
-      unattributable_by_nature: round2(gap.unattributable_by_nature),
-      unattributable_services: gap.unattributable_services,
-      taggable_spend: round2(gap.taggable_total),
-      attribution_gap: round2(gap.gap),
+      // Each amount is the exact sum rounded once: a breakdown's rows may differ from the total
+      // beside them by under half a cent each (core money.ts).
+      total_spend: roundCents(gap.total),
+      attributable_spend: roundCents(gap.attributable),
+      unattributable_by_nature: roundCents(gap.unattributable_by_nature),
+      unattributable_services: roundEach(gap.unattributable_services),
+      taggable_spend: roundCents(gap.taggable_total),
+      attribution_gap: roundCents(gap.gap),
       attribution_gap_percentage: gap.gap_percentage,
       group_by: gap.group_by,
       breakdown: Object.fromEntries(
@@ -77,13 +90,18 @@ export const getCostAttributionGap = defineTool({
           key,
           {
             ...group,
-            total: round2(group.total),
-            attributable: round2(group.attributable),
-            gap: round2(group.gap),
+            total: roundCents(group.total),
+            attributable: roundCents(group.attributable),
+            gap: roundCents(group.gap),
           },
         ]),
       ),
-      cost_sources: gap.cost_sources,
+      cost_sources: Object.fromEntries(
+        Object.entries(gap.cost_sources).map(([source, tally]) => [
+          source,
+          { ...tally, amount: roundCents(tally.amount) },
+        ]),
+      ),
       note: gapNoteOf(gap, scan.resources.length, scan.data_quality.issues),
       // Cost Explorer splits spend only by keys activated for cost allocation: where a required key
       // is not, "attributable" is an estimate the bill cannot confirm, and the answer says so.
@@ -92,7 +110,7 @@ export const getCostAttributionGap = defineTool({
         activeKeysByAccount: allocation ?? {},
       }),
       period: gap.period,
-      currency: "USD",
+      currency: CURRENCY,
       data_quality: scan.data_quality,
     };
   },

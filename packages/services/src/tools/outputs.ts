@@ -1,6 +1,6 @@
 // Output schema pieces shared by the tools. They describe what clients and models rely on; objects
 // list only what matters; results may carry more fields (the listed JSON Schema leaves objects open).
-import { roundCents } from "@tagc/core";
+import { CURRENCY } from "@tagc/core";
 import { z } from "zod";
 
 export const dataQuality = z.object({
@@ -15,10 +15,12 @@ export const notTaggable = z
   .array(z.object({ resource_type: z.string(), count: z.number(), reason: z.string() }))
   .describe("Types AWS cannot tag; never violations, not scored");
 
-export const money = z.number().describe("USD, rounded to cents");
+// Every amount is rounded to cents by core's roundCents where the tool presents it (sums are taken
+// exact first), so a tool output and a rendered report never disagree by a cent.
+export const money = z.number().describe(`${CURRENCY}, rounded to cents`);
 
-// Core owns money rounding, so a tool output and a rendered report never disagree by a cent.
-export const round2 = (n: number): number => roundCents(n);
+/** The currency code beside the amounts of an output. */
+export const currency = z.literal(CURRENCY);
 
 /** A bulk result behind a signed URL that needs no key and expires: hand it to the user, never inline. */
 export const download = z
