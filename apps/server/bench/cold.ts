@@ -18,6 +18,8 @@ export interface ColdFigures {
   dataQuality: string;
   /** Server CPU over the call, including the rows it left queued (ms). */
   cpuMs: number;
+  /** The sandbox's CPU over the call (AWS's side, 10 ms resolution). */
+  sandboxCpuMs: number;
   peakRss: number;
   /** The server process's peak RSS before the scan (start-up, migrations, onboarding). */
   startRss: number;
@@ -57,8 +59,7 @@ interface ColdOutput {
 }
 
 export async function measureCold(server: BenchServer, client: Client, latencyMs: number) {
-  const startRss = (await server.stats()).maxRss;
-  const before = await server.cpuUs();
+  const before = await server.stats();
   const { wallMs, structured } = await coldScan(client);
   const after = await server.settle();
   const floor = paginationFloor(await server.counters(), latencyMs);
@@ -68,8 +69,9 @@ export async function measureCold(server: BenchServer, client: Client, latencyMs
     discovered: structured.total_resources + structured.excluded,
     inScope: structured.total_resources,
     dataQuality: structured.data_quality.status,
-    cpuMs: (after.cpuUs - before) / 1000,
+    cpuMs: (after.cpuUs - before.cpuUs) / 1000,
+    sandboxCpuMs: (after.sandboxCpuUs - before.sandboxCpuUs) / 1000,
     peakRss: after.maxRss,
-    startRss,
+    startRss: before.maxRss,
   } satisfies ColdFigures;
 }

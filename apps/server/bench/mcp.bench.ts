@@ -47,7 +47,7 @@ console.log(
   `  pagination floor: max(${cold.taggingPages} Tagging pages in ${cold.taggingPlace}, ${cold.cePages} Cost Explorer pages) + AssumeRole + DescribeRegions = ${cold.floorMs} ms → ratio ${(cold.wallMs / cold.floorMs).toFixed(2)}×  (${cold.awsCalls} AWS calls)`,
 );
 console.log(
-  `  server CPU ${cold.cpuMs.toFixed(0)} ms = ${((cold.cpuMs / cold.discovered) * 1000).toFixed(0)} ms per 1,000 resources discovered`,
+  `  server CPU ${cold.cpuMs.toFixed(0)} ms = ${((cold.cpuMs / cold.discovered) * 1000).toFixed(0)} ms per 1,000 resources discovered; the sandbox (AWS) used ${cold.sandboxCpuMs.toFixed(0)} ms of CPU`,
 );
 
 // The same scan again in the now warmed-up process: what a cold scan costs without the one-time share
@@ -82,6 +82,7 @@ const load = await concurrentLoad(server, server.keys, CALLS, scopes);
 console.log(
   `warm: ${CALLS} calls in ${load.seconds.toFixed(1)} s = ${(CALLS / load.seconds).toFixed(0)} calls/s with ${CLIENTS} concurrent clients (${load.errors} tool errors)`,
 );
+for (const sample of load.errorSamples) console.log(`  tool error: ${sample}`);
 console.log(
   `  client-observed p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms; server tool time (audit) p50 ${load.toolP50} ms, p99 ${load.toolP99} ms`,
 );

@@ -14,6 +14,7 @@ export interface LoadJob {
 export interface LoadResult {
   seconds: number;
   errors: number;
+  errorSamples: string[];
   latencies: number[];
   accounts: string[];
 }

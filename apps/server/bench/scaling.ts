@@ -43,6 +43,7 @@ export function scalingTable(rows: [number, ColdFigures][]) {
     "server CPU",
     "CPU / 1k res.",
     "Δ CPU / 1k res.",
+    "sandbox CPU",
     "peak RSS",
     "RSS before scan",
   ];
@@ -54,6 +55,7 @@ export function scalingTable(rows: [number, ColdFigures][]) {
     s(r.cpuMs),
     `${((r.cpuMs / r.discovered) * 1000).toFixed(0)} ms`,
     marginal(rows[i - 1]?.[1], r),
+    s(r.sandboxCpuMs),
     `${(r.peakRss / MiB).toFixed(0)} MiB`,
     `${(r.startRss / MiB).toFixed(0)} MiB`,
   ]);

@@ -10,6 +10,8 @@ export interface ServerStats {
   rss: number;
   /** The server process's peak RSS over its whole life, in bytes. */
   maxRss: number;
+  /** The sandbox process's CPU time so far (10 ms resolution), in microseconds. */
+  sandboxCpuUs: number;
 }
 
 interface Ready {

@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { auditEvents } from "@tagc/db";
 import { and, eq, gte } from "drizzle-orm";
+import { processCpuUs } from "./proc-cpu";
 import { startBench } from "./setup";
 
 type Request =
@@ -32,6 +33,8 @@ const stats = () => ({
   rss: process.memoryUsage.rss(),
   // resourceUsage reports kilobytes: the high-water mark of the whole process life.
   maxRss: process.resourceUsage().maxRSS * 1024,
+  // AWS's side: whether a slow scan waited on the sandbox starved of CPU on a shared machine.
+  sandboxCpuUs: processCpuUs(bench.sandbox.pid),
 });
 
 async function handle(request: Request): Promise<unknown> {

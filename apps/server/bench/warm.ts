@@ -52,6 +52,7 @@ export async function concurrentLoad(server: BenchServer, keys: string[], calls:
   return {
     seconds: load.seconds,
     errors: load.errors,
+    errorSamples: load.errorSamples,
     p50: pct(latencies, 50),
     p99: pct(latencies, 99),
     toolP50: pct(toolMs, 50),
