@@ -12,6 +12,8 @@ export interface ColdFigures {
   taggingPlace: string;
   cePages: number;
   awsCalls: number;
+  /** "operation calls, …", most called first. */
+  byOperation: string;
   /** Resources the scan judged plus those the policy excluded: everything discovery returned. */
   discovered: number;
   inScope: number;
@@ -35,7 +37,11 @@ export function paginationFloor(counters: CounterSnapshot, latencyMs: number) {
   const [taggingPlace, taggingPages] = pages.reduce((a, b) => (b[1] > a[1] ? b : a), ["-", 0] as const);
   const cePages = counters.by_operation["ce:GetCostAndUsage"] ?? 0;
   const floorMs = (Math.max(taggingPages, cePages) + 2) * latencyMs;
-  return { floorMs, taggingPlace, taggingPages, cePages, awsCalls: counters.total };
+  const byOperation = Object.entries(counters.by_operation)
+    .sort((a, b) => b[1] - a[1])
+    .map(([operation, calls]) => `${operation} ${calls}`)
+    .join(", ");
+  return { floorMs, taggingPlace, taggingPages, cePages, awsCalls: counters.total, byOperation };
 }
 
 /** `args` beyond the scope: `{ force_refresh: true }` makes a cached scope cold again. */

@@ -26,6 +26,7 @@ const errorSamples = new Set<string>();
 const accounts = new Set<string>();
 console.log(JSON.stringify({ started: clients.length }));
 const started = performance.now();
+const cpu = process.cpuUsage();
 await Promise.all(
   clients.map(async (first, c) => {
     let client = first;
@@ -58,8 +59,17 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const used = process.cpuUsage(cpu);
+const cpuMs = (used.user + used.system) / 1000;
 await Promise.all(clients.map((c) => c.close()));
 console.log(
-  JSON.stringify({ seconds, errors, errorSamples: [...errorSamples], latencies, accounts: [...accounts] }),
+  JSON.stringify({
+    seconds,
+    cpuMs,
+    errors,
+    errorSamples: [...errorSamples],
+    latencies,
+    accounts: [...accounts],
+  }),
 );
 process.exit(0);

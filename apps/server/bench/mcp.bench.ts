@@ -22,6 +22,7 @@ const B_CLIENTS = 4;
 
 const MiB = 1024 * 1024;
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
+const share = (cpuMs: number, seconds: number) => `${((cpuMs / (seconds * 1000)) * 100).toFixed(0)}%`;
 const progress = (line: string) => console.error(`… ${line}`);
 
 console.log(
@@ -46,6 +47,7 @@ console.log(
 console.log(
   `  pagination floor: max(${cold.taggingPages} Tagging pages in ${cold.taggingPlace}, ${cold.cePages} Cost Explorer pages) + AssumeRole + DescribeRegions = ${cold.floorMs} ms → ratio ${(cold.wallMs / cold.floorMs).toFixed(2)}×  (${cold.awsCalls} AWS calls)`,
 );
+console.log(`  AWS calls by operation: ${cold.byOperation}`);
 console.log(
   `  server CPU ${cold.cpuMs.toFixed(0)} ms = ${((cold.cpuMs / cold.discovered) * 1000).toFixed(0)} ms per 1,000 resources discovered; the sandbox (AWS) used ${cold.sandboxCpuMs.toFixed(0)} ms of CPU`,
 );
@@ -87,7 +89,7 @@ console.log(
   `  client-observed p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms; server tool time (audit) p50 ${load.toolP50} ms, p99 ${load.toolP99} ms`,
 );
 console.log(
-  `  server CPU ${load.cpuMs.toFixed(0)} ms = ${ms(load.cpuPerCallMs)} per call (total/calls), ${((load.cpuMs / (load.seconds * 1000)) * 100).toFixed(0)}% of one core`,
+  `  server CPU ${load.cpuMs.toFixed(0)} ms = ${ms(load.cpuPerCallMs)} per call (total/calls), ${share(load.cpuMs, load.seconds)} of one core; the load generator's own CPU ${share(load.loadCpuMs, load.seconds)} of one core`,
 );
 
 // 3. STS: every call so far was made by the one client.

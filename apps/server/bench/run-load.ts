@@ -13,6 +13,8 @@ export interface LoadJob {
 
 export interface LoadResult {
   seconds: number;
+  /** The load generator's own CPU over its calls: if near a whole core, it was the bottleneck. */
+  cpuMs: number;
   errors: number;
   errorSamples: string[];
   latencies: number[];

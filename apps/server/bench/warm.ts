@@ -51,6 +51,7 @@ export async function concurrentLoad(server: BenchServer, keys: string[], calls:
   const cpuMs = (after.cpuUs - before) / 1000;
   return {
     seconds: load.seconds,
+    loadCpuMs: load.cpuMs,
     errors: load.errors,
     errorSamples: load.errorSamples,
     p50: pct(latencies, 50),
