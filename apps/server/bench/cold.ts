@@ -12,7 +12,7 @@ export interface ColdFigures {
   taggingPlace: string;
   cePages: number;
   awsCalls: number;
-  /** "operation calls, …", most called first. */
+  /** "operation calls, …": the six most called, then the rest together. */
   byOperation: string;
   /** Resources the scan judged plus those the policy excluded: everything discovery returned. */
   discovered: number;
@@ -37,10 +37,11 @@ export function paginationFloor(counters: CounterSnapshot, latencyMs: number) {
   const [taggingPlace, taggingPages] = pages.reduce((a, b) => (b[1] > a[1] ? b : a), ["-", 0] as const);
   const cePages = counters.by_operation["ce:GetCostAndUsage"] ?? 0;
   const floorMs = (Math.max(taggingPages, cePages) + 2) * latencyMs;
-  const byOperation = Object.entries(counters.by_operation)
-    .sort((a, b) => b[1] - a[1])
-    .map(([operation, calls]) => `${operation} ${calls}`)
-    .join(", ");
+  const operations = Object.entries(counters.by_operation).sort((a, b) => b[1] - a[1]);
+  const byOperation = [
+    ...operations.slice(0, 6).map(([operation, calls]) => `${operation} ${calls}`),
+    `${operations.length - 6} more operations ${operations.slice(6).reduce((n, [, calls]) => n + calls, 0)}`,
+  ].join(", ");
   return { floorMs, taggingPlace, taggingPages, cePages, awsCalls: counters.total, byOperation };
 }
 
