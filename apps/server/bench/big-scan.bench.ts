@@ -4,9 +4,8 @@
 // progressToken and follows up until the result is complete. The sandbox runs in a process of its
 // own, so the CPU time printed is the server's (and this client's), not AWS's.
 // Run: cd apps/server && npx tsx bench/big-scan.bench.ts   (BENCH_RESOURCES, BENCH_LATENCY_MS)
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { connect } from "./mcp-client";
 import { startBench } from "./setup";
 
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 50_000);
@@ -20,12 +19,7 @@ const bench = await startBench({
   keys: 1,
   serverScanTimes: true,
 });
-const client = new Client({ name: "bench", version: "1" });
-await client.connect(
-  new StreamableHTTPClientTransport(new URL(bench.url), {
-    requestInit: { headers: { Authorization: `Bearer ${bench.keys[0]}` } },
-  }),
-);
+const client = await connect(bench.url, bench.keys[0]!);
 console.log(`Cold scan: ${RESOURCES} resources over ${REGIONS} regions, ${LATENCY_MS} ms per AWS call`);
 
 const calls: { ms: number; status: string; progress: number }[] = [];

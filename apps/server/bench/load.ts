@@ -1,64 +1,75 @@
 // The benchmark's load: MCP clients in a process of their own, so their CPU (response parsing,
 // output-schema validation) is not charged to the server. Reads its job from argv, prints one JSON line.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+// With `untilStopped` the clients keep calling until SIGTERM (the cross-tenant figure stops them when
+// the other tenant's cold scan ends); otherwise they make `calls` calls between them.
+import { connect, SESSION_CALLS, warmArgs } from "./mcp-client";
 
 interface Job {
   url: string;
   keys: string[];
   calls: number;
   scopes: string[][];
+  untilStopped?: boolean;
 }
 
 const job = JSON.parse(process.argv[2] ?? "{}") as Job;
-const severities = ["all", "errors_only", "warnings_only"];
-/** Calls per MCP session, under the session budget (100): a long run moves to a new session. */
-const SESSION_CALLS = 90;
-const connect = async (key: string) => {
-  const client = new Client({ name: "bench-load", version: "1" });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(job.url), {
-      requestInit: { headers: { Authorization: `Bearer ${key}` } },
-    }),
-  );
-  return client;
-};
-const clients = await Promise.all(job.keys.map(connect));
+let stopping = false;
+process.on("SIGTERM", () => {
+  stopping = true;
+});
+const clients = await Promise.all(job.keys.map((key) => connect(job.url, key, "bench-load")));
 const latencies: number[] = [];
 let errors = 0;
+/** The first few distinct error texts, so a run with errors says what they were. */
+const errorSamples = new Set<string>();
 /** Every account any answer covered: a tenant's answers must only ever name its own. */
 const accounts = new Set<string>();
+console.log(JSON.stringify({ started: clients.length }));
 const started = performance.now();
+const cpu = process.cpuUsage();
 await Promise.all(
   clients.map(async (first, c) => {
     let client = first;
     let made = 0;
-    for (let i = c; i < job.calls; i += clients.length) {
+    // Each client takes a contiguous run of call numbers, so the calls of one session never repeat
+    // (the loop detector, rightly, refuses a fourth identical call in a session); over all clients the
+    // mix of scopes, severities and pages is the same as with interleaved numbers.
+    const span = job.untilStopped ? 300 : Math.ceil(job.calls / clients.length);
+    const end = job.untilStopped ? Number.POSITIVE_INFINITY : Math.min(job.calls, (c + 1) * span);
+    for (let i = c * span; job.untilStopped ? !stopping : i < end; i++) {
       if (++made % SESSION_CALLS === 0) {
         await client.close();
-        client = await connect(job.keys[c]!);
+        client = await connect(job.url, job.keys[c]!, "bench-load");
         clients[c] = client;
       }
-      // Every call differs (scope × severity × page), as a model's calls do; all hit the warm cache.
-      const scope = job.scopes[i % job.scopes.length]!;
-      const severity = severities[Math.floor(i / job.scopes.length) % 3]!;
-      // Pages cycle within the first 20, so a long run never asks past the last page.
-      const page = Math.floor(i / (job.scopes.length * 3)) % 20;
-      const args = {
-        resource_types: scope,
-        severity,
-        ...(page ? { cursor: Buffer.from(`o:${page * 100}`).toString("base64url") } : {}),
-      };
       const t = performance.now();
-      const result = await client.callTool({ name: "check_tag_compliance", arguments: args });
+      const result = await client.callTool({
+        name: "check_tag_compliance",
+        arguments: warmArgs(i, job.scopes),
+      });
       latencies.push(performance.now() - t);
-      if (result.isError) errors += 1;
+      if (result.isError) {
+        errors += 1;
+        const text = (result.content as { text?: string }[])[0]?.text ?? "";
+        if (errorSamples.size < 3) errorSamples.add(text.slice(0, 200));
+      }
       for (const account of (result.structuredContent as { accounts?: string[] } | undefined)?.accounts ?? [])
         accounts.add(account);
     }
   }),
 );
 const seconds = (performance.now() - started) / 1000;
+const used = process.cpuUsage(cpu);
+const cpuMs = (used.user + used.system) / 1000;
 await Promise.all(clients.map((c) => c.close()));
-console.log(JSON.stringify({ seconds, errors, latencies, accounts: [...accounts] }));
+console.log(
+  JSON.stringify({
+    seconds,
+    cpuMs,
+    errors,
+    errorSamples: [...errorSamples],
+    latencies,
+    accounts: [...accounts],
+  }),
+);
 process.exit(0);

@@ -1,8 +1,7 @@
 // The noisy tenant: `lanes` loops of cold scans (force_refresh), each lane its own scope so they are
 // distinct scans, in a process of their own (their result parsing is not charged to the server).
 // Runs until SIGTERM, then prints one JSON line: scans finished, errors, and queued answers seen.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { connect } from "./mcp-client";
 
 interface Job {
   url: string;
@@ -16,20 +15,11 @@ let stopping = false;
 let scans = 0;
 let errors = 0;
 const accounts = new Set<string>();
-const connect = async () => {
-  const client = new Client({ name: "bench-noisy", version: "1" });
-  await client.connect(
-    new StreamableHTTPClientTransport(new URL(job.url), {
-      requestInit: { headers: { Authorization: `Bearer ${job.key}` } },
-    }),
-  );
-  return client;
-};
 const lanes = Array.from({ length: job.lanes }, async (_, lane) => {
   const scope = job.scopes[lane % job.scopes.length]!;
   while (!stopping) {
     // A fresh session per scan: the same forced call repeated in one session is (rightly) a loop.
-    const client = await connect();
+    const client = await connect(job.url, job.key, "bench-noisy");
     const result = await client.callTool({
       name: "check_tag_compliance",
       arguments: { resource_types: scope, force_refresh: true },

@@ -26,6 +26,8 @@ export async function spawnSandbox(resources: number, regions: number, second = 
   };
   return {
     url,
+    /** The sandbox's process id (the benchmark reads its CPU time from /proc). */
+    pid: child.pid,
     putRole: (account: string, role: RoleSeedInput) =>
       admin("PUT", `/accounts/${account}/roles/${encodeURIComponent(role.name)}`, role),
     setFaults: (faults: FaultsInput) => admin("PUT", "/faults", faults),

@@ -37,6 +37,8 @@ export async function startBench(options: {
   keys: number;
   /** The server's own scan deadline and foreground budget (env.ts defaults) instead of the 55 s scan. */
   serverScanTimes?: boolean;
+  /** The scan deadline alone (no foreground budget: one call waits for the whole scan). */
+  deadlineMs?: number;
   /** A second tenant on its own account with this many resources (0: none). */
   secondResources?: number;
   /** The cold-scan slots (the server's SCAN_CONCURRENCY and SCAN_CONCURRENCY_PER_CLIENT). */
@@ -72,7 +74,7 @@ export async function startBench(options: {
   const tools = createToolRuntime({
     store: redis ? new RedisCacheStore({ redis, breaker }) : new MemoryCacheStore({ maxEntries: 100_000 }),
     limiters: createGuardrailLimiters({ limits, ...(redis ? { redis, breaker } : {}) }),
-    deadlineMs: options.serverScanTimes ? env.SCAN_DEADLINE_MS : 55_000,
+    deadlineMs: options.deadlineMs ?? (options.serverScanTimes ? env.SCAN_DEADLINE_MS : 55_000),
     foregroundMs: options.serverScanTimes ? env.SCAN_FOREGROUND_MS : undefined,
     ...(options.scanQueue ? { scanQueue: options.scanQueue } : {}),
     ...(options.scanBusyCalls ? { scanBusyCalls: options.scanBusyCalls } : {}),

@@ -1,0 +1,68 @@
+// Starts bench/server-process.ts (the server under measurement) and talks to it over IPC.
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { CounterSnapshot } from "@tagc/aws-sandbox";
+import type { startBench } from "./setup";
+
+export interface ServerStats {
+  /** The server process's CPU time so far (user + system), in microseconds. */
+  cpuUs: number;
+  rss: number;
+  /** The server process's peak RSS over its whole life, in bytes. */
+  maxRss: number;
+  /** The sandbox process's CPU time so far (10 ms resolution), in microseconds. */
+  sandboxCpuUs: number;
+}
+
+interface Ready {
+  url: string;
+  keys: string[];
+  clientId: string;
+  second?: { id: string; apiKey: string };
+}
+
+export async function spawnServer(options: Parameters<typeof startBench>[0]) {
+  const script = fileURLToPath(new URL("./server-process.ts", import.meta.url));
+  const child = fork(script, [JSON.stringify(options)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  const ready = new Promise<Ready>((resolve, reject) => {
+    child.on("message", (message: { ready?: Ready; id?: number; result?: unknown; error?: string }) => {
+      if (message.ready) return resolve(message.ready);
+      const waiter = waiting.get(message.id ?? -1);
+      waiting.delete(message.id ?? -1);
+      if (message.error) waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.result);
+    });
+    child.once("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const ask = <T>(op: string, extra: object = {}) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ id, op, ...extra });
+    });
+  const info = await ready;
+  return {
+    ...info,
+    /** CPU only: the cheapest question, for bracketing one call. */
+    cpuUs: () => ask<number>("cpu"),
+    stats: () => ask<ServerStats>("stats"),
+    /** Waits for work the last calls left queued, then reads the stats. */
+    settle: () => ask<ServerStats>("settle"),
+    counters: () => ask<CounterSnapshot>("counters"),
+    /** check_tag_compliance tool times (audit duration_ms) of one client since a moment. */
+    auditMs: (clientId: string, since: Date) =>
+      ask<number[]>("audit", { clientId, since: since.toISOString() }),
+    async close() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      await ask("close");
+      await exited;
+    },
+  };
+}
+
+export type BenchServer = Awaited<ReturnType<typeof spawnServer>>;

@@ -1,0 +1,89 @@
+// The benchmark's server: startBench's real server (Postgres, in-memory cache, the sandbox as its AWS)
+// in a process of its own, so process.cpuUsage and the peak RSS read here are the server's alone: the
+// MCP clients, the load generator and the sandbox all run elsewhere. The parent drives it over the
+// IPC channel (a bench-only hook: no server code knows about it). Each request costs this process a
+// few tens of microseconds of CPU; mcp.bench.ts prints that overhead beside the per-call figure.
+// Usage: forked by server-child.ts with one JSON argument (startBench's options).
+import { setTimeout as sleep } from "node:timers/promises";
+import { auditEvents } from "@tagc/db";
+import { and, eq, gte } from "drizzle-orm";
+import { processCpuUs } from "./proc-cpu";
+import { startBench } from "./setup";
+
+type Request =
+  | { id: number; op: "cpu" | "stats" | "settle" | "counters" | "close" }
+  | { id: number; op: "audit"; clientId: string; since: string };
+
+const bench = await startBench(JSON.parse(process.argv[2] ?? "{}"));
+
+let closing: Promise<void> | undefined;
+const closeOnce = () => {
+  closing ??= bench.close();
+  return closing;
+};
+// The parent going away (the channel closes) ends this process too, dropping its database.
+process.on("disconnect", () => void closeOnce().finally(() => process.exit(0)));
+
+const cpuUs = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+const stats = () => ({
+  cpuUs: cpuUs(),
+  rss: process.memoryUsage.rss(),
+  // resourceUsage reports kilobytes: the high-water mark of the whole process life.
+  maxRss: process.resourceUsage().maxRSS * 1024,
+  // AWS's side: whether a slow scan waited on the sandbox starved of CPU on a shared machine.
+  sandboxCpuUs: processCpuUs(bench.sandbox.pid),
+});
+
+async function handle(request: Request): Promise<unknown> {
+  switch (request.op) {
+    case "cpu":
+      return cpuUs();
+    case "stats":
+      return stats();
+    case "settle":
+      // Work a call leaves behind (queued audit and usage rows) is charged to the call that made it.
+      await bench.services.writes?.flush();
+      await sleep(100);
+      return stats();
+    case "counters":
+      return bench.sandbox.counters();
+    case "audit": {
+      const rows = await bench.services.db
+        .select({ ms: auditEvents.durationMs })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.clientId, request.clientId),
+            eq(auditEvents.operation, "check_tag_compliance"),
+            gte(auditEvents.createdAt, new Date(request.since)),
+          ),
+        );
+      return rows.map((row) => row.ms);
+    }
+    case "close":
+      await closeOnce();
+      return null;
+  }
+}
+
+process.on("message", (request: Request) => {
+  void handle(request).then(
+    (result) => {
+      process.send?.({ id: request.id, result }, () => {
+        if (request.op === "close") process.exit(0);
+      });
+    },
+    (error: Error) => process.send?.({ id: request.id, error: error.message }),
+  );
+});
+process.send?.({
+  ready: {
+    url: bench.url,
+    keys: bench.keys,
+    clientId: bench.clientId,
+    ...(bench.second ? { second: { id: bench.second.id, apiKey: bench.second.apiKey } } : {}),
+  },
+});
