@@ -17,7 +17,7 @@ export interface PostOptions {
 
 const BLOCKED = "the webhook's address is private, loopback, link-local or metadata";
 
-const guardedLookup =
+export const guardedLookup =
   (allowPrivate: boolean): LookupFunction =>
   (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, found: LookupAddress[]) => {
