@@ -51,18 +51,13 @@ export const DeliverySchema = z
     schedule_id: z.string(),
     run_at: z.string().openapi({ description: "The run the alert reports, ISO-8601 UTC" }),
     channel: z.enum(["email", "slack", "teams"]),
-    target: z
-      .string()
-      .openapi({
-        description: "The addresses, or the webhook's scheme and host",
-        example: "https://hooks.slack.com/…",
-      }),
-    owner: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'The owner tag value of a routed digest; "" for the fallback; null for the full digest',
-      }),
+    target: z.string().openapi({
+      description: "The addresses, or the webhook's scheme and host",
+      example: "https://hooks.slack.com/…",
+    }),
+    owner: z.string().nullable().openapi({
+      description: 'The owner tag value of a routed digest; "" for the fallback; null for the full digest',
+    }),
     attempt: z.number().int(),
     outcome: z.enum(["delivered", "retry", "failed"]),
     error: z.string().nullable().openapi({ example: "the webhook answered 500" }),
