@@ -33,6 +33,7 @@ import { registerRevokeOAuthGrant } from "./routes/oauth-grants/revoke";
 import { registerGetPolicy } from "./routes/policy/get";
 import { registerPutPolicy } from "./routes/policy/put";
 import { registerCancelSchedule } from "./routes/schedules/cancel";
+import { registerListScheduleDeliveries } from "./routes/schedules/deliveries";
 import { registerListSchedules } from "./routes/schedules/list";
 import { registerSystemRoutes } from "./routes/system";
 import { registerGetUsage } from "./routes/usage/get";
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps, database: Pick<DatabaseHandle, "ping">)
     registerListAudit(app, s);
     registerListSchedules(app, s);
     registerCancelSchedule(app, s);
+    registerListScheduleDeliveries(app, s);
     // The customer's page belongs with the api role; its token is its only credential.
     registerOnboardingPages(app, s, deps.publicBaseUrl);
     // The operator's pages: the same verbs as the admin REST above, behind a session cookie.

@@ -3,7 +3,14 @@ import { createHash } from "node:crypto";
 import { type AwsCallObserver, type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
-import { openDatabase as open, type ServiceDeps, type TenantData, WriteQueue } from "@tagc/services";
+import {
+  type AlertConfig,
+  openDatabase as open,
+  type ServiceDeps,
+  SmtpMailer,
+  type TenantData,
+  WriteQueue,
+} from "@tagc/services";
 import pino, { type Logger } from "pino";
 import type { Env } from "./env";
 import { createMetrics, type Metrics } from "./metrics";
@@ -65,13 +72,29 @@ function templateUrlOf(env: Pick<Env, "TEMPLATE_URL">): string {
   return env.TEMPLATE_URL;
 }
 
+/** Schedules' alert delivery: the operator's SMTP relay when configured, and the webhook address rule. */
+export function alertConfigFrom(
+  env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "ALERT_ALLOW_PRIVATE_TARGETS">,
+  onDelivery?: AlertConfig["onDelivery"],
+): AlertConfig {
+  return {
+    allowPrivateTargets: env.ALERT_ALLOW_PRIVATE_TARGETS,
+    ...(env.SMTP_URL && env.MAIL_FROM
+      ? { mailer: new SmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) }
+      : {}),
+    ...(onDelivery ? { onDelivery } : {}),
+  };
+}
+
 export function serviceDepsFrom(
   env: Env,
   db: DatabaseHandle,
   aws: AwsConfig,
   tenantData: TenantData,
+  onDelivery?: AlertConfig["onDelivery"],
 ): ServiceDeps {
   return {
+    alerts: alertConfigFrom(env, onDelivery),
     db: db.db,
     tenantData,
     aws,

@@ -165,6 +165,21 @@ export const envSchema = z
       .default("02:00"),
     /** Scheduled audit reports are POSTed here as JSON; unset, they are logged (the embedded default). */
     NOTIFY_WEBHOOK_URL: optionalUrl,
+    /**
+     * The operator's SMTP relay for schedules' e-mail targets, e.g. smtps://user:pass@smtp.example.com:465;
+     * unset, a schedule cannot name e-mail targets (Slack and Teams still work).
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The From of alert e-mails, e.g. "Tag Compliance <alerts@example.com>"; required with SMTP_URL. */
+    MAIL_FROM: z.string().min(3).max(320).optional(),
+    /**
+     * Tests and local setups only: let schedules' Slack and Teams webhooks use http and private,
+     * loopback or link-local addresses. Off (the default), only https to public addresses is accepted.
+     */
+    ALERT_ALLOW_PRIVATE_TARGETS: bool,
     /** How often each worker ticks the scheduler and looks for due jobs. */
     WORKER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
     /** Jobs this process runs at once. */
@@ -221,6 +236,10 @@ export const envSchema = z
   .refine((env) => !env.AWS_ACCESS_KEY_ID === !env.AWS_SECRET_ACCESS_KEY, {
     message: "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together",
     path: ["AWS_SECRET_ACCESS_KEY"],
+  })
+  .refine((env) => !env.SMTP_URL || env.MAIL_FROM, {
+    message: "is required with SMTP_URL: the From address of alert e-mails",
+    path: ["MAIL_FROM"],
   })
   .superRefine((env, issues) => {
     // The demo runs against the in-process sandbox, whose S3 is plain http on loopback.

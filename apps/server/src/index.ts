@@ -7,7 +7,14 @@ import { shutDown, trackInFlight } from "./boot/shutdown";
 import { startDemo } from "./demo/start";
 import { appDepsFrom, awsConfigFrom, createLogger, openDatabase, serviceDepsFrom } from "./deps";
 import { parseEnv } from "./env";
-import { awsCallObserver, createMetrics, toolObserver, watchScanLoad, watchWriteQueue } from "./metrics";
+import {
+  alertObserver,
+  awsCallObserver,
+  createMetrics,
+  toolObserver,
+  watchScanLoad,
+  watchWriteQueue,
+} from "./metrics";
 import { createRuntime, trackRedisCircuit } from "./runtime";
 import type { AppDeps } from "./types";
 import { startWorker } from "./worker/job-worker";
@@ -33,7 +40,7 @@ async function main() {
     logger,
   });
   // Offboarding purges the tenant's memoised and cached scans through the runtime that holds them.
-  const services = serviceDepsFrom(effectiveEnv, database, aws, runtime.tools);
+  const services = serviceDepsFrom(effectiveEnv, database, aws, runtime.tools, alertObserver(metrics));
   const roles = effectiveEnv.PROCESS_ROLES;
   const lifecycle = { draining: false };
   const deps: AppDeps = {

@@ -1,5 +1,5 @@
 import type { AwsCallObserver } from "@tagc/aws";
-import type { ToolObserver, WriteQueue } from "@tagc/services";
+import type { AlertConfig, ToolObserver, WriteQueue } from "@tagc/services";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 // Label values come from closed sets only (tool names, error codes, SDK client and command names,
@@ -89,6 +89,14 @@ export function createMetrics() {
       labelNames: ["kind"] as const,
       registers: [registry],
     }),
+    // Every attempt of a schedule's alert: channel email, slack or teams; outcome delivered, retry
+    // (failed, tried again after the back-off) or failed (for good).
+    alertDeliveries: new Counter({
+      name: "tagc_alert_deliveries_total",
+      help: "Alert delivery attempts of scheduled audits, by channel and outcome",
+      labelNames: ["channel", "outcome"] as const,
+      registers: [registry],
+    }),
     cacheLookups: new Counter({
       name: "tagc_cache_lookups_total",
       help: "Cache lookups by what the entry holds, tier (memory, shared) and result (hit, miss)",
@@ -108,6 +116,11 @@ export function toolObserver(metrics: Metrics): ToolObserver {
     guardrail: (kind) => metrics.guardrailRefusals.inc({ kind }),
     cache: ({ cache, tier, hit }) => metrics.cacheLookups.inc({ cache, tier, result: hit ? "hit" : "miss" }),
   };
+}
+
+/** The alert deliveries' observer, feeding this registry. */
+export function alertObserver(metrics: Metrics): NonNullable<AlertConfig["onDelivery"]> {
+  return ({ channel, outcome }) => metrics.alertDeliveries.inc({ channel, outcome });
 }
 
 /** The AWS clients' observer, feeding this registry. */

@@ -29,6 +29,7 @@ interface Document {
 const SCHEDULE_OPERATIONS = [
   ["listSchedules", "GET", "/v1/clients/{id}/schedules"],
   ["cancelSchedule", "DELETE", "/v1/clients/{id}/schedules/{scheduleId}"],
+  ["listScheduleDeliveries", "GET", "/v1/clients/{id}/schedules/{scheduleId}/deliveries"],
 ];
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];

@@ -15,6 +15,7 @@ export const ID_PREFIXES = [
   "sch",
   "job",
   "dwn",
+  "dlv",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

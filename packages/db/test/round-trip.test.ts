@@ -64,6 +64,7 @@ describe.each(KINDS)("round trip on %s", (kind) => {
         auditSchedules: "sch_",
         jobs: "job_",
         downloads: "dwn_",
+        alertDeliveries: "dlv_",
       },
     );
   });

@@ -1,5 +1,6 @@
 import type { Database } from "../src/client";
 import {
+  alertDeliveries,
   auditEvents,
   auditSchedules,
   complianceSnapshots,
@@ -111,6 +112,21 @@ export async function seedTenant(db: Database) {
           resourceArn: SHARED_ARN,
           tags: { CostCenter: "a", Owner: "ops" },
           capturedAt: new Date("2025-02-01T00:00:00Z"),
+        })
+        .returning(),
+    ),
+    alertDeliveries: await one(
+      db
+        .insert(alertDeliveries)
+        .values({
+          clientId,
+          scheduleId: "sch_shared",
+          runAt: new Date("2025-02-01T09:00:00Z"),
+          channel: "slack",
+          target: "https://hooks.slack.com/…",
+          owner: null,
+          attempt: 1,
+          outcome: "delivered",
         })
         .returning(),
     ),

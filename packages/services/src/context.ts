@@ -2,6 +2,7 @@
 // key for MCP) and never read from input, so a caller cannot reach another tenant's rows.
 import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
+import type { AlertConfig } from "./alerts/config";
 import type { DownloadConfig } from "./downloads/config";
 import type { WriteQueue } from "./writes/queue";
 
@@ -41,6 +42,8 @@ export interface ServiceDeps {
    * returns (see writes/queue.ts). Without one, such a write fails the call.
    */
   writes?: WriteQueue | undefined;
+  /** Per-schedule alert delivery (SMTP, webhook address policy); unset: no e-mail, public https webhooks only. */
+  alerts?: AlertConfig | undefined;
 }
 
 export interface TenantData {

@@ -1,3 +1,4 @@
+export * from "./alerts";
 export { listAudit } from "./audit/list";
 export { type AuditEntry, recordAudit, recordAuditOrQueue } from "./audit/record";
 export * from "./charts";

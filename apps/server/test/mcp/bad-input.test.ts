@@ -100,6 +100,30 @@ const cases: [tool: string, args: Record<string, unknown>, mentions: RegExp][] =
     { schedule: "daily", time: "09:00", recipients: ["not-an-email"] },
     /recipients/,
   ],
+  // Alert targets (issue 15): https only, never a private, loopback, link-local or metadata address,
+  // real e-mail addresses; the field is named and the URL (a credential) never echoed.
+  ...(
+    [
+      ["slack", "http://hooks.slack.example/services/T1/B1/secret", /^deliver\.slack: must use https/],
+      ["teams", "https://10.0.0.1/webhook/secret", /^deliver\.teams: must not point at a private/],
+      ["slack", "https://127.0.0.1/secret", /^deliver\.slack: must not point at a private/],
+      ["teams", "https://169.254.169.254/latest/meta-data/", /^deliver\.teams: must not point at a private/],
+      ["slack", "https://[::ffff:7f00:1]/secret", /^deliver\.slack: must not point at a private/],
+      ["teams", "https://metadata.google.internal/secret", /^deliver\.teams: must not point at a private/],
+      ["slack", "not a url", /^deliver\.slack: must be an absolute https URL/],
+      ["email", ["not-an-email"], /^deliver\.email\.0: "not-an-email" is not an e-mail address/],
+      ["fallback", "cloud@acme.example", /^deliver\.owner_tag: is required with owners or fallback/],
+    ] as const
+  ).map(([field, value, mentions]): [string, Record<string, unknown>, RegExp] => [
+    "schedule_compliance_audit",
+    { schedule: "daily", time: "09:00", deliver: { [field]: value } },
+    mentions,
+  ]),
+  [
+    "schedule_compliance_audit",
+    { schedule: "daily", time: "09:00", deliver: { owner_tag: "Owner", owners: { web: "nope" } } },
+    /^deliver\.owners\.web: "nope" is not an e-mail address/,
+  ],
   ["detect_tag_drift", { resource_types: ["all"], lookback_days: 0 }, /lookback_days/],
   [
     "detect_tag_drift",
@@ -122,6 +146,18 @@ describe("bad inputs", () => {
   it.each(cases)("%s %j is a tool error naming the field", async (tool, args, mentions) => {
     const result = await h.call(acme, tool, args);
     expect(errorText(result)).toMatch(mentions);
+  });
+
+  it("never echoes a refused webhook URL", async () => {
+    const text = errorText(
+      await h.call(acme, "schedule_compliance_audit", {
+        schedule: "daily",
+        time: "09:00",
+        deliver: { slack: "https://10.0.0.1/services/T1/B1/token-abc" },
+      }),
+    );
+    expect(text).toMatch(/deliver\.slack/);
+    expect(text).not.toContain("token-abc");
   });
 
   it("never leaks a stack trace or an internal path in any of those errors", async () => {

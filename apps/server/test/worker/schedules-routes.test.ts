@@ -46,6 +46,7 @@ describe.each(KINDS)("schedule routes (%s)", (kind) => {
         resource_types: ["ec2:instance"],
         recipients: ["finops@acme.example"],
         notification_format: "both",
+        deliver: { email: [], slack: null, teams: null, owners: null },
         status: "active",
         created_at: expect.any(String),
       },

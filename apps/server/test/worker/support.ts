@@ -15,7 +15,7 @@ import {
 } from "@tagc/services";
 import { runTool } from "@tagc/services/testing";
 import { awsConfigFrom, serviceDepsFrom } from "../../src/deps";
-import { createMetrics, type Metrics } from "../../src/metrics";
+import { alertObserver, createMetrics, type Metrics } from "../../src/metrics";
 import { startWorker, type Worker } from "../../src/worker/job-worker";
 import type { Harness } from "../harness";
 import { captureLogs, type LogCapture } from "../support/log-capture";
@@ -48,14 +48,16 @@ export function testWorker(
   } = {},
 ): TestWorker {
   const runtime = memoryRuntime(now);
-  let services: ServiceDeps = { ...h.services, now };
+  const metrics = options.metrics ?? createMetrics();
+  // As index.ts wires it: each alert delivery attempt counted in this worker's registry.
+  const alerts = { allowPrivateTargets: false, ...h.services.alerts, onDelivery: alertObserver(metrics) };
+  let services: ServiceDeps = { ...h.services, now, alerts };
   if (options.own && h.database.handle.kind === "postgres") {
     const handle = createDatabase({ url: h.database.url, poolMax: 4 });
     options.cleanup?.push(() => handle.close());
-    services = { ...serviceDepsFrom(h.env, handle, awsConfigFrom(h.env), runtime), now };
+    services = { ...serviceDepsFrom(h.env, handle, awsConfigFrom(h.env), runtime), now, alerts };
   }
   const logs = captureLogs("debug");
-  const metrics = options.metrics ?? createMetrics();
   const worker = startWorker({
     services,
     runtime,

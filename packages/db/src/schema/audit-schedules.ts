@@ -9,6 +9,19 @@ export type ScheduleCadence = (typeof SCHEDULE_CADENCES)[number];
 export const NOTIFICATION_FORMATS = ["email", "slack", "both"] as const;
 export type NotificationFormat = (typeof NOTIFICATION_FORMATS)[number];
 
+/**
+ * Where a schedule's alerts go, beside the operator-wide notifier that `recipients` feed: e-mail
+ * addresses (SMTP), a Slack and a Teams incoming-webhook URL, and an owner-routed digest (each value of
+ * the owner tag gets only its resources' violations; `fallback` gets the resources without a mapped
+ * owner). Webhook URLs carry their channel's token: never logged, masked in every view.
+ */
+export interface ScheduleDelivery {
+  email?: string[];
+  slack?: string;
+  teams?: string;
+  owners?: { tag: string; to: Record<string, string>; fallback?: string };
+}
+
 export const SCHEDULE_STATUSES = ["active", "cancelled"] as const;
 export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
 
@@ -27,6 +40,7 @@ export const auditSchedules = pgTable(
     scope: jsonb("scope").$type<JsonObject>().notNull().default({}),
     recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
     notificationFormat: text("notification_format", { enum: NOTIFICATION_FORMATS }).notNull(),
+    delivery: jsonb("delivery").$type<ScheduleDelivery>().notNull().default({}),
     nextRunAt: timestamptz("next_run_at").notNull(),
     lastRunAt: timestamptz("last_run_at"),
     status: text("status", { enum: SCHEDULE_STATUSES }).notNull().default("active"),

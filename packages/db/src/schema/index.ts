@@ -1,3 +1,4 @@
+import { alertDeliveries } from "./alert-deliveries";
 import { apiKeys } from "./api-keys";
 import { auditEvents } from "./audit-events";
 import { auditSchedules } from "./audit-schedules";
@@ -12,6 +13,7 @@ import { tagBaselines } from "./tag-baselines";
 import { taggingPolicies } from "./tagging-policies";
 import { usageEvents } from "./usage-events";
 
+export * from "./alert-deliveries";
 export * from "./api-keys";
 export * from "./audit-events";
 export * from "./audit-schedules";
@@ -42,6 +44,7 @@ export const schema = {
   oauthRecords,
   oauthSigningKeys,
   downloads,
+  alertDeliveries,
 };
 export type Schema = typeof schema;
 
@@ -57,4 +60,5 @@ export const tenantTables = {
   auditSchedules,
   jobs,
   downloads,
+  alertDeliveries,
 };

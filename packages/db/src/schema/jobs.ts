@@ -9,6 +9,7 @@ export const JOB_KINDS = [
   "connection_health",
   "policy_sync",
   "send_report",
+  "deliver_alert",
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -2,6 +2,7 @@ import type { JobKind } from "@tagc/db";
 import type { JobHandler } from "../types";
 import { connectionHealth } from "./connection-health";
 import { dailySnapshot } from "./daily-snapshot";
+import { deliverAlert } from "./deliver-alert";
 import { policySync } from "./policy-sync";
 import { scheduledAudit } from "./scheduled-audit";
 import { sendReport } from "./send-report";
@@ -13,4 +14,5 @@ export const JOB_HANDLERS: Record<JobKind, JobHandler> = {
   connection_health: connectionHealth,
   policy_sync: policySync,
   send_report: sendReport,
+  deliver_alert: deliverAlert,
 };

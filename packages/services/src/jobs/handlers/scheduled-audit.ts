@@ -3,6 +3,8 @@
 // for the recipients — every write in the one transaction that completes the job.
 import type { AuditSchedule, Client, Job, Tx } from "@tagc/db";
 import { z } from "zod";
+import { buildDigests } from "../../alerts/digest";
+import { alertJobs } from "../../alerts/plan";
 import { recordAudit } from "../../audit/record";
 import { ServiceError } from "../../errors";
 import { baselinesOf, insertBaselines } from "../../snapshots/baselines";
@@ -89,11 +91,14 @@ export const scheduledAudit: JobHandler = {
     const notification = schedule.recipients.length
       ? renderNotification(current, schedule, analysis, schedule.nextRunAt)
       : null;
+    // The schedule's own targets: one delivery job each, retried on its own (see deliver-alert.ts).
+    const alerts = alertJobs(schedule, buildDigests(current, schedule, analysis, schedule.nextRunAt));
     const result = {
       score: analysis.evaluation.compliance_score,
       total: analysis.evaluation.total_resources,
       data_quality: analysis.scan.data_quality.status,
       notified: notification !== null,
+      alerts: alerts.length,
     };
     return {
       result,
@@ -121,6 +126,17 @@ export const scheduledAudit: JobHandler = {
             },
           ]);
         }
+        await enqueueJobs(
+          tx,
+          alerts.map((alert) => ({
+            clientId: client.id,
+            kind: "deliver_alert" as const,
+            payload: { ...alert },
+            runAt: now,
+            dedupeKey: `deliver_alert:${schedule.id}:${payload.due_at}:${alert.channel}:${alert.owner ?? "*"}`,
+            maxAttempts: deps.config.maxAttempts,
+          })),
+        );
         await recordAudit(tx, systemClientCtx(deps, job, client), {
           operation: "schedule.run",
           params: {

@@ -1,0 +1,52 @@
+// Delivers one alert of a scheduled audit to one target (an e-mail, a Slack or a Teams webhook) and
+// records the attempt. A failure worth retrying throws, so the queue's back-off brings the job back
+// (without scanning again); a refusal (blocked address, 4xx, unknown mailbox) is final at once.
+import { alertDeliveries } from "@tagc/db";
+import { SendFailure } from "../../alerts/config";
+import { alertJobPayload, targetOf } from "../../alerts/plan";
+import { sendAlert } from "../../alerts/send";
+import { maskWebhookUrl } from "../../alerts/webhook-url";
+import { liveClient } from "../steps/tenant";
+import { type JobHandler, type JobOutcome, RetryableJobError } from "../types";
+import { loadSchedule } from "./schedule-row";
+
+export const deliverAlert: JobHandler = {
+  kind: "deliver_alert",
+  async run({ deps, job }): Promise<JobOutcome> {
+    const parsed = alertJobPayload.safeParse(job.payload);
+    if (!parsed.success) return { skipped: true, result: { reason: "invalid_payload" } };
+    const payload = parsed.data;
+    const { db } = deps.services;
+    const client = await liveClient(db, job.clientId);
+    if (!client) return { skipped: true, result: { reason: "client_deleted" } };
+    const schedule = await loadSchedule(db, client.id, payload.schedule_id);
+    if (schedule?.status !== "active") return { skipped: true, result: { reason: "schedule_cancelled" } };
+    const target = targetOf(schedule.delivery, payload.channel, payload.owner);
+    if (!target) return { skipped: true, result: { reason: "target_removed" } };
+
+    let failure: SendFailure | undefined;
+    try {
+      await sendAlert(deps.services.alerts ?? { allowPrivateTargets: false }, target, payload.digest);
+    } catch (error) {
+      failure = error instanceof SendFailure ? error : new SendFailure("the alert could not be sent", true);
+    }
+    const retry = failure?.retryable === true && job.attempts < job.maxAttempts;
+    const outcome = !failure ? "delivered" : retry ? "retry" : "failed";
+    // Written now, not with the job's completion: a failed attempt's transaction never commits, and a
+    // failure is exactly what has to be visible.
+    await db.insert(alertDeliveries).values({
+      clientId: client.id,
+      scheduleId: schedule.id,
+      runAt: new Date(payload.run_at),
+      channel: payload.channel,
+      target: target.channel === "email" ? target.to.join(", ") : maskWebhookUrl(target.url),
+      owner: payload.owner,
+      attempt: job.attempts,
+      outcome,
+      error: failure?.message ?? null,
+    });
+    deps.services.alerts?.onDelivery?.({ channel: payload.channel, outcome });
+    if (failure?.retryable) throw new RetryableJobError(failure.message);
+    return { result: { channel: payload.channel, outcome, ...(failure ? { error: failure.message } : {}) } };
+  },
+};
