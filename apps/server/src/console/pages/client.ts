@@ -1,5 +1,5 @@
 // GET /console/clients/:id: one client, each section from the verb its REST route calls (getClient,
-// getClientStatus, listApiKeys, listOAuthGrants, getUsage, listAudit, listSchedules; the charts'
+// getClientStatus, listApiKeys, listOAuthGrants, getUsage, listAudit, listSchedules, listDeliveries; the charts'
 // getScoreTrend and getUsageSeries), all bound to
 // the client resolved from the path.
 import { AUDIT_OUTCOMES } from "@tagc/db";
@@ -11,6 +11,7 @@ import {
   getUsageSeries,
   listApiKeys,
   listAudit,
+  listDeliveries,
   listOAuthGrants,
   listSchedules,
   type ServiceDeps,
@@ -68,6 +69,7 @@ export async function clientPage(c: Context<AppEnv>, deps: ServiceDeps) {
   const usage = await getUsage({ ctx, input: {} });
   const audit = await listAudit({ ctx, input: { ...filters, cursor, limit: AUDIT_PAGE } });
   const schedules = await listSchedules({ ctx });
+  const deliveries = await listDeliveries({ ctx });
   const trend = await getScoreTrend({ ctx, input: {} });
   const usageSeries = await getUsageSeries({ ctx, input: {} });
   const session = c.var.consoleSession;
@@ -83,7 +85,7 @@ ${trendSection(trend)}
 ${usageSection(usage, usageChart(usageSeries))}
 ${keysSection(client.id, keys.data, session)}
 ${grantsSection(client.id, grants.data, session)}
-${schedulesSection(client.id, schedules.data, session)}
+${schedulesSection(client.id, schedules.data, deliveries.data, session)}
 ${onboardingSection(client.id, client.onboarding, session)}
 ${auditSection(client.id, audit, filters)}`,
   );
