@@ -3,7 +3,13 @@ import { createHash } from "node:crypto";
 import { type AwsCallObserver, type AwsConfig, awsConfig, CredentialBroker } from "@tagc/aws";
 import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
-import { openDatabase as open, type ServiceDeps, type TenantData, WriteQueue } from "@tagc/services";
+import {
+  AuditBatch,
+  openDatabase as open,
+  type ServiceDeps,
+  type TenantData,
+  WriteQueue,
+} from "@tagc/services";
 import pino, { type Logger } from "pino";
 import type { Env } from "./env";
 import { createMetrics, type Metrics } from "./metrics";
@@ -71,13 +77,18 @@ export function serviceDepsFrom(
   aws: AwsConfig,
   tenantData: TenantData,
 ): ServiceDeps {
+  const writes = new WriteQueue({ db: db.db, max: env.WRITE_QUEUE_MAX });
   return {
     db: db.db,
     tenantData,
     aws,
     broker: new CredentialBroker({ config: aws }),
     now: () => new Date(),
-    writes: new WriteQueue({ db: db.db, max: env.WRITE_QUEUE_MAX }),
+    writes,
+    audit:
+      env.AUDIT_FLUSH_MS > 0
+        ? new AuditBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
+        : undefined,
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,

@@ -2,6 +2,7 @@
 // key for MCP) and never read from input, so a caller cannot reach another tenant's rows.
 import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
+import type { AuditBatch } from "./audit/batch";
 import type { DownloadConfig } from "./downloads/config";
 import type { WriteQueue } from "./writes/queue";
 
@@ -41,6 +42,11 @@ export interface ServiceDeps {
    * returns (see writes/queue.ts). Without one, such a write fails the call.
    */
   writes?: WriteQueue | undefined;
+  /**
+   * Where tool calls' audit rows wait for their batch (see audit/batch.ts); without one each call
+   * writes its own row before it answers.
+   */
+  audit?: AuditBatch | undefined;
 }
 
 export interface TenantData {

@@ -1,3 +1,4 @@
+export { AuditBatch, type AuditBatchOptions, type AuditRow } from "./audit/batch";
 export { listAudit } from "./audit/list";
 export { type AuditEntry, recordAudit, recordAuditOrQueue } from "./audit/record";
 export { deleteClient } from "./clients/delete";

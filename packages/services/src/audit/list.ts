@@ -24,8 +24,20 @@ const isRealTime = (time: string) => {
   return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === time.slice(0, 19);
 };
 
-/** The client's audit events, newest first, keyset-paginated on (created_at, id). */
-export const listAudit = tenantScoped(async function listAudit({
+/**
+ * The client's audit events, newest first, keyset-paginated on (created_at, id). Tool calls' rows this
+ * replica still holds in its batch are written first, so a caller sees every call that has answered
+ * here (another replica's last window may still be in flight).
+ */
+export async function listAudit(args: {
+  ctx: ClientCtx;
+  input: { limit: number; cursor?: string | undefined };
+}) {
+  await args.ctx.deps.audit?.flush();
+  return listWritten(args);
+}
+
+const listWritten = tenantScoped(async function listWritten({
   ctx,
   input,
 }: {
