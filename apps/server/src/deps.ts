@@ -5,6 +5,7 @@ import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import {
   type AlertConfig,
+  AuditBatch,
   openDatabase as open,
   type ServiceDeps,
   SmtpMailer,
@@ -93,6 +94,7 @@ export function serviceDepsFrom(
   tenantData: TenantData,
   onDelivery?: AlertConfig["onDelivery"],
 ): ServiceDeps {
+  const writes = new WriteQueue({ db: db.db, max: env.WRITE_QUEUE_MAX });
   return {
     alerts: alertConfigFrom(env, onDelivery),
     db: db.db,
@@ -100,7 +102,11 @@ export function serviceDepsFrom(
     aws,
     broker: new CredentialBroker({ config: aws }),
     now: () => new Date(),
-    writes: new WriteQueue({ db: db.db, max: env.WRITE_QUEUE_MAX }),
+    writes,
+    audit:
+      env.AUDIT_FLUSH_MS > 0
+        ? new AuditBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
+        : undefined,
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,

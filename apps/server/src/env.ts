@@ -214,6 +214,11 @@ export const envSchema = z
      * this many, records are dropped and counted (tagc_write_queue_dropped_total).
      */
     WRITE_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+    /**
+     * Tool calls' audit rows are written in batches this often (ms): the most of them a crash can
+     * lose (a graceful stop flushes them). 0 writes each call's row before it answers.
+     */
+    AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(200),
     /** Cold scans this process runs at once, all tenants together (a fair queue shares the slots). */
     SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Cold scans one tenant runs at once in this process; more wait in the fair queue. */

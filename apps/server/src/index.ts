@@ -52,7 +52,7 @@ async function main() {
   };
   if (runtime.breaker) trackRedisCircuit(runtime.breaker, deps.metrics);
   watchScanLoad(deps.metrics, runtime.tools.scans.queue);
-  watchWriteQueue(deps.metrics, services.writes);
+  watchWriteQueue(deps.metrics, services.writes, services.audit);
   const app = createApp(deps, database);
   const worker = roles.has("worker")
     ? startVerificationLoop(services, logger, deps.metrics, effectiveEnv.VERIFY_INTERVAL_MS)
@@ -98,8 +98,11 @@ async function main() {
       logger,
       onDrain: (budgetMs) => runtime.tools.pending.windDown(budgetMs),
       stopWork: (graceMs) => Promise.all([worker?.stop(), jobs?.stop({ graceMs })]),
-      // Audit and usage rows held through an outage are written before the pool closes.
+      // Tool calls' batched audit rows, then audit and usage rows held through an outage, are
+      // written before the pool closes (a batch that fails now lands in the write queue).
       flushWrites: async () => {
+        await services.audit?.flush();
+        services.audit?.stop();
         const unwritten = (await services.writes?.flush()) ?? 0;
         if (unwritten > 0)
           logger.error({ unwritten }, "audit and usage rows lost: the database did not return");

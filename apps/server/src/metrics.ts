@@ -1,5 +1,5 @@
 import type { AwsCallObserver } from "@tagc/aws";
-import type { AlertConfig, ToolObserver, WriteQueue } from "@tagc/services";
+import type { AlertConfig, AuditBatch, ToolObserver, WriteQueue } from "@tagc/services";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 // Label values come from closed sets only (tool names, error codes, SDK client and command names,
@@ -159,7 +159,11 @@ export function watchScanLoad(
 }
 
 /** The write queue's backlog and losses (services/src/writes/queue.ts), read from the queue itself. */
-export function watchWriteQueue(metrics: Metrics, writes: WriteQueue | undefined): void {
+export function watchWriteQueue(
+  metrics: Metrics,
+  writes: WriteQueue | undefined,
+  audit?: AuditBatch | undefined,
+): void {
   if (!writes) return;
   const dropped = new Counter({
     name: "tagc_write_queue_dropped_total",
@@ -167,6 +171,8 @@ export function watchWriteQueue(metrics: Metrics, writes: WriteQueue | undefined
     registers: [metrics.registry],
   });
   writes.onDrop((count) => dropped.inc(count));
+  // The audit batch's losses are the same loss (rows nothing could write), so the same counter.
+  audit?.onDrop((count) => dropped.inc(count));
   new Gauge({
     name: "tagc_write_queue_records",
     help: "Audit and usage records waiting in memory for the database to return",

@@ -3,6 +3,7 @@
 import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
 import type { AlertConfig } from "./alerts/config";
+import type { AuditBatch } from "./audit/batch";
 import type { DownloadConfig } from "./downloads/config";
 import type { WriteQueue } from "./writes/queue";
 
@@ -44,6 +45,11 @@ export interface ServiceDeps {
   writes?: WriteQueue | undefined;
   /** Per-schedule alert delivery (SMTP, webhook address policy); unset: no e-mail, public https webhooks only. */
   alerts?: AlertConfig | undefined;
+  /**
+   * Where tool calls' audit rows wait for their batch (see audit/batch.ts); without one each call
+   * writes its own row before it answers.
+   */
+  audit?: AuditBatch | undefined;
 }
 
 export interface TenantData {

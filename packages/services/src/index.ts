@@ -1,4 +1,5 @@
 export * from "./alerts";
+export { AuditBatch, type AuditBatchOptions, type AuditRow } from "./audit/batch";
 export { listAudit } from "./audit/list";
 export { type AuditEntry, recordAudit, recordAuditOrQueue } from "./audit/record";
 export * from "./charts";

@@ -4,6 +4,7 @@
 // returns only this tenant's rows and a write of another tenant's client_id is refused. Both settings
 // are transaction-local: the pooled connection goes back to the system identity on commit.
 // Never wrap work that calls AWS: the transaction would be held open across it.
+import type { Database } from "@tagc/db";
 import { sql } from "drizzle-orm";
 import type { ClientCtx } from "./context";
 
@@ -12,11 +13,16 @@ export const TENANT_ROLE = "tagc_app";
 
 /** Runs `work` with a context whose database is the tenant-scoped transaction. */
 export async function scoped<T>(ctx: ClientCtx, work: (ctx: ClientCtx) => Promise<T>): Promise<T> {
-  return ctx.deps.db.transaction(async (tx) => {
+  return asTenant(ctx.deps.db, ctx.client.id, (db) => work({ ...ctx, deps: { ...ctx.deps, db } }));
+}
+
+/** The same transaction for work that has a client id but no request context (the audit batch). */
+export async function asTenant<T>(db: Database, clientId: string, work: (tx: Database) => Promise<T>) {
+  return db.transaction(async (tx): Promise<T> => {
     await tx.execute(
-      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.client_id', ${ctx.client.id}, true)`,
+      sql`select set_config('role', ${TENANT_ROLE}, true), set_config('app.client_id', ${clientId}, true)`,
     );
-    return work({ ...ctx, deps: { ...ctx.deps, db: tx } });
+    return work(tx);
   });
 }
 

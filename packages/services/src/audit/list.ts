@@ -30,8 +30,20 @@ export interface AuditFilters {
   outcome?: AuditOutcome | undefined;
 }
 
-/** The client's audit events, newest first, keyset-paginated on (created_at, id). */
-export const listAudit = tenantScoped(async function listAudit({
+/**
+ * The client's audit events, newest first, keyset-paginated on (created_at, id). Tool calls' rows this
+ * replica still holds in its batch are written first, so a caller sees every call that has answered
+ * here (another replica's last window may still be in flight).
+ */
+export async function listAudit(args: {
+  ctx: ClientCtx;
+  input: AuditFilters & { limit: number; cursor?: string | undefined };
+}) {
+  await args.ctx.deps.audit?.flush();
+  return listWritten(args);
+}
+
+const listWritten = tenantScoped(async function listWritten({
   ctx,
   input,
 }: {

@@ -17,12 +17,14 @@ export async function recordAudit(db: Database, ctx: ClientCtx, entry: AuditEntr
 }
 
 /**
- * Writes one audit row outside any transaction (a tool call's), queued in `deps.writes` when the
- * database is unreachable so that a call that succeeded is never left unaudited by an outage.
+ * Writes one audit row outside any transaction (a tool call's): handed to the audit batch when the
+ * deployment has one (written within its window, off the call's path), else queued in `deps.writes`
+ * when the database is unreachable so that a call that succeeded is never left unaudited by an outage.
  */
 export async function recordAuditOrQueue(ctx: ClientCtx, entry: AuditEntry): Promise<void> {
   const row = auditRow(ctx, entry);
-  if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "audit", row });
+  if (ctx.deps.audit) ctx.deps.audit.add(row);
+  else if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "audit", row });
   else await scoped(ctx, ({ deps }) => deps.db.insert(auditEvents).values(row));
 }
 

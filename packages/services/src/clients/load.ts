@@ -23,5 +23,5 @@ export async function primaryConnection(db: Database, clientId: string): Promise
 }
 
 export async function listConnections(db: Database, clientId: string): Promise<AwsConnection[]> {
-  return prepared(db).connections.execute({ clientId });
+  return prepared(db, "connections").execute({ clientId });
 }

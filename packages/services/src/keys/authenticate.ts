@@ -14,7 +14,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function authenticateApiKey(db: Database, secret: string, now: Date): Promise<AuthResult> {
   if (!hasValidChecksum(secret)) return { ok: false, reason: "malformed" };
-  const [row] = await prepared(db).keyByHash.execute({ hash: hashApiKey(secret) });
+  const [row] = await prepared(db, "keyByHash").execute({ hash: hashApiKey(secret) });
   if (!row) return { ok: false, reason: "unknown" };
   const state = keyState(row.key, now);
   if (state === "revoked") return { ok: false, reason: "revoked" };

@@ -3,13 +3,14 @@
 // current policy and its version, and the cost period. Later stages only read the plan.
 import type { AwsCredentialIdentityProvider } from "@tagc/aws";
 import type { GapGroupBy, TaggingPolicy } from "@tagc/core";
+import { listConnections } from "../../clients/load";
 import { currentPolicy } from "../../policy/current";
 import { scoped } from "../../scoped";
 import type { ToolCtx } from "../context";
 import { credentialsFor, dropCredentials } from "./credentials";
 import { resolvePeriod } from "./period";
 import { syncRevocations } from "./revocation";
-import { type ScanTarget, scanTargets } from "./targets";
+import { refuseUnconnected, type ScanTarget, targetsAmong } from "./targets";
 import type { ScanRequest, TimePeriod } from "./types";
 
 export interface PlannedTarget extends ScanTarget {
@@ -36,8 +37,15 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   // The period is validated first: a typo must not cost an AssumeRole or a scan.
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
   await syncRevocations(ctx);
-  const { row, policy } = await scoped(ctx, ({ deps }) => currentPolicy(deps.db, ctx.client.id));
-  const targets = request.targets ?? (await scanTargets(ctx, request.accounts, request.accountsField));
+  // The policy and the connections in one tenant transaction: a warm call's only database read.
+  const { current, connections } = await scoped(ctx, async ({ deps }) => ({
+    current: await currentPolicy(deps.db, ctx.client.id),
+    connections: request.targets ? [] : await listConnections(deps.db, ctx.client.id),
+  }));
+  const { row, policy } = current;
+  // As before the two were read together: a missing policy is reported before the client's status.
+  if (!request.targets) refuseUnconnected(ctx);
+  const targets = request.targets ?? targetsAmong(connections, request.accounts, request.accountsField);
   const planned = await Promise.all(
     targets.map(
       async (target): Promise<PlannedTarget> => ({

@@ -30,10 +30,25 @@ export async function scanTargets(
   accounts: string[] | undefined,
   field = "accounts",
 ): Promise<ScanTarget[]> {
+  refuseUnconnected(ctx);
+  const connections = await scoped(ctx, ({ deps }) => listConnections(deps.db, ctx.client.id));
+  return targetsAmong(connections, accounts, field);
+}
+
+/** Refuses a client whose status rules out any scan, before any database read. */
+export function refuseUnconnected(ctx: ToolCtx): void {
   const message = STATUS_MESSAGES[ctx.client.status];
   if (message)
     throw new ServiceError(ctx.client.status === "revoked" ? "ACCESS_REVOKED" : "NOT_CONNECTED", message);
-  const usable = (await scoped(ctx, ({ deps }) => listConnections(deps.db, ctx.client.id))).filter(
+}
+
+/** scanTargets over connections the caller already read (planScan reads them with the policy). */
+export function targetsAmong(
+  connections: AwsConnection[],
+  accounts: string[] | undefined,
+  field = "accounts",
+): ScanTarget[] {
+  const usable = connections.filter(
     (c): c is AwsConnection & { accountId: string; roleArn: string } =>
       (c.status === "connected" || c.status === "degraded") && !!c.accountId && !!c.roleArn,
   );
