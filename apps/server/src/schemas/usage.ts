@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { AUDIT_OUTCOMES } from "@tagc/db";
 import { CLIENT_TIERS } from "@tagc/services";
-import { cursorQuery, hasNoNul, NO_NUL_MESSAGE } from "./common";
+import { cursorQuery } from "./common";
 
 export const UsageQuery = z.strictObject({
   period: z
@@ -40,7 +40,7 @@ export const PageQuery = z.strictObject({
     .string()
     .min(1)
     .max(100)
-    .refine(hasNoNul, NO_NUL_MESSAGE)
+    .regex(/^[a-z][a-z0-9_.]{0,99}$/, "must be an operation name: lowercase letters, digits, _ and .")
     .optional()
     .openapi({
       param: { name: "operation", in: "query" },

@@ -104,6 +104,7 @@ describe("guardrails", () => {
   it("audits every tool call with the key, outcome and error code, without secrets", async () => {
     const client = await h.connect(h.acme.apiKey);
     await h.call(client, "check_tag_compliance", { resource_types: ["ec2:vpc"] });
+    await h.services.audit?.flush(); // tool calls' rows are batched off the hot path
     const rows = await h.services.db.select().from(auditEvents).where(eq(auditEvents.clientId, h.acme.id));
     const row = rows.find((r) => r.operation === "check_tag_compliance" && r.outcome === "error");
     expect(row).toMatchObject({

@@ -114,6 +114,7 @@ describe("under 200 interleaved concurrent calls", () => {
 
   it("writes audit rows and usage events only under the caller's client", async () => {
     const db = h.services.db;
+    await h.services.audit?.flush(); // tool calls' rows are batched off the hot path
     const acmeAudit = await db.select().from(auditEvents).where(eq(auditEvents.clientId, h.acme.id));
     const globexAudit = await db.select().from(auditEvents).where(eq(auditEvents.clientId, h.globex.id));
     expect(acmeAudit.filter((e) => e.actor === "api_key")).toHaveLength(100);
