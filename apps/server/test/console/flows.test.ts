@@ -1,6 +1,7 @@
 // The console's pages and forms in-process: signing in with each kind of admin credential, each action
 // through the verbs REST uses (seen back through REST), bad input answered with a page naming the
 // field (never a 500), and two tenants: a client's page shows only its own keys and audit events.
+import { alertDeliveries } from "@tagc/db";
 import { describe, expect, test } from "vitest";
 import type { ApiKeyBody as Key } from "../support/api-types";
 import { type ConsoleSignIn, consoleRequest, sessionCookieOf, signIn } from "../support/console";
@@ -227,6 +228,40 @@ describe("console flows (postgres)", () => {
     );
     expect(operations.length).toBeGreaterThan(0);
     expect(new Set(operations)).toEqual(new Set(["api_keys.issue"]));
+  });
+
+  test("the Schedules section lists the client's own alert delivery attempts, failures with their error", async () => {
+    const h = harness();
+    await h.db.insert(alertDeliveries).values([
+      {
+        clientId: h.acme.id,
+        scheduleId: "sch_acme",
+        runAt: new Date("2026-12-01T08:00:00Z"),
+        channel: "slack",
+        target: "https://hooks.slack.com/…",
+        attempt: 2,
+        outcome: "failed",
+        error: "the webhook answered 500",
+      },
+      {
+        clientId: h.globex.id,
+        scheduleId: "sch_globex",
+        runAt: new Date("2026-12-01T08:00:00Z"),
+        channel: "teams",
+        target: "https://globex-only.webhook.office.com/…",
+        attempt: 1,
+        outcome: "delivered",
+      },
+    ]);
+    const acme = await (await get(`/console/clients/${h.acme.id}`)).text();
+    expect(acme).toContain("Alert deliveries");
+    expect(acme).toContain("1 of the latest 1 attempts did not deliver.");
+    expect(acme).toContain("the webhook answered 500");
+    expect(acme).not.toContain("globex-only");
+    const globex = await (await get(`/console/clients/${h.globex.id}`)).text();
+    expect(globex).toContain("globex-only.webhook.office.com");
+    expect(globex).toContain("Every recent attempt delivered.");
+    expect(globex).not.toContain("the webhook answered 500");
   });
 
   test("REST: the audit filters and client search", async () => {
