@@ -44,8 +44,8 @@ export const PageQuery = z.strictObject({
     .optional()
     .openapi({
       param: { name: "operation", in: "query" },
+      // No example: the reference's try-it would fill it in and filter every audit list by it.
       description: "Only events of this operation (a tool name or e.g. api_keys.issue)",
-      example: "check_tag_compliance",
     }),
   outcome: z
     .enum(AUDIT_OUTCOMES)

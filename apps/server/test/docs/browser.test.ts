@@ -97,8 +97,9 @@ describe("/docs in Chromium (postgres)", () => {
       await client.getByPlaceholder("Token").fill(h.adminToken);
       await client.getByRole("button", { name: /^Send Request/ }).click();
       await client.getByText("200 OK").waitFor({ timeout: 30_000 });
-      const shown = await client.textContent();
-      for (const tenant of [h.acme, h.globex]) expect(shown).toContain(tenant.id);
+      // The status line comes first; the body viewer fills in after it (later on a loaded machine).
+      for (const tenant of [h.acme, h.globex])
+        await expect.poll(() => client.textContent(), { timeout: 30_000 }).toContain(tenant.id);
 
       const listed = seen.sent.filter((request) => new URL(request.url).pathname === "/v1/clients");
       expect(listed).toEqual([
