@@ -1,3 +1,4 @@
+export { AUDIT_OUTCOMES } from "@tagc/db";
 export * from "./alerts";
 export { AuditBatch, type AuditBatchOptions, type AuditRow } from "./audit/batch";
 export { listAudit } from "./audit/list";

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { AUDIT_OUTCOMES } from "@tagc/db";
-import { CLIENT_TIERS } from "@tagc/services";
+import { AUDIT_OUTCOMES, CLIENT_TIERS } from "@tagc/services";
 import { cursorQuery } from "./common";
 
 export const UsageQuery = z.strictObject({

@@ -19,9 +19,7 @@ export const deliverInput = z
     owners: z.object({}).catchall(text(254)).optional(),
     fallback: text(254).optional(),
   })
-  .describe(
-    "emails, Slack/Teams webhook URLs; owner_tag: owners[tag value] gets only its resources, fallback the rest",
-  );
+  .describe("Slack/Teams webhook URLs; owners[owner_tag value] gets only its resources, fallback the rest");
 export type DeliverInput = z.infer<typeof deliverInput>;
 
 const isEmail = (value: string) => z.email().safeParse(value).success;

@@ -19,10 +19,10 @@ export const generateComplianceReport = defineTool({
   name: "generate_compliance_report",
   title: "Compliance report",
   description:
-    "Runs the compliance check and the cost gap, then renders a report (json, csv, markdown, or html with charts at download.url) with a summary, the top violations by count and by cost grouped by tag, and prioritized recommendations.",
+    "Compliance check plus cost gap as a report (json, csv, markdown; html with charts at download.url): summary, top violations per tag by count and cost, recommendations.",
   input: z.strictObject({
     resource_types: resourceTypes,
-    format: scalar(z.string().max(20)).optional().describe("json | csv | markdown | html (case-insensitive)"),
+    format: scalar(z.string().max(20)).optional().describe("json|csv|markdown|html"),
     include_recommendations: z.boolean().optional(),
     accounts: accounts.optional(),
     scan_id: scanId.optional(),
@@ -30,7 +30,7 @@ export const generateComplianceReport = defineTool({
   output: z.object({
     format: z.string(),
     content: z.string(),
-    score_reason: z.string().nullable().describe("Why the summary has no compliance_score (null)"),
+    score_reason: z.string().nullable().describe("Why compliance_score is null"),
     data_quality: dataQuality,
   }),
   mutates: false,

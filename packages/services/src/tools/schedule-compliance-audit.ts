@@ -18,12 +18,12 @@ export const scheduleComplianceAudit = defineTool({
   name: "schedule_compliance_audit",
   title: "Schedule compliance audits",
   description:
-    "Creates (default), lists or cancels recurring compliance audits: daily, weekly (Mondays) or monthly (the 1st) at HH:MM in an IANA timezone. Each run stores a snapshot and sends the report to recipients and deliver targets.",
+    "Creates (default), lists or cancels audits: daily, weekly (Mon) or monthly (1st) at HH:MM in an IANA timezone. Each run stores a snapshot and reports to recipients and deliver.",
   input: z.strictObject({
     action: scalar(z.enum(["create", "list", "cancel"])).optional(),
     schedule: scalar(z.enum(["daily", "weekly", "monthly"])).optional(),
     time: z.string().max(5).optional().describe("HH:MM, 24-hour"),
-    timezone: z.string().max(64).optional().describe("IANA name, e.g. Europe/Paris; default UTC"),
+    timezone: z.string().max(64).optional().describe("IANA, e.g. Europe/Paris; default UTC"),
     resource_types: resourceTypes.optional(),
     // Checked in run (emailsOf), not by z.email(): its pattern alone would cost ~40 tokens of tools/list.
     recipients: z.array(z.string().max(254)).max(20).optional(),

@@ -65,7 +65,7 @@ export const validateResourceTags = defineTool({
   name: "validate_resource_tags",
   title: "Validate specific resources",
   description:
-    "Validates up to 100 resources by ARN against the policy. ARNs must belong to the client's own AWS account(s). A resource AWS does not know is reported as not_found (it is not reported as missing every tag); one the policy's exclusions set aside is reported as excluded; one of a type AWS cannot tag (glue:table) as not_taggable, never as a violation. Results: 25 a page (limit; next_cursor with the same ARNs).",
+    "Validates up to 100 ARNs against the policy. ARNs must be in the client's own accounts. A resource AWS does not know is not_found (not missing every tag); one the policy's exclusions set aside is excluded; one of a type AWS cannot tag (glue:table) is not_taggable, never a violation. Results: 25 a page (limit; next_cursor with the same ARNs).",
   input: z.strictObject({
     resource_arns: z.array(ARN).min(1).max(100, "at most 100 ARNs per call"),
     // Results come in pages like every list: 100 resources with their tags were over 10,000 tokens.

@@ -2,8 +2,8 @@
 // getClientStatus, listApiKeys, listOAuthGrants, getUsage, listAudit, listSchedules, listDeliveries; the charts'
 // getScoreTrend and getUsageSeries), all bound to
 // the client resolved from the path.
-import { AUDIT_OUTCOMES } from "@tagc/db";
 import {
+  AUDIT_OUTCOMES,
   getClient,
   getClientStatus,
   getScoreTrend,

@@ -1,7 +1,8 @@
 // The client's audit log, newest first, filtered by operation and outcome, a page at a time (the
 // listAudit verb's cursor travels in the "Older events" link with the filters).
-import { AUDIT_OUTCOMES } from "@tagc/db";
+
 import type { listAudit } from "@tagc/services";
+import { AUDIT_OUTCOMES } from "@tagc/services";
 import { html } from "../../onboard/html";
 import { input, select } from "../form";
 import { badge, when } from "../format";
