@@ -1,7 +1,7 @@
 // The console's shell: a skip link, the navigation, the sign-out form and one small inline
 // stylesheet (nonce'd: the CSP admits no other style or script). Colours meet WCAG AA contrast and
 // every control shows a visible focus ring, since the pages are checked with axe and by keyboard.
-import { html, SafeHtml } from "../onboard/html";
+import { html, htmlDocument, type SafeHtml } from "../onboard/html";
 import { csrfField } from "./form";
 import type { ConsoleSession } from "./session";
 
@@ -51,18 +51,12 @@ export function layout(options: LayoutOptions, body: SafeHtml): string {
     ? html`<nav aria-label="Console"><a href="/console">Clients</a><a href="/console/register">Register a client</a></nav>
 <form method="post" action="/console/sign-out">${csrfField(session)}<span class="who">${session.sub}</span> <button type="submit" class="plain">Sign out</button></form>`
     : "";
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
-<title>${options.title} · Tag Compliance Cloud console</title>
-<style nonce="${options.nonce}">${new SafeHtml(STYLE)}</style>
-</head>
-<body><a class="skip" href="#main">Skip to content</a>
+  return htmlDocument({
+    title: `${options.title} · Tag Compliance Cloud console`,
+    nonce: options.nonce,
+    style: STYLE,
+    body: html`<body><a class="skip" href="#main">Skip to content</a>
 <header><a class="brand" href="/console">Tag Compliance Cloud</a>${nav}</header>
-<main id="main">${body}</main></body>
-</html>`.value;
+<main id="main">${body}</main></body>`,
+  });
 }

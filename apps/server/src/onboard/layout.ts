@@ -1,6 +1,5 @@
-// The onboarding pages' shell: one small inline stylesheet, no external assets (an empty data: icon,
-// so the browser does not ask for /favicon.ico).
-import { html, SafeHtml } from "./html";
+// The onboarding pages' shell: one small inline stylesheet.
+import { html, htmlDocument, type SafeHtml } from "./html";
 
 const STYLE = `
 body{font:16px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;margin:0;background:#f5f6f8;color:#1d2330}
@@ -17,16 +16,5 @@ code{padding:1px 4px;word-break:break-all}pre{padding:10px;overflow-x:auto;white
 
 /** The whole document; `nonce` is the CSP nonce of the inline style (and script, if the body has one). */
 export function layout(title: string, body: SafeHtml, nonce: string): string {
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
-<title>${title}</title>
-<style nonce="${nonce}">${new SafeHtml(STYLE)}</style>
-</head>
-<body><main>${body}</main></body>
-</html>`.value;
+  return htmlDocument({ title, nonce, style: STYLE, body: html`<body><main>${body}</main></body>` });
 }

@@ -3,7 +3,7 @@
 import { type ScoreTrend, scoreTrend } from "@tagc/core";
 import type { ClientCtx } from "../context";
 import { tenantScoped } from "../scoped";
-import { readTrendSnapshots } from "../snapshots/read";
+import { readTrendSnapshots, trendPoint } from "../snapshots/read";
 import { chartRange } from "./time-range";
 
 export interface ScoreTrendInput {
@@ -23,14 +23,6 @@ export const getScoreTrend = tenantScoped(async function getScoreTrend({
   const { since, until } = chartRange(ctx.deps.now(), input);
   // The client id comes from the context, never from input; row-level security backs the filter.
   const { usable } = await readTrendSnapshots(ctx.deps.db, ctx.client.id, { since, until });
-  const trend = scoreTrend(
-    usable.map((r) => ({
-      account_id: r.accountId,
-      created_at: r.createdAt,
-      score: r.score,
-      total: r.total,
-      compliant: r.compliant,
-    })),
-  );
+  const trend = scoreTrend(usable.map(trendPoint));
   return { since: since.toISOString(), until: until.toISOString(), snapshot_count: usable.length, ...trend };
 });

@@ -31,3 +31,16 @@ export async function readTrendSnapshots(
   const usable = rows.filter((r) => r.kind === "scheduled" || r.scope.data_quality !== "partial");
   return { usable, excluded: rows.length - usable.length };
 }
+
+/** A stored snapshot in core's shape, for its trend and history aggregations. */
+export function trendPoint(row: ComplianceSnapshot) {
+  return {
+    account_id: row.accountId,
+    created_at: row.createdAt,
+    score: row.score,
+    total: row.total,
+    compliant: row.compliant,
+    violations: row.violationCount,
+    kind: row.kind,
+  };
+}

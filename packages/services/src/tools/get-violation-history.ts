@@ -2,7 +2,7 @@
 import { aggregateHistory } from "@tagc/core";
 import { z } from "zod";
 import { scoped } from "../scoped";
-import { readTrendSnapshots } from "../snapshots/read";
+import { readTrendSnapshots, trendPoint } from "../snapshots/read";
 import { defineTool } from "./define";
 import { scalar } from "./inputs";
 
@@ -30,17 +30,7 @@ export const getViolationHistory = defineTool({
     const { usable, excluded } = await scoped(ctx, ({ deps }) =>
       readTrendSnapshots(deps.db, ctx.client.id, { since, kind }),
     );
-    const history = aggregateHistory(
-      usable.map((r) => ({
-        created_at: r.createdAt,
-        score: r.score,
-        total: r.total,
-        compliant: r.compliant,
-        violations: r.violationCount,
-        kind: r.kind,
-      })),
-      input.group_by ?? "day",
-    );
+    const history = aggregateHistory(usable.map(trendPoint), input.group_by ?? "day");
     return {
       ...history,
       days_back: days,

@@ -2,14 +2,16 @@
 // tenants go through one batch; each lands under its own client, written as that tenant (a trigger
 // logs the role and app.client_id of every insert), and a failed flush loses nothing
 // silently: the rows wait in the write queue, or in the batch itself, until the database returns.
-import { auditEvents, createDatabase, type DatabaseHandle } from "@tagc/db";
-import { createClient, createTestDatabase, type TestDatabase } from "@tagc/db/testing";
+import { auditEvents, type DatabaseHandle } from "@tagc/db";
+import type { TestDatabase } from "@tagc/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AuditBatch, type AuditRow } from "../../src/audit/batch";
 import { WriteQueue } from "../../src/writes/queue";
-import { startTcpProxy, type TcpProxy } from "../runtime/tcp-proxy";
+import { type ProxiedDatabase, startProxiedDatabase } from "../runtime/proxied-database";
+import type { TcpProxy } from "../runtime/tcp-proxy";
 
+let fixture: ProxiedDatabase;
 let database: TestDatabase;
 let proxy: TcpProxy;
 let proxied: DatabaseHandle;
@@ -17,14 +19,8 @@ let acme: string;
 let globex: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ kind: "postgres" });
-  const url = new URL(database.url);
-  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-  url.hostname = "127.0.0.1";
-  url.port = String(proxy.port);
-  proxied = createDatabase({ url: url.toString(), poolMax: 4, onPoolError: () => undefined });
-  acme = (await createClient(database.handle.db, { name: "Acme" })).id;
-  globex = (await createClient(database.handle.db, { name: "Globex" })).id;
+  fixture = await startProxiedDatabase();
+  ({ database, proxy, proxied, acme, globex } = fixture);
   // Who wrote each audit row: the batch must write as tagc_app with the row's own client id.
   await database.handle.db.execute(
     sql.raw(`create table audit_writers (id text primary key, writer text, scoped_client text);
@@ -39,12 +35,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Bounded: drizzle's transaction() issues `begin` outside its try, so a connection the proxy cut
-  // under an idle pooled client is never released when that `begin` fails, and pool.end() would wait
-  // for it forever (the pool is discarded with the test database either way).
-  await Promise.race([proxied?.close(), new Promise((resolve) => setTimeout(resolve, 2_000))]);
-  await proxy?.close();
-  await database?.drop();
+  await fixture?.close();
 });
 
 beforeEach(async () => {

@@ -1,13 +1,15 @@
 // The write queue against a real Postgres behind a TCP proxy that is cut and restored: an outage and
 // a recovery without touching the shared server. Two tenants' rows go through one queue; each lands
 // under its own client, once, in the order it was made.
-import { auditEvents, createDatabase, type DatabaseHandle, usageEvents } from "@tagc/db";
-import { createClient, createTestDatabase, type TestDatabase } from "@tagc/db/testing";
+import { auditEvents, type DatabaseHandle, usageEvents } from "@tagc/db";
+import type { TestDatabase } from "@tagc/db/testing";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type QueuedWrite, WriteQueue } from "../../src/writes/queue";
-import { startTcpProxy, type TcpProxy } from "./tcp-proxy";
+import { type ProxiedDatabase, startProxiedDatabase } from "./proxied-database";
+import type { TcpProxy } from "./tcp-proxy";
 
+let fixture: ProxiedDatabase;
 let database: TestDatabase;
 let proxy: TcpProxy;
 let proxied: DatabaseHandle;
@@ -15,20 +17,12 @@ let acme: string;
 let globex: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase({ kind: "postgres" });
-  const url = new URL(database.url);
-  proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-  url.hostname = "127.0.0.1";
-  url.port = String(proxy.port);
-  proxied = createDatabase({ url: url.toString(), poolMax: 4, onPoolError: () => undefined });
-  acme = (await createClient(database.handle.db, { name: "Acme" })).id;
-  globex = (await createClient(database.handle.db, { name: "Globex" })).id;
+  fixture = await startProxiedDatabase();
+  ({ database, proxy, proxied, acme, globex } = fixture);
 });
 
 afterAll(async () => {
-  await proxied?.close();
-  await proxy?.close();
-  await database?.drop();
+  await fixture?.close();
 });
 
 beforeEach(async () => {

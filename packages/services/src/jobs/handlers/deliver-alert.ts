@@ -6,21 +6,16 @@ import { SendFailure } from "../../alerts/config";
 import { alertJobPayload, targetOf } from "../../alerts/plan";
 import { sendAlert } from "../../alerts/send";
 import { maskWebhookUrl } from "../../alerts/webhook-url";
-import { liveClient } from "../steps/tenant";
 import { type JobHandler, type JobOutcome, RetryableJobError } from "../types";
-import { loadSchedule } from "./schedule-row";
+import { loadScheduleJob } from "./schedule-row";
 
 export const deliverAlert: JobHandler = {
   kind: "deliver_alert",
   async run({ deps, job }): Promise<JobOutcome> {
-    const parsed = alertJobPayload.safeParse(job.payload);
-    if (!parsed.success) return { skipped: true, result: { reason: "invalid_payload" } };
-    const payload = parsed.data;
     const { db } = deps.services;
-    const client = await liveClient(db, job.clientId);
-    if (!client) return { skipped: true, result: { reason: "client_deleted" } };
-    const schedule = await loadSchedule(db, client.id, payload.schedule_id);
-    if (schedule?.status !== "active") return { skipped: true, result: { reason: "schedule_cancelled" } };
+    const loaded = await loadScheduleJob(db, job, alertJobPayload);
+    if ("skip" in loaded) return loaded.skip;
+    const { payload, client, schedule } = loaded;
     const target = targetOf(schedule.delivery, payload.channel, payload.owner);
     if (!target) return { skipped: true, result: { reason: "target_removed" } };
 

@@ -1,6 +1,9 @@
 import { computeSchedule } from "@tagc/core";
-import { type AuditSchedule, auditSchedules, type Database, type Tx } from "@tagc/db";
+import { type AuditSchedule, auditSchedules, type Client, type Database, type Job, type Tx } from "@tagc/db";
 import { and, eq } from "drizzle-orm";
+import type { z } from "zod";
+import { liveClient } from "../steps/tenant";
+import type { JobOutcome } from "../types";
 
 export async function loadSchedule(db: Database, clientId: string, scheduleId: string) {
   const [row] = await db
@@ -9,6 +12,26 @@ export async function loadSchedule(db: Database, clientId: string, scheduleId: s
     .where(and(eq(auditSchedules.clientId, clientId), eq(auditSchedules.id, scheduleId)))
     .limit(1);
   return row;
+}
+
+/**
+ * What a schedule's job works on: its payload, its live client and its still-active schedule; or the
+ * outcome that says why there is nothing left to do (queued by this code, a bad payload is a bug:
+ * recorded, never retried).
+ */
+export async function loadScheduleJob<P extends { schedule_id: string }>(
+  db: Database,
+  job: Job,
+  payloadSchema: z.ZodType<P>,
+): Promise<{ payload: P; client: Client; schedule: AuditSchedule } | { skip: JobOutcome }> {
+  const parsed = payloadSchema.safeParse(job.payload);
+  if (!parsed.success) return { skip: { skipped: true, result: { reason: "invalid_payload" } } };
+  const client = await liveClient(db, job.clientId);
+  if (!client) return { skip: { skipped: true, result: { reason: "client_deleted" } } };
+  const schedule = await loadSchedule(db, client.id, parsed.data.schedule_id);
+  if (schedule?.status !== "active")
+    return { skip: { skipped: true, result: { reason: "schedule_cancelled" } } };
+  return { payload: parsed.data, client, schedule };
 }
 
 /**

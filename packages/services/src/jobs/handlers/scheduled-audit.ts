@@ -18,7 +18,7 @@ import { recheckConnection } from "../steps/recheck";
 import { isUsable, liveClient } from "../steps/tenant";
 import { systemClientCtx, systemToolCtx } from "../steps/tool-ctx";
 import { type JobDeps, type JobHandler, type JobOutcome, RetryableJobError } from "../types";
-import { advanceSchedule, loadSchedule } from "./schedule-row";
+import { advanceSchedule, loadScheduleJob } from "./schedule-row";
 
 export const scheduledAuditPayload = z.object({
   schedule_id: z.string(),
@@ -30,17 +30,10 @@ export type ScheduledAuditPayload = z.infer<typeof scheduledAuditPayload>;
 export const scheduledAudit: JobHandler = {
   kind: "scheduled_audit",
   async run({ deps, job }): Promise<JobOutcome> {
-    const parsed = scheduledAuditPayload.safeParse(job.payload);
-    // Queued by this code, so a bad payload is a bug: recorded, never retried.
-    if (!parsed.success) return { skipped: true, result: { reason: "invalid_payload" } };
-    const payload = parsed.data;
     const { db } = deps.services;
-    const client = await liveClient(db, job.clientId);
-    if (!client) return { skipped: true, result: { reason: "client_deleted" } };
-    const schedule = await loadSchedule(db, client.id, payload.schedule_id);
-    if (schedule?.status !== "active") {
-      return { skipped: true, result: { reason: "schedule_cancelled" } };
-    }
+    const loaded = await loadScheduleJob(db, job, scheduledAuditPayload);
+    if ("skip" in loaded) return loaded.skip;
+    const { payload, client, schedule } = loaded;
     if (schedule.nextRunAt.toISOString() !== payload.due_at) {
       return {
         skipped: true,
