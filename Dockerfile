@@ -10,6 +10,7 @@ WORKDIR /app
 # Dependencies only: cached until the lockfile changes.
 FROM base AS deps
 COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc ./
+COPY patches ./patches
 RUN pnpm fetch --frozen-lockfile
 
 FROM deps AS build
