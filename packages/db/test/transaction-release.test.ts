@@ -57,7 +57,9 @@ describe("a pooled transaction whose BEGIN fails", () => {
         }),
       ).rejects.toThrow("work failed");
       // Rolled back, and the same (healthy) connection went back to the pool.
-      expect((await handle.db.execute(sql`select count(*)::int as n from tx_probe`)).rows).toEqual([{ n: 0 }]);
+      expect((await handle.db.execute(sql`select count(*)::int as n from tx_probe`)).rows).toEqual([
+        { n: 0 },
+      ]);
       expect(handle.pool.totalCount).toBe(1);
     } finally {
       await handle.close();
