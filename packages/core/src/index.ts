@@ -132,6 +132,7 @@ export type * from "./policy/types";
 export { buildComplianceReport, COSTLESS_NOTE } from "./report/build";
 export { gapByTagChart, gapByTypeChart, trendChart } from "./report/chart-data";
 export { parseReportFormat } from "./report/format";
+export { type GapSummary, gapSummary } from "./report/gap-summary";
 export {
   CURRENCY,
   formatCents,

@@ -127,7 +127,22 @@ describe("operator console in Chromium (postgres)", () => {
     await h.db.insert(complianceSnapshots).values([
       snapshot(h.acme.id, h.acme.accountId, 3, 40),
       snapshot(h.acme.id, h.acme.accountId, 2, 50),
-      snapshot(h.acme.id, h.acme.accountId, 1, 60),
+      {
+        ...snapshot(h.acme.id, h.acme.accountId, 1, 60),
+        // The latest scan read spend: its gap aggregates (core's GapSummary) draw the gap charts.
+        costGap: {
+          currency: "USD",
+          period: { start: "2026-11-01", end: "2026-12-01" },
+          taggable_total: 1234.5,
+          gap: 456.78,
+          gap_percentage: 37,
+          by_tag: [
+            { tag_name: "CostCenter", cost_impact_monthly: 400.1 },
+            { tag_name: "Owner", cost_impact_monthly: 56.68 },
+          ],
+          by_resource_type: { "ec2:instance": 300, "rds:db": 156.78 },
+        },
+      },
       // globex's readings (12.5% and 97.5%) must appear nowhere on acme's page.
       snapshot(h.globex.id, h.globex.accountId, 2, 10),
       snapshot(h.globex.id, h.globex.accountId, 1, 78),
@@ -146,6 +161,17 @@ describe("operator console in Chromium (postgres)", () => {
     expect(whole).not.toContain(h.globex.accountId);
     for (const score of ["12.5%", "97.5%"]) expect(whole).not.toContain(score);
     expect(await page.textContent("#trend")).toContain("3 snapshots");
+    // The attribution gap: the report's two bar charts, from the latest snapshot's stored gap.
+    expect(await page.textContent("#gap")).toContain("$456.78 of $1,234.50 taggable spend (37%)");
+    for (const id of ["gap-by-tag", "gap-by-type"]) {
+      expect(await page.locator(`#${id} svg[role=img]`).count()).toBe(1);
+      expect(await page.locator(`#${id} svg rect`).count()).toBeGreaterThanOrEqual(2);
+    }
+    await page.click("#gap-by-tag summary");
+    const byTag = (await page.textContent("#gap-by-tag table")) ?? "";
+    for (const cell of ["CostCenter", "$400.10", "Owner", "$56.68"]) expect(byTag).toContain(cell);
+    await page.click("#gap-by-type summary");
+    expect(await page.textContent("#gap-by-type table")).toContain("$156.78");
     await checkPage("client-trend");
 
     // globex's page draws its own two readings only.
@@ -155,8 +181,11 @@ describe("operator console in Chromium (postgres)", () => {
     expect(other).toContain("12.5%");
     expect(other).not.toContain(h.acme.accountId);
     expect(await page.textContent("#trend")).toContain("2 snapshots");
-    // No CSP refusal: the chart's one style attribute is admitted by its hash.
-    expect(pageErrors).toEqual([]);
+    // globex stored no spend: no gap chart, and none of acme's figures.
+    expect(await page.locator("#gap svg").count()).toBe(0);
+    expect(await page.textContent("#gap")).toContain("No stored snapshot has spend yet");
+    expect(await page.content()).not.toContain("456.78");
+    // No CSP refusal: the charts' one style attribute is admitted by its hash.
     expect(pageErrors).toEqual([]);
   }, 240_000);
 });

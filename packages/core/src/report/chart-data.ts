@@ -2,7 +2,7 @@
 // Markdown report (the same numbers as tables), so both always show the same figures.
 import type { BarChartOptions, LineChartOptions } from "../charts/types";
 import type { ScoreTrend } from "../history/score-trend";
-import type { ComplianceReport } from "./types";
+import type { TagViolationSummary } from "./types";
 
 export const OVERALL_SERIES = "Overall";
 
@@ -25,8 +25,9 @@ export function trendChart(trend: ScoreTrend): LineChartOptions {
 }
 
 /** Spend on resources where each tag is missing or invalid, largest first. */
-export function gapByTagChart(report: ComplianceReport): BarChartOptions {
-  const rows = report.top_violations_by_cost ?? [];
+export function gapByTagChart(
+  rows: readonly Pick<TagViolationSummary, "tag_name" | "cost_impact_monthly">[],
+): BarChartOptions {
   return {
     id: "gap-by-tag",
     title: "Monthly spend on resources violating each tag",

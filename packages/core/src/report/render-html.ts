@@ -72,7 +72,10 @@ function charts(report: ComplianceReport, extras: ReportExtras): string {
     ? figure(trendChart(extras.trend), lineChartSvg(trendChart(extras.trend)))
     : "<p>No stored snapshots yet: schedule an audit (or check with store_snapshot) to draw the trend.</p>";
   const byTag = report.top_violations_by_cost
-    ? figure(gapByTagChart(report), barChartSvg(gapByTagChart(report)))
+    ? figure(
+        gapByTagChart(report.top_violations_by_cost),
+        barChartSvg(gapByTagChart(report.top_violations_by_cost)),
+      )
     : `<p>${e(report.cost_note ?? "No violations.")}</p>`;
   const types = extras.gap_by_resource_type;
   const byType =

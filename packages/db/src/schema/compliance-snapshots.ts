@@ -25,6 +25,9 @@ export const complianceSnapshots = pgTable(
     compliant: integer("compliant").notNull(),
     violationCount: integer("violation_count").notNull(),
     byRegion: jsonb("by_region").$type<JsonObject>().notNull(),
+    // The attribution gap's aggregates (core's GapSummary: spend by violated tag and by resource
+    // type, in cents); null when the check read no spend.
+    costGap: jsonb("cost_gap").$type<JsonObject>(),
     kind: text("kind", { enum: SNAPSHOT_KINDS }).notNull(),
     createdAt: createdAt(),
   },

@@ -1,2 +1,3 @@
+export { getLatestCostGap } from "./cost-gap";
 export { getScoreTrend, type ScoreTrendInput } from "./score-trend";
 export { getUsageSeries, type UsageDay } from "./usage-series";

@@ -1,13 +1,14 @@
 // The one writer of compliance snapshots: an ad-hoc check with store_snapshot and the scheduled audits
 // and daily snapshots all store the same aggregate. Only aggregates: raw resource data never leaves
 // the scan.
-import { complianceSnapshots, type Database, type SnapshotKind } from "@tagc/db";
+import { gapSummary } from "@tagc/core";
+import { complianceSnapshots, type Database, type JsonObject, type SnapshotKind } from "@tagc/db";
 import { ServiceError } from "../errors";
 import type { Analysis } from "../tools/scan/analyse";
 
 export interface SnapshotInput {
   clientId: string;
-  analysis: Pick<Analysis, "evaluation" | "scan">;
+  analysis: Pick<Analysis, "evaluation" | "gap" | "scan">;
   /** As requested (e.g. ["all"]), kept in the snapshot's scope. */
   resourceTypes: string[];
   kind: SnapshotKind;
@@ -18,7 +19,7 @@ export interface SnapshotInput {
 }
 
 export async function insertSnapshot(db: Database, input: SnapshotInput): Promise<string> {
-  const { evaluation, scan } = input.analysis;
+  const { evaluation, gap, scan } = input.analysis;
   // The column holds one account; the scope lists every account the scan covered.
   const [accountId] = scan.accounts;
   if (!accountId) throw new ServiceError("INTERNAL", "a snapshot needs the account it scanned");
@@ -40,6 +41,7 @@ export async function insertSnapshot(db: Database, input: SnapshotInput): Promis
       compliant: evaluation.compliant_resources,
       violationCount: evaluation.violation_counts.total,
       byRegion: evaluation.by_region,
+      costGap: gapSummary(evaluation.violations, gap) as JsonObject | null,
       kind: input.kind,
       createdAt: input.at,
     })

@@ -89,7 +89,7 @@ export const checkTagCompliance = defineTool({
       await scoped(ctx, ({ deps }) =>
         insertSnapshot(deps.db, {
           clientId: ctx.client.id,
-          analysis: { evaluation, scan },
+          analysis: { evaluation, gap, scan },
           resourceTypes,
           kind: "ad_hoc",
           at: ctx.deps.now(),

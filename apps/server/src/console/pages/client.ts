@@ -1,11 +1,12 @@
 // GET /console/clients/:id: one client, each section from the verb its REST route calls (getClient,
 // getClientStatus, listApiKeys, listOAuthGrants, getUsage, listAudit, listSchedules, listDeliveries; the charts'
-// getScoreTrend and getUsageSeries), all bound to
+// getScoreTrend, getLatestCostGap and getUsageSeries), all bound to
 // the client resolved from the path.
 import {
   AUDIT_OUTCOMES,
   getClient,
   getClientStatus,
+  getLatestCostGap,
   getScoreTrend,
   getUsage,
   getUsageSeries,
@@ -27,7 +28,7 @@ import { fieldErrorsOf } from "../form";
 import { badge } from "../format";
 import { page } from "../respond";
 import { auditSection } from "../sections/audit";
-import { trendSection, usageChart } from "../sections/charts";
+import { costGapSection, trendSection, usageChart } from "../sections/charts";
 import { connectionSection } from "../sections/connection";
 import { grantsSection } from "../sections/grants";
 import { keysSection } from "../sections/keys";
@@ -72,6 +73,7 @@ export async function clientPage(c: Context<AppEnv>, deps: ServiceDeps) {
   const deliveries = await listDeliveries({ ctx });
   const trend = await getScoreTrend({ ctx, input: {} });
   const usageSeries = await getUsageSeries({ ctx, input: {} });
+  const costGap = await getLatestCostGap({ ctx });
   const session = c.var.consoleSession;
   return page(
     c,
@@ -82,6 +84,7 @@ export async function clientPage(c: Context<AppEnv>, deps: ServiceDeps) {
 ${notice ? html`<p class="notice" role="status">${NOTICES[notice]}</p>` : ""}
 ${connectionSection(status, session)}
 ${trendSection(trend)}
+${costGapSection(costGap)}
 ${usageSection(usage, usageChart(usageSeries))}
 ${keysSection(client.id, keys.data, session)}
 ${grantsSection(client.id, grants.data, session)}

@@ -1,0 +1,1 @@
+ALTER TABLE "compliance_snapshots" ADD COLUMN "cost_gap" jsonb;
