@@ -75,11 +75,12 @@ function templateUrlOf(env: Pick<Env, "TEMPLATE_URL">): string {
 
 /** Schedules' alert delivery: the operator's SMTP relay when configured, and the webhook address rule. */
 export function alertConfigFrom(
-  env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "ALERT_ALLOW_PRIVATE_TARGETS">,
+  env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "ALERT_ALLOW_PRIVATE_TARGETS" | "ALERT_TARGET_SECRET">,
   onDelivery?: AlertConfig["onDelivery"],
 ): AlertConfig {
   return {
     allowPrivateTargets: env.ALERT_ALLOW_PRIVATE_TARGETS,
+    targetSecret: env.ALERT_TARGET_SECRET,
     ...(env.SMTP_URL && env.MAIL_FROM
       ? { mailer: new SmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM }) }
       : {}),

@@ -147,6 +147,12 @@ export const envSchema = z
      * ONBOARDING_LINK_SECRET (the key is derived per purpose, so no other token can stand in for it).
      */
     CONSOLE_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /**
+     * Seals the schedules' Slack and Teams webhook URLs at rest (AES-256-GCM); every replica and worker
+     * needs the same, and changing it makes the stored URLs unreadable (their deliveries fail until
+     * the schedule is set again). Defaults to ONBOARDING_LINK_SECRET (the key is derived per purpose).
+     */
+    ALERT_TARGET_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** How long a console sign-in lasts, in seconds (5 minutes to 1 day); never past an admin JWT's exp. */
     CONSOLE_SESSION_TTL_S: z.coerce.number().int().min(300).max(86_400).default(28_800),
     /** How long a download URL works, in seconds (1 minute to 1 day). */
@@ -271,6 +277,7 @@ export const envSchema = z
     DOWNLOAD_SECRET: env.DOWNLOAD_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     CONSOLE_SESSION_SECRET:
       env.CONSOLE_SESSION_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
+    ALERT_TARGET_SECRET: env.ALERT_TARGET_SECRET ?? env.ONBOARDING_LINK_SECRET ?? DEMO_ONBOARDING_LINK_SECRET,
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
   }));
 

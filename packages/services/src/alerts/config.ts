@@ -19,6 +19,11 @@ export interface AlertConfig {
    * loopback or link-local addresses. Off, a webhook URL must be https to a public address.
    */
   allowPrivateTargets: boolean;
+  /**
+   * Seals the schedules' webhook URLs at rest (ALERT_TARGET_SECRET, see sealed-url.ts); unset, webhook
+   * targets are refused when a schedule is created.
+   */
+  targetSecret?: string | undefined;
   /** SMTP (SMTP_URL); unset, e-mail targets are refused when a schedule is created. */
   mailer?: Mailer | undefined;
   /** Per webhook request. */

@@ -5,6 +5,7 @@ import type { ScheduleDelivery } from "@tagc/db";
 import { z } from "zod";
 import { invalid } from "../errors";
 import type { AlertConfig } from "./config";
+import { sealWebhookUrl } from "./sealed-url";
 import { webhookUrlProblem } from "./webhook-url";
 
 const text = (max: number) => z.string().max(max);
@@ -43,7 +44,8 @@ function webhook(field: string, value: string, config: AlertConfig | undefined):
   const problem = webhookUrlProblem(value, config?.allowPrivateTargets ?? false);
   // The URL is a credential: the message names the field and the rule, never echoes the value.
   if (problem) throw invalid(field, problem);
-  return value;
+  if (!config?.targetSecret) throw invalid(field, "webhooks are not configured on this server; use email");
+  return sealWebhookUrl(value, config.targetSecret);
 }
 
 /** The stored form, every address checked; throws INVALID_REQUEST naming the field. */

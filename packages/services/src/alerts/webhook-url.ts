@@ -1,4 +1,5 @@
 import { isAddressLiteral, isPublicAddress } from "./address";
+import { storedOrigin } from "./sealed-url";
 
 // Names that never resolve to a public address (RFC 6761 and the clouds' internal zones).
 const INTERNAL_NAME = /(^|\.)(localhost|local|internal|localdomain)$/i;
@@ -23,12 +24,11 @@ export function webhookUrlProblem(text: string, allowPrivate: boolean): string |
   return null;
 }
 
-/** A webhook URL as views show it: the scheme and host, never the path that carries the token. */
+/**
+ * A webhook URL as views show it, plain or as stored sealed: the scheme and host, never the path
+ * that carries the token.
+ */
 export const maskWebhookUrl = (text: string): string => {
-  try {
-    const url = new URL(text);
-    return `${url.protocol}//${url.host}/…`;
-  } catch {
-    return "…";
-  }
+  const origin = storedOrigin(text);
+  return origin ? `${origin}/…` : "…";
 };

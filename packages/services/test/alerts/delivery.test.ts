@@ -3,6 +3,8 @@
 // account; the owner-routed digest gives each owner only their resources; a second tenant's schedule
 // never carries the first's data; a failing webhook is retried with the queue's back-off and every
 // attempt is visible through listDeliveries and the delivery observer (/metrics).
+import { auditSchedules } from "@tagc/db";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertConfig } from "../../src/alerts/config";
 import { listDeliveries } from "../../src/alerts/list-deliveries";
@@ -39,6 +41,7 @@ describe("alerts to e-mail, Slack and Teams (postgres)", () => {
     const alerts: AlertConfig = {
       // The sinks listen on loopback over http: the switch tests and local setups use.
       allowPrivateTargets: true,
+      targetSecret: "delivery-test-alert-target-secret-0123456789",
       mailer,
       onDelivery: ({ channel, outcome }) => events.push(`${channel}:${outcome}`),
     };
@@ -77,6 +80,15 @@ describe("alerts to e-mail, Slack and Teams (postgres)", () => {
       timezone: "UTC",
       deliver: { email: ["ops@globex.example"], slack: hooks.url("/slack/globex") },
     });
+
+    // The webhook URLs are a credential: stored sealed, their paths nowhere in the row.
+    const [stored] = await h.db
+      .select()
+      .from(auditSchedules)
+      .where(eq(auditSchedules.id, acmeSchedule!.schedule_id));
+    expect(stored!.delivery.slack).toMatch(/^sealed\.v1\.[\w-]+\.http:\/\/127\.0\.0\.1:\d+$/);
+    expect(JSON.stringify(stored!.delivery)).not.toContain("/slack/acme");
+    expect(JSON.stringify(stored!.delivery)).not.toContain("/teams/acme");
 
     h.clock.set(new Date(START.getTime() + 61 * MINUTE));
     await h.main.tick();

@@ -4,6 +4,7 @@
 import { alertDeliveries } from "@tagc/db";
 import { SendFailure } from "../../alerts/config";
 import { alertJobPayload, targetOf } from "../../alerts/plan";
+import { openWebhookUrl } from "../../alerts/sealed-url";
 import { sendAlert } from "../../alerts/send";
 import { maskWebhookUrl } from "../../alerts/webhook-url";
 import { type JobHandler, type JobOutcome, RetryableJobError } from "../types";
@@ -20,8 +21,14 @@ export const deliverAlert: JobHandler = {
     if (!target) return { skipped: true, result: { reason: "target_removed" } };
 
     let failure: SendFailure | undefined;
+    const alerts = deps.services.alerts ?? { allowPrivateTargets: false };
     try {
-      await sendAlert(deps.services.alerts ?? { allowPrivateTargets: false }, target, payload.digest);
+      // Webhook URLs are stored sealed; opened here, just before the send, and never written anywhere.
+      const to =
+        target.channel === "email"
+          ? target
+          : { ...target, url: openWebhookUrl(target.url, alerts.targetSecret) };
+      await sendAlert(alerts, to, payload.digest);
     } catch (error) {
       failure = error instanceof SendFailure ? error : new SendFailure("the alert could not be sent", true);
     }
