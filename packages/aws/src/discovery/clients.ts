@@ -1,12 +1,13 @@
 // SDK clients for scans: one per (service, region) and tenant scope, all reading the tenant's session
 // through the same provider (never a fresh STS call per request). A scan of every type in six regions
 // uses ~270 clients, and a client costs ~0.5–1 ms of CPU to build and to send its first command
-// (config chains that throw and catch, the shared config files, the middleware stack): a tenth of a
-// cold scan's CPU. So the clients outlive the scan and serve the next scan of the same scope, keyed by
-// the credential provider (the broker gives one per session entry, broker.ts), for the
-// last SCOPES scopes: each keeps ~5 MB of clients, and an older scope simply builds them again.
-// Clients carry no state of a scan: the requests are counted per scan through the abort signal every
-// discovery call passes (scan-context.ts), and connections come from the shared pool (config.ts).
+// (config chains that throw and catch, the shared config files, the middleware stack). So the clients
+// outlive the scan and serve the next scan of the same scope, keyed by the credential provider (the
+// broker gives one per session entry, broker.ts), for the last SCOPES scopes: each keeps ~5 MB of
+// clients, and an older scope simply builds them again. A replaced session entry (invalidation,
+// re-assumption) gives a new provider, so new clients: none keeps reading credentials the SDK memoised
+// for an old session. Clients carry no state of a scan: the requests are counted per scan through the
+// abort signal every discovery call passes (scan-context.ts); connections come from the shared pool.
 import { type AwsConfig, createSdkClient, type SdkClientConfig } from "../config";
 import type { ObservableClient } from "../observe";
 import type { AwsCredentialIdentityProvider } from "../types";
