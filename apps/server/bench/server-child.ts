@@ -24,7 +24,14 @@ interface Ready {
 export async function spawnServer(options: Parameters<typeof startBench>[0]) {
   const script = fileURLToPath(new URL("./server-process.ts", import.meta.url));
   const child = fork(script, [JSON.stringify(options)], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_SERVER_CPU_PROF=dir: a V8 CPU profile of the server process, written there when it exits.
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(process.env.BENCH_SERVER_CPU_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
+        : []),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -37,7 +37,13 @@ const stats = () => ({
   sandboxCpuUs: processCpuUs(bench.sandbox.pid),
 });
 
+// Under BENCH_SERVER_CPU_PROF each CPU read is marked on stderr with the monotonic clock the V8
+// profile's timestamps use (µs), so a profile can be cut to the window between two reads.
+const marking = Boolean(process.env.BENCH_SERVER_CPU_PROF);
+
 async function handle(request: Request): Promise<unknown> {
+  if (marking && (request.op === "cpu" || request.op === "stats" || request.op === "settle"))
+    console.error(`[cpu-prof mark] ${request.op} ${process.hrtime.bigint() / 1000n}`);
   switch (request.op) {
     case "cpu":
       return cpuUs();

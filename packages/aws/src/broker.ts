@@ -38,6 +38,7 @@ interface Entry {
   fingerprint: string;
   credentials?: SessionCredentials;
   flight?: Promise<SessionCredentials>;
+  provider?: AwsCredentialIdentityProvider;
 }
 
 // A NUL cannot occur in an ARN or an External ID, so two targets never share a fingerprint.
@@ -74,9 +75,15 @@ export class CredentialBroker {
     return { ...(await entry.flight) };
   }
 
-  /** An SDK `credentials` option bound to one tenant's cache entry. */
+  /**
+   * An SDK `credentials` option bound to one tenant's cache entry: the same function for as long as the
+   * entry lasts, so the SDK clients a scan builds on it serve that scope's next scan too
+   * (discovery/clients.ts). A new entry (invalidation, another role) gives a new one.
+   */
   providerFor(target: RoleTarget): AwsCredentialIdentityProvider {
-    return () => this.getCredentials(target);
+    const entry = this.entryFor(target);
+    entry.provider ??= () => this.getCredentials(target);
+    return entry.provider;
   }
 
   /** Offboarding or revocation: drop one account's session, or every session of the client. */

@@ -59,8 +59,8 @@ export async function discoverResources(input: DiscoverResourcesInput): Promise<
   try {
     await Promise.race([all, deadline.reached.then(() => new Promise((r) => setTimeout(r, GRACE_MS)))]);
   } finally {
+    // The clients stay for the scope's next scan (clients.ts).
     deadline.dispose();
-    scan.clients.destroy();
   }
   const finished = clock();
   return {

@@ -37,7 +37,7 @@ export class ScanContext {
   pages = 0;
 
   constructor(options: ScanContextOptions) {
-    this.clients = new ScanClients(options.config, options.credentials);
+    this.clients = new ScanClients(options.config, options.credentials, options.deadline.signal);
     this.deadline = options.deadline;
     this.perRegion = options.perRegion;
     this.random = options.random ?? Math.random;

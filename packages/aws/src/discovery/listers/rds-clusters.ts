@@ -2,7 +2,20 @@
 import { DescribeDBClustersCommand, RDSClient } from "@aws-sdk/client-rds";
 import { arnOf, isoOrNull, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of a page (projection.ts). */
+const page = projectOutput({
+  Marker: true,
+  DBClusters: {
+    DBClusterIdentifier: true,
+    DBClusterArn: true,
+    Status: true,
+    ClusterCreateTime: true,
+    TagList: true,
+  },
+});
 
 export const rdsClusters: Lister = {
   type: "rds:cluster",
@@ -12,7 +25,7 @@ export const rdsClusters: Lister = {
     await eachPage(
       ctx,
       (Marker, abortSignal) =>
-        rds.send(new DescribeDBClustersCommand({ MaxRecords: 100, Marker }), { abortSignal }),
+        rds.send(page(new DescribeDBClustersCommand({ MaxRecords: 100, Marker })), { abortSignal }),
       (page) => page.Marker,
       (page) => {
         for (const cluster of page.DBClusters ?? []) {

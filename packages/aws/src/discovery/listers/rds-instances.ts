@@ -2,7 +2,20 @@
 import { DescribeDBInstancesCommand, RDSClient } from "@aws-sdk/client-rds";
 import { arnOf, isoOrNull, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of a page (projection.ts). */
+const page = projectOutput({
+  Marker: true,
+  DBInstances: {
+    DBInstanceIdentifier: true,
+    DBInstanceArn: true,
+    DBInstanceStatus: true,
+    InstanceCreateTime: true,
+    TagList: true,
+  },
+});
 
 export const rdsInstances: Lister = {
   type: "rds:db",
@@ -12,7 +25,7 @@ export const rdsInstances: Lister = {
     await eachPage(
       ctx,
       (Marker, abortSignal) =>
-        rds.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker }), { abortSignal }),
+        rds.send(page(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker })), { abortSignal }),
       (page) => page.Marker,
       (page) => {
         for (const db of page.DBInstances ?? []) {

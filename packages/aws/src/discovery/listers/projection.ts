@@ -1,0 +1,89 @@
+// Reads only the fields a lister uses out of a large list response. The SDK's deserializer walks its
+// output schema, every member of every item (an EC2 Instance has ~60, most of them nested structures),
+// whatever the caller reads: for DescribeInstances, DescribeVolumes, DescribeSnapshots and
+// DescribeDBInstances that walk was most of a cold scan's XML cost. Here the command carries a copy of
+// its operation schema whose output keeps only the named members, so the SDK's own deserializer
+// (dates, entities, one-item lists, errors: all unchanged) reads those and skips the rest. The request
+// is serialized from the untouched input schema.
+//
+// The output's TypeScript type is still the SDK's full one: a member left out of the projection is
+// simply absent at run time, so each projection lists exactly what its lister reads.
+
+/** Members to keep; `true` keeps a member whole, an object projects a nested structure (or list items). */
+export interface Projection {
+  readonly [member: string]: true | Projection;
+}
+
+/** The part of an SDK command this helper touches, narrowed to avoid the SDK's generic types. */
+interface CommandStack {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: unknown) => Promise<unknown>,
+        context: object,
+      ) => (args: unknown) => Promise<unknown>,
+      options: { step: "initialize"; name: string },
+    ): void;
+  };
+}
+
+// @smithy/types SMITHY_CONTEXT_KEY: where the schema middlewares read the operation schema, per send.
+const SMITHY_CONTEXT = "__smithy_context";
+const STRUCTURE = 3;
+const LIST = 1;
+const OPERATION = 9;
+
+const deref = (ref: unknown): unknown => (typeof ref === "function" ? (ref as () => unknown)() : ref);
+
+/** The schema `ref` points at (a member `[target, traits]`, a thunk, a list or a structure), projected. */
+function projectRef(ref: unknown, projection: Projection, path: string): unknown {
+  const schema = deref(ref);
+  if (!Array.isArray(schema)) throw new TypeError(`projection: ${path} is not a structure or a list`);
+  // A member schema: [target, member traits].
+  if (schema.length === 2) return [projectRef(schema[0], projection, path), schema[1]];
+  const [kind, namespace, name, traits] = schema;
+  if (kind === LIST) return [LIST, namespace, name, traits, projectRef(schema[4], projection, `${path}[]`)];
+  if (kind !== STRUCTURE) throw new TypeError(`projection: ${path} is not a structure or a list`);
+  const names = schema[4] as string[];
+  const members = schema[5] as unknown[];
+  const keptNames: string[] = [];
+  const keptMembers: unknown[] = [];
+  for (const [member, inner] of Object.entries(projection)) {
+    const index = names.indexOf(member);
+    // A misspelt member would silently read as absent: fail at once instead.
+    if (index < 0) throw new TypeError(`projection: ${name} has no member ${member}`);
+    keptNames.push(member);
+    keptMembers.push(
+      inner === true ? members[index] : projectRef(members[index], inner, `${path}.${member}`),
+    );
+  }
+  return [STRUCTURE, namespace, name, traits, keptNames, keptMembers];
+}
+
+/**
+ * A function that makes a command read only `projection` of its output. The projected schema is built
+ * once, on first use, from the command's own operation schema.
+ */
+export function projectOutput(projection: Projection) {
+  let projected: unknown;
+  return <C extends { middlewareStack: object }>(command: C): C => {
+    if (projected === undefined) {
+      const operation = (command as { schema?: unknown }).schema;
+      if (!Array.isArray(operation) || operation[0] !== OPERATION)
+        throw new TypeError("projection: the command has no operation schema");
+      const [, namespace, name, traits, input, output] = operation;
+      projected = [OPERATION, namespace, name, traits, input, projectRef(output, projection, String(name))];
+    }
+    const schema = projected;
+    (command as unknown as CommandStack).middlewareStack.add(
+      (next, context) => (args) => {
+        // The smithy context is built afresh for each send, so this changes nothing beyond this call.
+        const smithy = (context as Record<string, { operationSchema?: unknown } | undefined>)[SMITHY_CONTEXT];
+        if (smithy) smithy.operationSchema = schema;
+        return next(args);
+      },
+      { step: "initialize", name: "tagcProjectOutput" },
+    );
+    return command;
+  };
+}
