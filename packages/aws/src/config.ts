@@ -2,7 +2,6 @@
 // environment once and hands this object in, so tests can point everything at the sandbox.
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { fastXmlReader } from "./fast-xml";
 import { type AwsCallObserver, type ObservableClient, observeCalls } from "./observe";
 import type { AwsCredentialIdentityProvider } from "./types";
 
@@ -91,30 +90,9 @@ export function sdkClientConfig(
   };
 }
 
-/** The query protocols (EC2's and the others'): their responses are XML, read by `deserializer`. */
-const QUERY_PROTOCOLS = new Set(["aws.protocols#awsQuery", "aws.protocols#ec2Query"]);
-
-interface QueryProtocol {
-  getShapeId?: () => string;
-  deserializer?: { parseXml?: (xml: string) => unknown };
-}
-
-/**
- * A query-protocol client reads its XML with fast-xml.ts's parser, which builds the same tree as the
- * SDK's. Anything else (or an SDK whose protocol object no longer looks like this) keeps its own.
- */
-function useFastXml(client: object): void {
-  const protocol = (client as { config?: { protocol?: QueryProtocol } }).config?.protocol;
-  const deserializer = protocol?.deserializer;
-  if (!protocol?.getShapeId || !QUERY_PROTOCOLS.has(protocol.getShapeId())) return;
-  if (typeof deserializer?.parseXml !== "function") return;
-  deserializer.parseXml = fastXmlReader(deserializer.parseXml.bind(deserializer));
-}
-
 /**
  * Every SDK client of this package: built from sdkClientConfig (plus `extra`), with the call observer
- * in place of the SDK's logger middleware (observe.ts says why) and, for XML answers, the faster
- * reader of fast-xml.ts.
+ * in place of the SDK's logger middleware (observe.ts says why).
  */
 export function createSdkClient<C extends ObservableClient, E extends object = object>(
   Class: new (config: SdkClientConfig & E) => C,
@@ -125,6 +103,5 @@ export function createSdkClient<C extends ObservableClient, E extends object = o
 ): C {
   const client = new Class({ ...sdkClientConfig(config, region, credentials), ...(extra as E) });
   observeCalls(client, config.onCall);
-  useFastXml(client);
   return client;
 }
