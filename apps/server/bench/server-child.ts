@@ -23,8 +23,14 @@ interface Ready {
 
 export async function spawnServer(options: Parameters<typeof startBench>[0]) {
   const script = fileURLToPath(new URL("./server-process.ts", import.meta.url));
+  // BENCH_SERVER_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits (--cpu-prof).
+  const profileDir = process.env.BENCH_SERVER_CPU_PROF;
   const child = fork(script, [JSON.stringify(options)], {
-    execArgv: ["--import", "tsx"],
+    execArgv: [
+      "--import",
+      "tsx",
+      ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-interval", "250"] : []),
+    ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

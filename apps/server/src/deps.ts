@@ -5,6 +5,7 @@ import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import {
   type AlertConfig,
+  ApiKeyCache,
   AuditBatch,
   openDatabase as open,
   type ServiceDeps,
@@ -107,6 +108,7 @@ export function serviceDepsFrom(
       env.AUDIT_FLUSH_MS > 0
         ? new AuditBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
         : undefined,
+    keys: new ApiKeyCache(env.KEY_CACHE_MS),
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,

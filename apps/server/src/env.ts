@@ -219,6 +219,11 @@ export const envSchema = z
      * lose (a graceful stop flushes them). 0 writes each call's row before it answers.
      */
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+    /**
+     * How long the MCP edge trusts an accepted API key without reading it again (ms): a key revoked
+     * on another replica is refused here within this; on this replica at once. 0 reads every request.
+     */
+    KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /** Cold scans this process runs at once, all tenants together (a fair queue shares the slots). */
     SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Cold scans one tenant runs at once in this process; more wait in the fair queue. */

@@ -5,6 +5,7 @@ import type { Client, Database } from "@tagc/db";
 import type { AlertConfig } from "./alerts/config";
 import type { AuditBatch } from "./audit/batch";
 import type { DownloadConfig } from "./downloads/config";
+import type { ApiKeyCache } from "./keys/cache";
 import type { WriteQueue } from "./writes/queue";
 
 export interface OnboardingConfig {
@@ -50,6 +51,11 @@ export interface ServiceDeps {
    * writes its own row before it answers.
    */
   audit?: AuditBatch | undefined;
+  /**
+   * Accepted API keys the MCP edge trusts for a moment without a read (keys/cache.ts). Whatever
+   * revokes or rotates a key, or changes its client, forgets the client's entries here.
+   */
+  keys?: ApiKeyCache | undefined;
 }
 
 export interface TenantData {

@@ -41,7 +41,8 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
     return { client, revokedKeys: revoked.length };
   });
   if (!result) return { ...clientView(await loadClient(ctx.deps.db, ctx.client.id)), revoked_keys: 0 };
-  // After the commit: no credential or cached scan of this tenant outlives its offboarding.
+  // After the commit: no credential, cached key or cached scan of this tenant outlives its offboarding.
+  ctx.deps.keys?.forgetClient(ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.purge(ctx.client.id);
   return { ...clientView(result.client), revoked_keys: result.revokedKeys };

@@ -15,7 +15,7 @@ export const revokeApiKey = tenantScoped(async function revokeApiKey({
   input: { key_id: string };
 }) {
   const now = ctx.deps.now();
-  return ctx.deps.db.transaction(async (tx) => {
+  const view = await ctx.deps.db.transaction(async (tx) => {
     const key = await findClientKey(tx, ctx.client.id, input.key_id);
     const [row] = key.revokedAt
       ? [key]
@@ -27,4 +27,7 @@ export const revokeApiKey = tenantScoped(async function revokeApiKey({
     await recordAudit(tx, ctx, { operation: "api_keys.revoke", params: { key_id: key.id } });
     return keyView(row ?? key, now);
   });
+  // After the commit: this replica refuses the key on its very next request.
+  ctx.deps.keys?.forgetClient(ctx.client.id);
+  return view;
 });

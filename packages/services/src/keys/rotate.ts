@@ -23,7 +23,7 @@ export const rotateApiKey = tenantScoped(async function rotateApiKey({
 }) {
   assertClientActive(ctx);
   const now = ctx.deps.now();
-  return ctx.deps.db.transaction(async (tx) => {
+  const rotated = await ctx.deps.db.transaction(async (tx) => {
     const old = await findClientKey(tx, ctx.client.id, input.key_id);
     if (keyState(old, now) !== "active")
       throw conflict(`api key ${old.id} is ${keyState(old, now)} and cannot be rotated`);
@@ -45,4 +45,7 @@ export const rotateApiKey = tenantScoped(async function rotateApiKey({
     });
     return { ...keyView(row, now), secret, previous: keyView(oldRow!, now) };
   });
+  // The old key's grace now ends: a cached copy without it must not outlive it.
+  ctx.deps.keys?.forgetClient(ctx.client.id);
+  return rotated;
 });

@@ -134,6 +134,8 @@ export async function runVerification(options: RunVerificationOptions) {
       deps.broker.invalidate(client.id);
       throw conflict(`client ${client.id} is deleted`);
     }
+    // The client's status may have changed: the MCP edge's cached copy of it must not outlive this.
+    if (state.status !== client.status || expired) deps.keys?.forgetClient(client.id);
     // Credentials of a revoked role are useless, and must not linger in memory; nor may any answer
     // read through it, on any replica (a scan cached before the role was deleted).
     if (state.status === "revoked") {

@@ -86,6 +86,8 @@ async function markRevoked(ctx: ToolCtx, target: ScanTarget, failures: number, c
       errorCode: code,
     });
   });
+  // The client's status changed: the MCP edge's cached copy of it must not outlive this.
+  ctx.deps.keys?.forgetClient(ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.revoke(ctx.client.id);
 }
