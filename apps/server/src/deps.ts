@@ -10,6 +10,7 @@ import {
   openDatabase as open,
   type ServiceDeps,
   SmtpMailer,
+  UsageBatch,
   type TenantData,
   WriteQueue,
 } from "@tagc/services";
@@ -107,6 +108,10 @@ export function serviceDepsFrom(
     audit:
       env.AUDIT_FLUSH_MS > 0
         ? new AuditBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
+        : undefined,
+    usage:
+      env.AUDIT_FLUSH_MS > 0
+        ? new UsageBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
         : undefined,
     keys: new ApiKeyCache(env.KEY_CACHE_MS),
     onboarding: {

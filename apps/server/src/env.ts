@@ -215,8 +215,9 @@ export const envSchema = z
      */
     WRITE_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
     /**
-     * Tool calls' audit rows are written in batches this often (ms): the most of them a crash can
-     * lose (a graceful stop flushes them). 0 writes each call's row before it answers.
+     * Tool calls' audit rows and warm calls' scan usage events are written in batches this often
+     * (ms): the most of them a crash can lose (a graceful stop flushes them). 0 writes each call's
+     * rows before it answers.
      */
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(200),
     /**

@@ -6,6 +6,7 @@ import type { AlertConfig } from "./alerts/config";
 import type { AuditBatch } from "./audit/batch";
 import type { DownloadConfig } from "./downloads/config";
 import type { ApiKeyCache } from "./keys/cache";
+import type { UsageBatch } from "./metering/batch";
 import type { WriteQueue } from "./writes/queue";
 
 export interface OnboardingConfig {
@@ -56,6 +57,11 @@ export interface ServiceDeps {
    * revokes or rotates a key, or changes its client, forgets the client's entries here.
    */
   keys?: ApiKeyCache | undefined;
+  /**
+   * Where warm calls' scan usage events wait for their batch (see metering/batch.ts); without one
+   * each call writes its event before it answers.
+   */
+  usage?: UsageBatch | undefined;
 }
 
 export interface TenantData {

@@ -29,6 +29,7 @@ export * from "./jobs";
 export { keyAllows } from "./keys/allows";
 export { type AuthResult, authenticateApiKey } from "./keys/authenticate";
 export { ApiKeyCache } from "./keys/cache";
+export { UsageBatch } from "./metering/batch";
 export { generateApiKey, hashApiKey, hasValidChecksum, KEY_PREFIX } from "./keys/format";
 export { type IssueKeyInput, issueApiKey, KEY_SCOPES } from "./keys/issue";
 export { listApiKeys } from "./keys/list";
