@@ -20,7 +20,9 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const label = (n: Node) => {
-  const url = n.callFrame.url.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, "").replace(/^file:\/\/.*\/wt-[^/]+\//, "");
+  const url = n.callFrame.url
+    .replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, "")
+    .replace(/^file:\/\/.*\/wt-[^/]+\//, "");
   return `${n.callFrame.functionName || "(anon)"} ${url}:${n.callFrame.lineNumber + 1}`;
 };
 const isIdle = (n: Node) => ["(idle)", "(program)", "(garbage collector)"].includes(n.callFrame.functionName);
@@ -57,7 +59,10 @@ const top = (m: Map<string, number>) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
     .slice(0, rows)
-    .map(([l, us]) => `${((us / windowUs) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${l}`)
+    .map(
+      ([l, us]) =>
+        `${((us / windowUs) * 100).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${l}`,
+    )
     .join("\n");
 console.log("\nself:\n" + top(self));
 console.log("\ninclusive:\n" + top(inclusive));

@@ -9,9 +9,10 @@ import {
   AuditBatch,
   openDatabase as open,
   type ServiceDeps,
+  SettingsCache,
   SmtpMailer,
-  UsageBatch,
   type TenantData,
+  UsageBatch,
   WriteQueue,
 } from "@tagc/services";
 import pino, { type Logger } from "pino";
@@ -114,6 +115,7 @@ export function serviceDepsFrom(
         ? new UsageBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
         : undefined,
     keys: new ApiKeyCache(env.KEY_CACHE_MS),
+    settings: new SettingsCache(env.SETTINGS_CACHE_MS),
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,

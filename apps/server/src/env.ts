@@ -225,6 +225,12 @@ export const envSchema = z
      * on another replica is refused here within this; on this replica at once. 0 reads every request.
      */
     KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+    /**
+     * How long a scan trusts a client's policy and connections without reading them again (ms): one
+     * saved or changed on another replica (or by the worker) is seen here within this; on this replica
+     * at once. 0 reads them on every call.
+     */
+    SETTINGS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Cold scans this process runs at once, all tenants together (a fair queue shares the slots). */
     SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Cold scans one tenant runs at once in this process; more wait in the fair queue. */

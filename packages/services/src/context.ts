@@ -4,6 +4,7 @@ import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
 import type { AlertConfig } from "./alerts/config";
 import type { AuditBatch } from "./audit/batch";
+import type { SettingsCache } from "./cache/settings";
 import type { DownloadConfig } from "./downloads/config";
 import type { ApiKeyCache } from "./keys/cache";
 import type { UsageBatch } from "./metering/batch";
@@ -62,6 +63,11 @@ export interface ServiceDeps {
    * each call writes its event before it answers.
    */
   usage?: UsageBatch | undefined;
+  /**
+   * Clients' policies and connections the scan pipeline trusts for a moment without a read
+   * (cache/settings.ts). Whatever changes either forgets the client here (forgetTenantReads).
+   */
+  settings?: SettingsCache | undefined;
 }
 
 export interface TenantData {

@@ -12,7 +12,8 @@ export class AuditBatch extends TenantBatch<AuditRow> {
   constructor(options: AuditBatchOptions) {
     super(options, {
       // The ids were made when the calls ended: a retry after a lost acknowledgement inserts nothing.
-      insert: (tx, rows) => tx.insert(auditEvents).values(rows).onConflictDoNothing({ target: auditEvents.id }),
+      insert: (tx, rows) =>
+        tx.insert(auditEvents).values(rows).onConflictDoNothing({ target: auditEvents.id }),
       queued: (row) => ({ kind: "audit", row }),
     });
   }

@@ -1,6 +1,7 @@
 import { apiKeys, auditSchedules, awsConnections, clients, downloads } from "@tagc/db";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { ClientCtx } from "../context";
 import { loadClient } from "./load";
 import { clientView } from "./view";
@@ -42,7 +43,7 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
   });
   if (!result) return { ...clientView(await loadClient(ctx.deps.db, ctx.client.id)), revoked_keys: 0 };
   // After the commit: no credential, cached key or cached scan of this tenant outlives its offboarding.
-  ctx.deps.keys?.forgetClient(ctx.client.id);
+  forgetTenantReads(ctx.deps, ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.purge(ctx.client.id);
   return { ...clientView(result.client), revoked_keys: result.revokedKeys };

@@ -24,6 +24,7 @@ export async function authenticateApiKey(
   if (!hasValidChecksum(secret)) return { ok: false, reason: "malformed" };
   const hash = hashApiKey(secret);
   const cached = cache?.get(hash);
+  const readAt = cache?.generation ?? 0;
   const row = cached ?? (await prepared(db, "keyByHash").execute({ hash }))[0];
   if (!row) return { ok: false, reason: "unknown" };
   // Checked on a cached row too: an expiry or the end of a rotation's grace holds on time.
@@ -43,6 +44,6 @@ export async function authenticateApiKey(
     row.key = { ...row.key, lastUsedAt: now };
   }
   const accepted = { ok: true as const, client: row.client, key: row.key };
-  if (!cached) cache?.set(hash, accepted);
+  if (!cached) cache?.set(hash, row.client.id, accepted, readAt);
   return accepted;
 }

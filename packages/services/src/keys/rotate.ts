@@ -1,6 +1,7 @@
 import { apiKeys } from "@tagc/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { ClientCtx } from "../context";
 import { conflict } from "../errors";
 import { tenantScoped } from "../scoped";
@@ -14,7 +15,14 @@ export interface RotateKeyInput {
   overlap_seconds: number;
 }
 
-export const rotateApiKey = tenantScoped(async function rotateApiKey({
+export async function rotateApiKey(args: { ctx: ClientCtx; input: RotateKeyInput }) {
+  const rotated = await rotateScoped(args);
+  // After the commit: the old key's grace now ends, and a cached copy without it must not outlive it.
+  forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  return rotated;
+}
+
+const rotateScoped = tenantScoped(async function rotateApiKey({
   ctx,
   input,
 }: {
@@ -23,7 +31,7 @@ export const rotateApiKey = tenantScoped(async function rotateApiKey({
 }) {
   assertClientActive(ctx);
   const now = ctx.deps.now();
-  const rotated = await ctx.deps.db.transaction(async (tx) => {
+  return ctx.deps.db.transaction(async (tx) => {
     const old = await findClientKey(tx, ctx.client.id, input.key_id);
     if (keyState(old, now) !== "active")
       throw conflict(`api key ${old.id} is ${keyState(old, now)} and cannot be rotated`);
@@ -45,7 +53,4 @@ export const rotateApiKey = tenantScoped(async function rotateApiKey({
     });
     return { ...keyView(row, now), secret, previous: keyView(oldRow!, now) };
   });
-  // The old key's grace now ends: a cached copy without it must not outlive it.
-  ctx.deps.keys?.forgetClient(ctx.client.id);
-  return rotated;
 });

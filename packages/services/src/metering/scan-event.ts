@@ -1,4 +1,4 @@
-import { usageEvents } from "@tagc/db";
+import type { usageEvents } from "@tagc/db";
 import { scanIdempotencyKey } from "./keys";
 
 type ScanEventInput = {

@@ -37,11 +37,18 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   // The period is validated first: a typo must not cost an AssumeRole or a scan.
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
   await syncRevocations(ctx);
-  // The policy and the connections in one tenant transaction: a warm call's only database read.
-  const { current, connections } = await scoped(ctx, async ({ deps }) => ({
-    current: await currentPolicy(deps.db, ctx.client.id),
-    connections: request.targets ? [] : await listConnections(deps.db, ctx.client.id),
-  }));
+  // The policy and the connections in one tenant transaction, or from this process's brief memo of
+  // them (cache/settings.ts): with it, a warm call reads nothing from the database.
+  const memo = request.targets ? undefined : ctx.deps.settings;
+  const readAt = memo?.generation ?? 0;
+  const cached = memo?.get(ctx.client.id);
+  const { current, connections } =
+    cached ??
+    (await scoped(ctx, async ({ deps }) => ({
+      current: await currentPolicy(deps.db, ctx.client.id),
+      connections: request.targets ? [] : await listConnections(deps.db, ctx.client.id),
+    })));
+  if (!cached) memo?.set(ctx.client.id, ctx.client.id, { current, connections }, readAt);
   const { row, policy } = current;
   // As before the two were read together: a missing policy is reported before the client's status.
   if (!request.targets) refuseUnconnected(ctx);
