@@ -114,8 +114,13 @@ export function serviceDepsFrom(
       env.AUDIT_FLUSH_MS > 0
         ? new UsageBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
         : undefined,
-    keys: new ApiKeyCache(env.KEY_CACHE_MS),
-    settings: new SettingsCache(env.SETTINGS_CACHE_MS),
+    // Checked against the client's epoch in the shared cache: a change on any replica is seen at once.
+    keys: new ApiKeyCache(env.KEY_CACHE_MS, {
+      epochOf: (id) => tenantData.epochOf?.(id) ?? Promise.resolve(undefined),
+    }),
+    settings: new SettingsCache(env.SETTINGS_CACHE_MS, {
+      epochOf: (id) => tenantData.epochOf?.(id) ?? Promise.resolve(undefined),
+    }),
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,

@@ -78,6 +78,14 @@ export interface TenantData {
    * replicas to drop their memo and credentials (see tools/scan/revocation.ts). Guardrail counters stay.
    */
   revoke(clientId: string): Promise<void>;
+  /**
+   * Something the replicas memoise briefly changed for this client (a key, its status, its policy or
+   * connections): bumps a per-client epoch in the shared cache, which every replica compares with the
+   * epoch its memo was taken at (cache/fresh-reads.ts), so the change is seen on the next request.
+   */
+  changed?(clientId: string): Promise<void>;
+  /** The epoch `changed` bumps; undefined when the shared cache cannot tell (a memo is then not trusted). */
+  epochOf?(clientId: string): Promise<number | undefined>;
 }
 
 export type Actor =

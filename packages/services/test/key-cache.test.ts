@@ -15,7 +15,7 @@ describe.each(KINDS)("the API key cache on %s", (kind) => {
   function setup(ttlMs = 60_000) {
     const h = harness();
     let t = 0;
-    const cache = new ApiKeyCache(ttlMs, 100, () => t);
+    const cache = new ApiKeyCache(ttlMs, { clock: () => t });
     const authenticate = (secret: string) => authenticateApiKey(h.db, secret, h.clock.now(), cache);
     /** A ctx of this replica: its writes forget the cache's entries. */
     const here = async (clientId: string) => {
@@ -47,7 +47,41 @@ describe.each(KINDS)("the API key cache on %s", (kind) => {
     expect(await authenticate(globexKey.secret)).toMatchObject({ ok: true, key: { id: globexKey.id } });
   });
 
-  it("sees another replica's revocation within the TTL, not before", async () => {
+  it("refuses a key revoked on another replica on the next request, through the shared epoch", async () => {
+    const h = harness();
+    const { acme, globex, acmeKey, globexKey } = await twoTenants(h);
+    // Two replicas' key caches over one shared epoch (the shared cache's, in a deployment).
+    const epochs = new Map<string, number>();
+    const epochOf = async (id: string) => epochs.get(id) ?? 0;
+    const changed = async (id: string) => void epochs.set(id, (epochs.get(id) ?? 0) + 1);
+    const [a, b] = [new ApiKeyCache(60_000, { epochOf }), new ApiKeyCache(60_000, { epochOf })];
+    const on = (cache: ApiKeyCache, secret: string) => authenticateApiKey(h.db, secret, h.clock.now(), cache);
+    for (const cache of [a, b]) {
+      expect(await on(cache, acmeKey.secret)).toMatchObject({ ok: true });
+      expect(await on(cache, globexKey.secret)).toMatchObject({ ok: true });
+    }
+    const ctx = await h.ctxFor(acme.id);
+    const { tenantData } = ctx.deps;
+    const onA = {
+      ...ctx,
+      deps: {
+        ...ctx.deps,
+        keys: a,
+        tenantData: {
+          purge: tenantData.purge.bind(tenantData),
+          revoke: tenantData.revoke.bind(tenantData),
+          changed,
+        },
+      },
+    };
+    await revokeApiKey({ ctx: onA, input: { key_id: acmeKey.id } });
+    expect(await on(b, acmeKey.secret)).toEqual({ ok: false, reason: "revoked" });
+    // Only Acme's epoch moved: B still trusts Globex's key from memory.
+    expect(epochs.get(globex.id)).toBeUndefined();
+    expect(await on(b, globexKey.secret)).toMatchObject({ ok: true, client: { id: globex.id } });
+  });
+
+  it("without a shared epoch, sees another replica's revocation within the TTL, not before", async () => {
     const { h, authenticate, tick } = setup(2_000);
     const { acme, acmeKey } = await twoTenants(h);
     expect(await authenticate(acmeKey.secret)).toMatchObject({ ok: true });

@@ -43,7 +43,7 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
   });
   if (!result) return { ...clientView(await loadClient(ctx.deps.db, ctx.client.id)), revoked_keys: 0 };
   // After the commit: no credential, cached key or cached scan of this tenant outlives its offboarding.
-  forgetTenantReads(ctx.deps, ctx.client.id);
+  await forgetTenantReads(ctx.deps, ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.purge(ctx.client.id);
   return { ...clientView(result.client), revoked_keys: result.revokedKeys };

@@ -13,7 +13,7 @@ import { keyView } from "./view";
  */
 export async function revokeApiKey(args: { ctx: ClientCtx; input: { key_id: string } }) {
   const view = await revokeScoped(args);
-  forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  await forgetTenantReads(args.ctx.deps, args.ctx.client.id);
   return view;
 }
 

@@ -18,7 +18,7 @@ export interface RotateKeyInput {
 export async function rotateApiKey(args: { ctx: ClientCtx; input: RotateKeyInput }) {
   const rotated = await rotateScoped(args);
   // After the commit: the old key's grace now ends, and a cached copy without it must not outlive it.
-  forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  await forgetTenantReads(args.ctx.deps, args.ctx.client.id);
   return rotated;
 }
 

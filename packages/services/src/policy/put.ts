@@ -20,7 +20,7 @@ export async function putPolicy(args: {
 }) {
   const saved = await putScoped(args);
   // After the commit: this replica's next scan reads the new version (others within SETTINGS_CACHE_MS).
-  forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  await forgetTenantReads(args.ctx.deps, args.ctx.client.id);
   return saved;
 }
 

@@ -137,7 +137,7 @@ export async function runVerification(options: RunVerificationOptions) {
       throw conflict(`client ${client.id} is deleted`);
     }
     // The connection (and maybe the client's status) changed: no cached copy may outlive this here.
-    forgetTenantReads(deps, client.id);
+    await forgetTenantReads(deps, client.id);
     // Credentials of a revoked role are useless, and must not linger in memory; nor may any answer
     // read through it, on any replica (a scan cached before the role was deleted).
     if (state.status === "revoked") {

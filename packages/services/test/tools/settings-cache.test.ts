@@ -28,7 +28,7 @@ describe("the plan's memo of policies and connections", () => {
   });
   const memoized = () => {
     const h = harness();
-    const memo = new SettingsCache(60_000, 100, () => t);
+    const memo = new SettingsCache(60_000, { clock: () => t });
     h.services.settings = memo;
     return { h, memo };
   };
@@ -50,8 +50,8 @@ describe("the plan's memo of policies and connections", () => {
     const globex = await check("globex");
     expect(globex.accounts).toEqual([GLOBEX_ACCOUNT]);
     expect(tagsIn(globex)).toEqual(["CostCenter", "Owner"]);
-    expect(memo.get(h.acme.id)?.current.row.clientId).toBe(h.acme.id);
-    expect(memo.get(h.globex.id)?.connections.map((c) => c.accountId)).toEqual([GLOBEX_ACCOUNT]);
+    expect((await memo.get(h.acme.id))?.current.row.clientId).toBe(h.acme.id);
+    expect((await memo.get(h.globex.id))?.connections.map((c) => c.accountId)).toEqual([GLOBEX_ACCOUNT]);
     // Acme's next call answers from the memo: still Acme's account and Acme's policy.
     const again = await check("acme");
     expect(again.accounts).toEqual([ACME_ACCOUNT]);

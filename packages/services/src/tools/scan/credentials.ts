@@ -89,7 +89,7 @@ async function markRevoked(ctx: ToolCtx, target: ScanTarget, failures: number, c
     });
   });
   // The client's status and connection changed: no cached copy of either may outlive this here.
-  forgetTenantReads(ctx.deps, ctx.client.id);
+  await forgetTenantReads(ctx.deps, ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.revoke(ctx.client.id);
 }

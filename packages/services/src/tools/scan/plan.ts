@@ -40,8 +40,9 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   // The policy and the connections in one tenant transaction, or from this process's brief memo of
   // them (cache/settings.ts): with it, a warm call reads nothing from the database.
   const memo = request.targets ? undefined : ctx.deps.settings;
-  const readAt = memo?.generation ?? 0;
-  const cached = memo?.get(ctx.client.id);
+  // Taken before the read: a change committed after it makes the stored entry a miss.
+  const readAt = { generation: memo?.generation ?? 0, epoch: await memo?.epoch(ctx.client.id) };
+  const cached = await memo?.get(ctx.client.id, readAt);
   const { current, connections } =
     cached ??
     (await scoped(ctx, async ({ deps }) => ({
