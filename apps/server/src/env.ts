@@ -221,14 +221,15 @@ export const envSchema = z
      */
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(200),
     /**
-     * How long the MCP edge trusts an accepted API key without reading it again (ms): a key revoked
-     * on another replica is refused here within this; on this replica at once. 0 reads every request.
+     * How long the MCP edge trusts an accepted API key without reading it again (ms). A revocation
+     * through any replica is seen at once (the client's epoch in the shared cache); this bounds only
+     * changes written around the services. 0 reads the key on every request.
      */
     KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
     /**
-     * How long a scan trusts a client's policy and connections without reading them again (ms): one
-     * saved or changed on another replica (or by the worker) is seen here within this; on this replica
-     * at once. 0 reads them on every call.
+     * How long a scan trusts a client's policy and connections without reading them again (ms). A
+     * change through any replica or the worker is seen at once (the shared epoch); this bounds only
+     * changes written around the services. 0 reads them on every call.
      */
     SETTINGS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Cold scans this process runs at once, all tenants together (a fair queue shares the slots). */
