@@ -25,7 +25,6 @@ const label = (n: Node) => {
     .replace(/^file:\/\/.*\/wt-[^/]+\//, "");
   return `${n.callFrame.functionName || "(anon)"} ${url}:${n.callFrame.lineNumber + 1}`;
 };
-const isIdle = (n: Node) => ["(idle)", "(program)", "(garbage collector)"].includes(n.callFrame.functionName);
 let t = 0;
 const perSecond = new Map<number, number>();
 const self = new Map<string, number>();
@@ -50,7 +49,6 @@ profile.samples.forEach((id, i) => {
     seen.add(l);
     inclusive.set(l, (inclusive.get(l) ?? 0) + dt);
   }
-  void isIdle;
 });
 console.log("CPU ms per second of the run:");
 console.log([...perSecond].map(([s, us]) => `${s}:${(us / 1000).toFixed(0)}`).join(" "));
