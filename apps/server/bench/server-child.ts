@@ -23,14 +23,13 @@ interface Ready {
 
 export async function spawnServer(options: Parameters<typeof startBench>[0]) {
   const script = fileURLToPath(new URL("./server-process.ts", import.meta.url));
+  // BENCH_SERVER_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits (--cpu-prof).
+  const profileDir = process.env.BENCH_SERVER_CPU_PROF;
   const child = fork(script, [JSON.stringify(options)], {
-    // BENCH_SERVER_CPU_PROF=dir: a V8 CPU profile of the server process, written there when it exits.
     execArgv: [
       "--import",
       "tsx",
-      ...(process.env.BENCH_SERVER_CPU_PROF
-        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
-        : []),
+      ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-interval", "250"] : []),
     ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

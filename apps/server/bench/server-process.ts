@@ -51,6 +51,7 @@ async function handle(request: Request): Promise<unknown> {
       return stats();
     case "settle":
       // Work a call leaves behind (queued audit and usage rows) is charged to the call that made it.
+      await Promise.all([bench.services.audit?.flush(), bench.services.usage?.flush()]);
       await bench.services.writes?.flush();
       await sleep(100);
       return stats();

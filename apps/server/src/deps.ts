@@ -5,11 +5,14 @@ import { TEMPLATE_VERSION } from "@tagc/cloudformation";
 import type { DatabaseHandle } from "@tagc/db";
 import {
   type AlertConfig,
+  ApiKeyCache,
   AuditBatch,
   openDatabase as open,
   type ServiceDeps,
+  SettingsCache,
   SmtpMailer,
   type TenantData,
+  UsageBatch,
   WriteQueue,
 } from "@tagc/services";
 import pino, { type Logger } from "pino";
@@ -108,6 +111,17 @@ export function serviceDepsFrom(
       env.AUDIT_FLUSH_MS > 0
         ? new AuditBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
         : undefined,
+    usage:
+      env.AUDIT_FLUSH_MS > 0
+        ? new UsageBatch({ db: db.db, flushMs: env.AUDIT_FLUSH_MS, writes, maxHeld: env.WRITE_QUEUE_MAX })
+        : undefined,
+    // Checked against the client's epoch in the shared cache: a change on any replica is seen at once.
+    keys: new ApiKeyCache(env.KEY_CACHE_MS, {
+      epochOf: (id) => tenantData.epochOf?.(id) ?? Promise.resolve(undefined),
+    }),
+    settings: new SettingsCache(env.SETTINGS_CACHE_MS, {
+      epochOf: (id) => tenantData.epochOf?.(id) ?? Promise.resolve(undefined),
+    }),
     onboarding: {
       templateUrl: templateUrlOf(env),
       templateVersion: TEMPLATE_VERSION,

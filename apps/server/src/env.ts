@@ -221,10 +221,23 @@ export const envSchema = z
      */
     WRITE_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
     /**
-     * Tool calls' audit rows are written in batches this often (ms): the most of them a crash can
-     * lose (a graceful stop flushes them). 0 writes each call's row before it answers.
+     * Tool calls' audit rows and warm calls' scan usage events are written in batches this often
+     * (ms): the most of them a crash can lose (a graceful stop flushes them). 0 writes each call's
+     * rows before it answers.
      */
     AUDIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(200),
+    /**
+     * How long the MCP edge trusts an accepted API key without reading it again (ms). A revocation
+     * through any replica is seen at once (the client's epoch in the shared cache); this bounds only
+     * changes written around the services. 0 reads the key on every request.
+     */
+    KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+    /**
+     * How long a scan trusts a client's policy and connections without reading them again (ms). A
+     * change through any replica or the worker is seen at once (the shared epoch); this bounds only
+     * changes written around the services. 0 reads them on every call.
+     */
+    SETTINGS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     /** Cold scans this process runs at once, all tenants together (a fair queue shares the slots). */
     SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     /** Cold scans one tenant runs at once in this process; more wait in the fair queue. */

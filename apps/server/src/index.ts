@@ -98,11 +98,12 @@ async function main() {
       logger,
       onDrain: (budgetMs) => runtime.tools.pending.windDown(budgetMs),
       stopWork: (graceMs) => Promise.all([worker?.stop(), jobs?.stop({ graceMs })]),
-      // Tool calls' batched audit rows, then audit and usage rows held through an outage, are
+      // Tool calls' batched audit rows and usage events, then rows held through an outage, are
       // written before the pool closes (a batch that fails now lands in the write queue).
       flushWrites: async () => {
-        await services.audit?.flush();
+        await Promise.all([services.audit?.flush(), services.usage?.flush()]);
         services.audit?.stop();
+        services.usage?.stop();
         const unwritten = (await services.writes?.flush()) ?? 0;
         if (unwritten > 0)
           logger.error({ unwritten }, "audit and usage rows lost: the database did not return");

@@ -4,7 +4,10 @@ import type { AwsConfig, CredentialBroker } from "@tagc/aws";
 import type { Client, Database } from "@tagc/db";
 import type { AlertConfig } from "./alerts/config";
 import type { AuditBatch } from "./audit/batch";
+import type { SettingsCache } from "./cache/settings";
 import type { DownloadConfig } from "./downloads/config";
+import type { ApiKeyCache } from "./keys/cache";
+import type { UsageBatch } from "./metering/batch";
 import type { WriteQueue } from "./writes/queue";
 
 export interface OnboardingConfig {
@@ -50,6 +53,21 @@ export interface ServiceDeps {
    * writes its own row before it answers.
    */
   audit?: AuditBatch | undefined;
+  /**
+   * Accepted API keys the MCP edge trusts for a moment without a read (keys/cache.ts). Whatever
+   * revokes or rotates a key, or changes its client, forgets the client's entries here.
+   */
+  keys?: ApiKeyCache | undefined;
+  /**
+   * Where warm calls' scan usage events wait for their batch (see metering/batch.ts); without one
+   * each call writes its event before it answers.
+   */
+  usage?: UsageBatch | undefined;
+  /**
+   * Clients' policies and connections the scan pipeline trusts for a moment without a read
+   * (cache/settings.ts). Whatever changes either forgets the client here (forgetTenantReads).
+   */
+  settings?: SettingsCache | undefined;
 }
 
 export interface TenantData {
@@ -60,6 +78,14 @@ export interface TenantData {
    * replicas to drop their memo and credentials (see tools/scan/revocation.ts). Guardrail counters stay.
    */
   revoke(clientId: string): Promise<void>;
+  /**
+   * Something the replicas memoise briefly changed for this client (a key, its status, its policy or
+   * connections): bumps a per-client epoch in the shared cache, which every replica compares with the
+   * epoch its memo was taken at (cache/fresh-reads.ts), so the change is seen on the next request.
+   */
+  changed?(clientId: string): Promise<void>;
+  /** The epoch `changed` bumps; undefined when the shared cache cannot tell (a memo is then not trusted). */
+  epochOf?(clientId: string): Promise<number | undefined>;
 }
 
 export type Actor =

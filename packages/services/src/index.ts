@@ -3,6 +3,8 @@ export * from "./alerts";
 export { AuditBatch, type AuditBatchOptions, type AuditRow } from "./audit/batch";
 export { listAudit } from "./audit/list";
 export { type AuditEntry, recordAudit, recordAuditOrQueue } from "./audit/record";
+export { forgetTenantReads } from "./cache/fresh-reads";
+export { SettingsCache } from "./cache/settings";
 export * from "./charts";
 export { deleteClient } from "./clients/delete";
 export { getClient } from "./clients/get";
@@ -28,6 +30,7 @@ export {
 export * from "./jobs";
 export { keyAllows } from "./keys/allows";
 export { type AuthResult, authenticateApiKey } from "./keys/authenticate";
+export { ApiKeyCache } from "./keys/cache";
 export { generateApiKey, hashApiKey, hasValidChecksum, KEY_PREFIX } from "./keys/format";
 export { type IssueKeyInput, issueApiKey, KEY_SCOPES } from "./keys/issue";
 export { listApiKeys } from "./keys/list";
@@ -40,6 +43,7 @@ export {
   type SessionCheck,
   verifyMcpSessionId,
 } from "./mcp-sessions/session-id";
+export { UsageBatch } from "./metering/batch";
 export * from "./oauth";
 export { CONSOLE_REGIONS } from "./onboarding/console-regions";
 export { issueOnboardingLink, LINK_HOURS } from "./onboarding/issue-link";

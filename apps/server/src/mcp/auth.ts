@@ -57,7 +57,9 @@ export function mcpGuard(
       c.set("mcpCredential", { id: caller.grantId, scopes: caller.scopes });
       return next();
     }
-    const auth = token ? await authenticateApiKey(services.db, token, services.now()) : undefined;
+    const auth = token
+      ? await authenticateApiKey(services.db, token, services.now(), services.keys)
+      : undefined;
     if (!auth?.ok) {
       return unauthorized(
         c,

@@ -1,5 +1,5 @@
 // What the edge reads of a JSON-RPC body before the SDK handles it (one message or a batch).
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context, HonoRequest, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from "../middleware/json-depth";
 import type { AppEnv } from "../types";
@@ -29,19 +29,33 @@ export const rpcInvalid = (c: Context<AppEnv>, status: 400 | 413, message: strin
   return c.json({ jsonrpc: "2.0", error: { code: -32600, message }, id: null }, status);
 };
 
-/** Bounds the body's size before anything reads it (a streamed body is counted as it arrives). */
-export const mcpBodyLimit = (): MiddlewareHandler<AppEnv> =>
-  bodyLimit({
-    maxSize: MAX_MCP_BODY_BYTES,
-    onError: (c) => rpcInvalid(c, 413, "Request body larger than 1 MiB."),
-  });
+const TOO_LARGE = "Request body larger than 1 MiB.";
+
+/**
+ * Bounds the body's size before anything reads it (a streamed body is counted as it arrives). A
+ * declared Content-Length is checked from the header alone, as Hono's bodyLimit does, but without
+ * touching the request's body first: on Node that would build a web stream per request, and the
+ * adapter's direct read of the socket's bytes (readRpcBody) would be lost.
+ */
+export const mcpBodyLimit = (): MiddlewareHandler<AppEnv> => {
+  const streamed = bodyLimit({ maxSize: MAX_MCP_BODY_BYTES, onError: (c) => rpcInvalid(c, 413, TOO_LARGE) });
+  return (c, next) => {
+    const length = c.req.header("content-length");
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined) return streamed(c, next);
+    return Number.parseInt(length, 10) > MAX_MCP_BODY_BYTES
+      ? Promise.resolve(rpcInvalid(c, 413, TOO_LARGE))
+      : next();
+  };
+};
 
 /**
  * The parsed JSON-RPC body, or undefined when it is not JSON (the SDK answers that parse error);
- * "too deep" when it nests past MAX_JSON_DEPTH, checked on the text before JSON.parse.
+ * "too deep" when it nests past MAX_JSON_DEPTH, checked on the text before JSON.parse. Read through
+ * Hono's request, not a clone of the raw one: the Node adapter then reads the socket's bytes directly
+ * (no web stream is built and teed per request), and the text stays cached for rpcIdOf.
  */
-export async function readRpcBody(request: Request): Promise<{ body: unknown } | "too deep"> {
-  const text = await request.clone().text();
+export async function readRpcBody(request: HonoRequest): Promise<{ body: unknown } | "too deep"> {
+  const text = await request.text();
   if (jsonDepthExceeds(text)) return "too deep";
   try {
     return { body: JSON.parse(text) };

@@ -10,10 +10,8 @@ export type RpcId = string | number | null;
 /** The request's JSON-RPC id when the body parses and has one, else null (as JSON-RPC asks). */
 export async function rpcIdOf(c: Context<AppEnv>): Promise<RpcId> {
   if (c.req.method !== "POST") return null;
-  const body: unknown = await c.req.raw
-    .clone()
-    .json()
-    .catch(() => undefined);
+  // Hono's cached body: the route may have read it already (readRpcBody).
+  const body: unknown = await c.req.json().catch(() => undefined);
   return idIn(body);
 }
 

@@ -44,7 +44,7 @@ export function registerMcp(
     const credential = c.var.mcpCredential;
     // An OAuth session is bound to its grant, so revoking the grant ends the session with it.
     const binding = { clientId: c.var.client.id, credentialId: credential.id };
-    const read = c.req.method === "POST" ? await readRpcBody(c.req.raw) : { body: undefined };
+    const read = c.req.method === "POST" ? await readRpcBody(c.req) : { body: undefined };
     if (read === "too deep") return rpcInvalid(c, 400, MCP_DEPTH_MESSAGE);
     const { body } = read;
     const initializing = isInitialize(body);

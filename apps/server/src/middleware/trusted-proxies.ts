@@ -23,6 +23,20 @@ function rangeOf(entry: string): Range {
 /** An IPv4-mapped IPv6 address (::ffff:10.0.0.1, as a dual-stack socket reports it) is IPv4. */
 const parsed = (address: string) => (isAddress(address) ? ipaddr.process(address) : undefined);
 
+/**
+ * The canonical text of socket addresses seen lately: every request from one peer (a client's
+ * keep-alive connection, or the load balancer) would otherwise parse and print the same address.
+ */
+const canonical = new Map<string, string | undefined>();
+const CANONICAL_MAX = 1_000;
+function canonicalText(socket: string): string | undefined {
+  if (canonical.has(socket)) return canonical.get(socket);
+  if (canonical.size >= CANONICAL_MAX) canonical.clear();
+  const text = parsed(socket)?.toString();
+  canonical.set(socket, text);
+  return text;
+}
+
 export function trustCheck(entries: readonly string[]) {
   const ranges = entries.map(rangeOf);
   return (address: ipaddr.IPv4 | ipaddr.IPv6) =>
@@ -35,9 +49,11 @@ export function clientAddressOf(
   forwardedFor: string | undefined,
   trusted: ReturnType<typeof trustCheck>,
 ): string {
+  // Without a header to walk (the usual case), the socket's canonical text is all there is to know.
+  if (!forwardedFor) return (socket && canonicalText(socket)) ?? socket ?? "unknown";
   const hop = socket ? parsed(socket) : undefined;
   if (!hop) return socket ?? "unknown";
-  if (!trusted(hop) || !forwardedFor) return hop.toString();
+  if (!trusted(hop)) return hop.toString();
   let client = hop;
   const hops = forwardedFor.split(",").map((entry) => entry.trim());
   for (let i = hops.length - 1; i >= 0; i--) {

@@ -219,7 +219,7 @@ describe("Postgres stopped for 10 s under load", () => {
   it("loses no audit or usage row, and each tenant's rows are its own", async () => {
     // Tool calls' audit rows wait in the batch (or went to the queue when a flush failed): both are
     // flushed, as a graceful shutdown would, before the database is read.
-    await w.services.audit?.flush();
+    await Promise.all([w.services.audit?.flush(), w.services.usage?.flush()]);
     await w.services.writes?.flush();
     // The queue held rows through the outage (the metric showed them) and has written them all.
     expect(queuedAtEnd).toBeGreaterThan(0);

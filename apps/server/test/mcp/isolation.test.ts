@@ -114,7 +114,8 @@ describe("under 200 interleaved concurrent calls", () => {
 
   it("writes audit rows and usage events only under the caller's client", async () => {
     const db = h.services.db;
-    await h.services.audit?.flush(); // tool calls' rows are batched off the hot path
+    // Tool calls' audit rows and warm calls' usage events are batched off the hot path.
+    await Promise.all([h.services.audit?.flush(), h.services.usage?.flush()]);
     const acmeAudit = await db.select().from(auditEvents).where(eq(auditEvents.clientId, h.acme.id));
     const globexAudit = await db.select().from(auditEvents).where(eq(auditEvents.clientId, h.globex.id));
     expect(acmeAudit.filter((e) => e.actor === "api_key")).toHaveLength(100);

@@ -19,7 +19,13 @@ export interface UsageDay {
   cumulative_resources: number;
 }
 
-export const getUsageSeries = tenantScoped(async function getUsageSeries({
+/** The month's usage by day; this replica's batched usage events are written first. */
+export async function getUsageSeries(args: { ctx: ClientCtx; input: { period?: string | undefined } }) {
+  await args.ctx.deps.usage?.flush();
+  return seriesWritten(args);
+}
+
+const seriesWritten = tenantScoped(async function seriesWritten({
   ctx,
   input,
 }: {

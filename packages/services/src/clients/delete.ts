@@ -1,6 +1,7 @@
 import { apiKeys, auditSchedules, awsConnections, clients, downloads } from "@tagc/db";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { ClientCtx } from "../context";
 import { loadClient } from "./load";
 import { clientView } from "./view";
@@ -41,7 +42,8 @@ export async function deleteClient({ ctx }: { ctx: ClientCtx }) {
     return { client, revokedKeys: revoked.length };
   });
   if (!result) return { ...clientView(await loadClient(ctx.deps.db, ctx.client.id)), revoked_keys: 0 };
-  // After the commit: no credential or cached scan of this tenant outlives its offboarding.
+  // After the commit: no credential, cached key or cached scan of this tenant outlives its offboarding.
+  await forgetTenantReads(ctx.deps, ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.purge(ctx.client.id);
   return { ...clientView(result.client), revoked_keys: result.revokedKeys };

@@ -1,8 +1,11 @@
-// Bearer API key → client. Every request looks the hash up (an indexed read), so a revocation is
-// seen by every replica on the next request. The client comes from the key, never from input.
+// Bearer API key → client. Without a cache every request looks the hash up (an indexed read), so a
+// revocation is seen by every replica on the next request; with one (keys/cache.ts, the MCP edge's
+// hot path) a revocation on another replica is seen within the cache's TTL. The client comes from the
+// key, never from input.
 import { apiKeys, type clients, type Database } from "@tagc/db";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { prepared } from "../prepared";
+import type { ApiKeyCache } from "./cache";
 import { hashApiKey, hasValidChecksum } from "./format";
 import { keyState } from "./view";
 
@@ -12,10 +15,19 @@ export type AuthResult =
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticateApiKey(db: Database, secret: string, now: Date): Promise<AuthResult> {
+export async function authenticateApiKey(
+  db: Database,
+  secret: string,
+  now: Date,
+  cache?: ApiKeyCache,
+): Promise<AuthResult> {
   if (!hasValidChecksum(secret)) return { ok: false, reason: "malformed" };
-  const [row] = await prepared(db, "keyByHash").execute({ hash: hashApiKey(secret) });
+  const hash = hashApiKey(secret);
+  const generation = cache?.generation ?? 0;
+  const cached = await cache?.get(hash);
+  const row = cached ?? (await prepared(db, "keyByHash").execute({ hash }))[0];
   if (!row) return { ok: false, reason: "unknown" };
+  // Checked on a cached row too: an expiry or the end of a rotation's grace holds on time.
   const state = keyState(row.key, now);
   if (state === "revoked") return { ok: false, reason: "revoked" };
   if (state === "expired") return { ok: false, reason: "expired" };
@@ -29,6 +41,12 @@ export async function authenticateApiKey(db: Database, secret: string, now: Date
       .where(
         and(eq(apiKeys.id, row.key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, threshold))),
       );
+    row.key = { ...row.key, lastUsedAt: now };
   }
-  return { ok: true, client: row.client, key: row.key };
+  const accepted = { ok: true as const, client: row.client, key: row.key };
+  // The epoch is read after the row (the key names the client): a change committed in between is
+  // missed until the TTL, the one race the shared epoch leaves open here.
+  if (!cached && cache)
+    cache.set(hash, row.client.id, accepted, { generation, epoch: await cache.epoch(row.client.id) });
+  return accepted;
 }

@@ -1,13 +1,23 @@
 import { apiKeys } from "@tagc/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { ClientCtx } from "../context";
 import { tenantScoped } from "../scoped";
 import { findClientKey } from "./find";
 import { keyView } from "./view";
 
-/** Revocation is a row update read by every request's lookup, so it holds on every replica at once. */
-export const revokeApiKey = tenantScoped(async function revokeApiKey({
+/**
+ * Revocation is a row update read by every request's lookup: this replica refuses the key on its next
+ * request (its key cache forgets the client after the commit), other replicas within KEY_CACHE_MS.
+ */
+export async function revokeApiKey(args: { ctx: ClientCtx; input: { key_id: string } }) {
+  const view = await revokeScoped(args);
+  await forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  return view;
+}
+
+const revokeScoped = tenantScoped(async function revokeApiKey({
   ctx,
   input,
 }: {

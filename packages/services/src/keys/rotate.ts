@@ -1,6 +1,7 @@
 import { apiKeys } from "@tagc/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { ClientCtx } from "../context";
 import { conflict } from "../errors";
 import { tenantScoped } from "../scoped";
@@ -14,7 +15,14 @@ export interface RotateKeyInput {
   overlap_seconds: number;
 }
 
-export const rotateApiKey = tenantScoped(async function rotateApiKey({
+export async function rotateApiKey(args: { ctx: ClientCtx; input: RotateKeyInput }) {
+  const rotated = await rotateScoped(args);
+  // After the commit: the old key's grace now ends, and a cached copy without it must not outlive it.
+  await forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  return rotated;
+}
+
+const rotateScoped = tenantScoped(async function rotateApiKey({
   ctx,
   input,
 }: {

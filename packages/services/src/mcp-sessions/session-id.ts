@@ -4,7 +4,14 @@
 // can no longer reset them by inventing a fresh id per call: an id this server did not sign, signed
 // for another client or credential, or past its lifetime is "not found" (HTTP 404), and the client
 // starts a new session by initializing, as the MCP transport specification says.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 
 /**
  * Past this the client re-initializes (one round trip). Long on purpose: an id is worthless without
@@ -26,8 +33,15 @@ export type SessionCheck =
 
 // Domain separation: the HMAC key is derived from the shared secret for this one purpose, so a
 // session id can never be replayed as (or forged from) an onboarding link token signed with it.
-const keyOf = (secret: string) =>
-  createHash("sha256").update("tagc:mcp-session:v1\0").update(secret).digest();
+const deriveKey = (secret: string) =>
+  createSecretKey(createHash("sha256").update("tagc:mcp-session:v1\0").update(secret).digest());
+
+/** The last secret's derived key: one secret per process, so every request's check reuses it. */
+let derived: { secret: string; key: KeyObject } | undefined;
+const keyOf = (secret: string): KeyObject => {
+  if (derived?.secret !== secret) derived = { secret, key: deriveKey(secret) };
+  return derived.key;
+};
 
 const mac = (secret: string, body: string) =>
   createHmac("sha256", keyOf(secret)).update(body).digest("base64url");

@@ -2,8 +2,9 @@ import { type Database, newId, usageEvents } from "@tagc/db";
 import { sql } from "drizzle-orm";
 import { billingPeriod } from "../usage/quota";
 import { UsageRecordError } from "./errors";
-import { chunked, resourceIdempotencyKey, scanIdempotencyKey, uniqueSortedArns } from "./keys";
+import { chunked, resourceIdempotencyKey, uniqueSortedArns } from "./keys";
 import { type RetryOptions, withRetry } from "./retry";
+import { scanEventRow } from "./scan-event";
 import { isTransientDbError } from "./transient";
 
 export interface RecordScanUsageInput {
@@ -62,21 +63,7 @@ export async function recordScanUsage(input: RecordScanUsageInput): Promise<Reco
   const scanRecorded = await retried(async () => {
     const inserted = await db
       .insert(usageEvents)
-      .values({
-        clientId,
-        period,
-        kind: "scan",
-        // The caller's clock, as for snapshots: a day of the usage chart is a day of this period.
-        createdAt: input.now,
-        idempotencyKey: scanIdempotencyKey(clientId, input.requestId, input.accountId),
-        // `regions` feeds the usage endpoint's "regions covered"; no ARN is stored anywhere in usage.
-        metadata: {
-          tool: input.tool,
-          account_id: input.accountId,
-          regions: [...new Set(input.regions)].sort(),
-          resources: arns.length,
-        },
-      })
+      .values(scanEventRow(input, period, arns.length))
       .onConflictDoNothing({ target: usageEvents.idempotencyKey })
       .returning({ id: usageEvents.id });
     return inserted.length;

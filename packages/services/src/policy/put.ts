@@ -2,6 +2,7 @@ import { formatPolicyIssue, parsePolicy } from "@tagc/core";
 import { clients, taggingPolicies } from "@tagc/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { ClientCtx } from "../context";
 import { ServiceError } from "../errors";
 import { assertClientActive } from "../keys/issue";
@@ -13,7 +14,17 @@ import { policyView } from "./view";
  * Saves a new policy version. Unknown resource types, free types and invalid regexes are rejected
  * with the offending entry named (`required_tags[0].applies_to[1]: ...`).
  */
-export const putPolicy = tenantScoped(async function putPolicy({
+export async function putPolicy(args: {
+  ctx: ClientCtx;
+  input: { document: unknown; source?: "uploaded" | "imported"; source_ref?: string };
+}) {
+  const saved = await putScoped(args);
+  // After the commit: this replica's next scan reads the new version (others within SETTINGS_CACHE_MS).
+  await forgetTenantReads(args.ctx.deps, args.ctx.client.id);
+  return saved;
+}
+
+const putScoped = tenantScoped(async function putPolicy({
   ctx,
   input,
 }: {

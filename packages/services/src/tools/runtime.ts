@@ -35,7 +35,14 @@ export interface ToolRuntime {
   purge(clientId: string): Promise<void>;
   /** Drops what was read through the client's role, here and for every replica (TenantData.revoke). */
   revoke(clientId: string): Promise<void>;
+  /** TenantData.changed and epochOf: the epoch of what replicas memoise of a client. */
+  changed(clientId: string): Promise<void>;
+  epochOf(clientId: string): Promise<number | undefined>;
 }
+
+const READS_EPOCH = "reads-epoch";
+// Longer than any memo it guards (seconds); when it expires the memos see a change once: harmless.
+const READS_EPOCH_TTL_S = 86_400;
 
 export interface ToolRuntimeOptions {
   store: CacheStore;
@@ -74,6 +81,15 @@ export function createToolRuntime(options: ToolRuntimeOptions): ToolRuntime {
       await cache.clear();
       // After the clear, so the other replicas see a change and drop their memo and credentials too.
       await bumpRevocationEpoch(cache);
+    },
+    async changed(clientId) {
+      await tenantCache(options.store, clientId).incr(READS_EPOCH, READS_EPOCH_TTL_S);
+    },
+    async epochOf(clientId) {
+      const cache = tenantCache(options.store, clientId);
+      const epoch = await cache.getJson<number>(READS_EPOCH);
+      // A degraded store answers from no shared state: no memo may be trusted on its word.
+      return cache.degraded ? undefined : (epoch ?? 0);
     },
     async revoke(clientId) {
       scans.purge(clientId);

@@ -4,8 +4,17 @@ import type { ClientCtx } from "../context";
 import { tenantScoped } from "../scoped";
 import { billingPeriod, MONTHLY_RESOURCE_QUOTA, periodBounds } from "./quota";
 
-/** Scans, unique resources, regions covered and tool calls for one month, with quota and remaining. */
-export const getUsage = tenantScoped(async function getUsage({
+/**
+ * Scans, unique resources, regions covered and tool calls for one month, with quota and remaining.
+ * This replica's batched usage events and audit rows are written first, so its own calls are counted
+ * (another replica's last window may still be in flight).
+ */
+export async function getUsage(args: { ctx: ClientCtx; input: { period?: string | undefined } }) {
+  await Promise.all([args.ctx.deps.usage?.flush(), args.ctx.deps.audit?.flush()]);
+  return usageWritten(args);
+}
+
+const usageWritten = tenantScoped(async function usageWritten({
   ctx,
   input,
 }: {

@@ -1,9 +1,11 @@
 // One verification of one connection: assume the role, probe, move the state machine, record it.
 // The AWS calls happen before the transaction: a transaction is never held open across the network.
+
 import { type ProbeResult, type ProbeVerdict, roleArnAccount, verifyAccess } from "@tagc/aws";
 import { type AwsConnection, awsConnections, type Client, clients } from "@tagc/db";
 import { and, eq, ne } from "drizzle-orm";
 import { recordAudit } from "../audit/record";
+import { forgetTenantReads } from "../cache/fresh-reads";
 import type { Actor, ServiceDeps } from "../context";
 import { conflict, invalid } from "../errors";
 import { roleArnFor } from "../onboarding/quick-create";
@@ -134,6 +136,8 @@ export async function runVerification(options: RunVerificationOptions) {
       deps.broker.invalidate(client.id);
       throw conflict(`client ${client.id} is deleted`);
     }
+    // The connection (and maybe the client's status) changed: no cached copy may outlive this here.
+    await forgetTenantReads(deps, client.id);
     // Credentials of a revoked role are useless, and must not linger in memory; nor may any answer
     // read through it, on any replica (a scan cached before the role was deleted).
     if (state.status === "revoked") {

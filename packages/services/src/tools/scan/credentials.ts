@@ -1,8 +1,10 @@
 // Credentials for one target, and what an AssumeRole refusal in the middle of a session means.
+
 import { AssumeRoleError, type AwsCredentialIdentityProvider } from "@tagc/aws";
 import { awsConnections, clients } from "@tagc/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../audit/record";
+import { forgetTenantReads } from "../../cache/fresh-reads";
 import { ServiceError } from "../../errors";
 import { scoped } from "../../scoped";
 import { nextState, REVOKE_AFTER_FAILURES } from "../../verification/transition";
@@ -86,6 +88,8 @@ async function markRevoked(ctx: ToolCtx, target: ScanTarget, failures: number, c
       errorCode: code,
     });
   });
+  // The client's status and connection changed: no cached copy of either may outlive this here.
+  await forgetTenantReads(ctx.deps, ctx.client.id);
   ctx.deps.broker.invalidate(ctx.client.id);
   await ctx.deps.tenantData.revoke(ctx.client.id);
 }

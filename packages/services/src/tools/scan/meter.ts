@@ -50,7 +50,9 @@ export async function meter(ctx: ToolCtx, plan: ScanPlan, scans: AccountScan[]):
   };
   // The quota was read above, so the scan is allowed: if only the write fails (the database went
   // away meanwhile), the queue writes it on its return rather than failing a finished scan.
-  if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "usage", input: usage });
+  // A warm call on a metered scan has only its scan event to record: batched, off the call's path.
+  if (known && ctx.deps.usage) ctx.deps.usage.add({ ...usage, arns: [] });
+  else if (ctx.deps.writes) await ctx.deps.writes.write({ kind: "usage", input: usage });
   else await scoped(ctx, ({ deps }) => recordScanUsage({ ...usage, db: deps.db }));
   if (!known && !quota.overQuota) await ctx.cache.setJson(marker, { ...quota, allowedArns: [] }, METER_TTL_S);
 

@@ -37,11 +37,19 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   // The period is validated first: a typo must not cost an AssumeRole or a scan.
   const period = request.costs ? resolvePeriod(ctx.deps.now(), request.costs.period) : undefined;
   await syncRevocations(ctx);
-  // The policy and the connections in one tenant transaction: a warm call's only database read.
-  const { current, connections } = await scoped(ctx, async ({ deps }) => ({
-    current: await currentPolicy(deps.db, ctx.client.id),
-    connections: request.targets ? [] : await listConnections(deps.db, ctx.client.id),
-  }));
+  // The policy and the connections in one tenant transaction, or from this process's brief memo of
+  // them (cache/settings.ts): with it, a warm call reads nothing from the database.
+  const memo = request.targets ? undefined : ctx.deps.settings;
+  // Taken before the read: a change committed after it makes the stored entry a miss.
+  const readAt = { generation: memo?.generation ?? 0, epoch: await memo?.epoch(ctx.client.id) };
+  const cached = await memo?.get(ctx.client.id, readAt);
+  const { current, connections } =
+    cached ??
+    (await scoped(ctx, async ({ deps }) => ({
+      current: await currentPolicy(deps.db, ctx.client.id),
+      connections: request.targets ? [] : await listConnections(deps.db, ctx.client.id),
+    })));
+  if (!cached) memo?.set(ctx.client.id, ctx.client.id, { current, connections }, readAt);
   const { row, policy } = current;
   // As before the two were read together: a missing policy is reported before the client's status.
   if (!request.targets) refuseUnconnected(ctx);

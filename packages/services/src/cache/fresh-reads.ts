@@ -1,0 +1,116 @@
+// Short-lived, process-local memos of what a warm MCP call would otherwise read from Postgres on
+// every request: API key → (key, client) at the edge, and a client's policy and connections at the
+// top of the scan pipeline. A change to a client (forgetTenantReads, called after it commits) drops
+// this process's entries at once and bumps the client's epoch in the shared cache (TenantData
+// .changed); every hit is checked against that epoch, so another replica sees the change on its next
+// request too. What is left is bounded by the TTL (KEY_CACHE_MS, SETTINGS_CACHE_MS): a change written
+// without forgetTenantReads (a worker's direct update, an operator's SQL), or a key read whose epoch
+// was taken just after a concurrent change. A read that began before a local forget is not stored.
+
+interface Entry<V> {
+  value: V;
+  clientId: string;
+  /** The client's shared epoch when the entry was read; a hit under another epoch is a miss. */
+  epoch: number | undefined;
+  /** performance.now() past which the entry is read again: a monotonic clock, not the services clock. */
+  freshUntil: number;
+}
+
+/** The client's shared epoch (TenantData.epochOf); undefined: the shared cache cannot tell. */
+export type EpochOf = (clientId: string) => Promise<number | undefined>;
+
+export interface FreshReadsOptions {
+  /** How long a read is trusted without another (0 turns the memo off). */
+  ttlMs: number;
+  maxEntries?: number;
+  clock?: () => number;
+  /** Without it only this process's forgets count (a single replica, or tests). */
+  epochOf?: EpochOf | undefined;
+}
+
+export class FreshReads<V> {
+  readonly ttlMs: number;
+  readonly #entries = new Map<string, Entry<V>>();
+  readonly #maxEntries: number;
+  readonly #clock: () => number;
+  readonly #epochOf: EpochOf | undefined;
+  /** Bumped by every forget: a read started under an older generation is not stored. */
+  #generation = 0;
+
+  constructor(options: FreshReadsOptions) {
+    this.ttlMs = options.ttlMs;
+    this.#maxEntries = options.maxEntries ?? 10_000;
+    this.#clock = options.clock ?? (() => performance.now());
+    this.#epochOf = options.epochOf;
+  }
+
+  /** Taken before the read whose result `set` may store. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  /** The client's shared epoch now, to store with a read (undefined without an epoch source). */
+  async epoch(clientId: string): Promise<number | undefined> {
+    return this.#epochOf?.(clientId);
+  }
+
+  /** The entry if fresh and of the client's current epoch (`known`: that epoch, already read). */
+  async get(key: string, known?: { epoch: number | undefined }): Promise<V | undefined> {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    const epochNow = async () => (known ? known.epoch : this.#epochOf?.(entry.clientId));
+    const stale =
+      entry.freshUntil <= this.#clock() ||
+      (this.#epochOf !== undefined && (entry.epoch === undefined || (await epochNow()) !== entry.epoch));
+    if (stale) {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(
+    key: string,
+    clientId: string,
+    value: V,
+    readAt: { generation: number; epoch: number | undefined },
+  ): void {
+    if (this.ttlMs <= 0 || readAt.generation !== this.#generation) return;
+    // Without a shared epoch to check it against, a memo is not trusted across replicas.
+    if (this.#epochOf !== undefined && readAt.epoch === undefined) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, { value, clientId, epoch: readAt.epoch, freshUntil: this.#clock() + this.ttlMs });
+    // Insertion order is age order: the oldest go first.
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.#maxEntries) break;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  /** Drops every entry of one client: something of it just changed here. */
+  forgetClient(clientId: string): void {
+    this.#generation += 1;
+    for (const [key, entry] of this.#entries) if (entry.clientId === clientId) this.#entries.delete(key);
+  }
+}
+
+interface Forgets {
+  forgetClient(clientId: string): void;
+}
+
+/**
+ * After a change to a client (its keys, status, policy or connections) committed in this process:
+ * this replica's memos forget it, and the shared epoch tells the other replicas to.
+ */
+export async function forgetTenantReads(
+  deps: {
+    keys?: Forgets | undefined;
+    settings?: Forgets | undefined;
+    tenantData?: { changed?(clientId: string): Promise<void> } | undefined;
+  },
+  clientId: string,
+): Promise<void> {
+  deps.keys?.forgetClient(clientId);
+  deps.settings?.forgetClient(clientId);
+  await deps.tenantData?.changed?.(clientId);
+}

@@ -1,0 +1,27 @@
+// Warm tool calls' `scan` usage events, written off the hot path like audit rows (one statement per
+// tenant per window; see writes/tenant-batch.ts). Only events without per-ARN rows come here: a
+// warm call on an already metered scan records its scan event and nothing else, so it need not wait
+// for the database; a cold scan's resource rows, which the quota reads, are still written before it
+// answers (tools/scan/meter.ts).
+import { usageEvents } from "@tagc/db";
+import { billingPeriod } from "../usage/quota";
+import { TenantBatch, type TenantBatchOptions } from "../writes/tenant-batch";
+import type { RecordScanUsageInput } from "./record";
+import { scanEventRow } from "./scan-event";
+
+/** A scan event with no ARNs to meter (the scan's resources were metered by an earlier call). */
+export type ScanEvent = Omit<RecordScanUsageInput, "db" | "retry" | "arns"> & { arns: readonly [] };
+
+export class UsageBatch extends TenantBatch<ScanEvent> {
+  constructor(options: TenantBatchOptions) {
+    super(options, {
+      insert: (tx, events) =>
+        tx
+          .insert(usageEvents)
+          .values(events.map((event) => scanEventRow(event, billingPeriod(event.now), 0)))
+          .onConflictDoNothing({ target: usageEvents.idempotencyKey }),
+      // Idempotent by its key: the queue's retry after a lost acknowledgement counts nothing twice.
+      queued: (event) => ({ kind: "usage", input: event }),
+    });
+  }
+}
