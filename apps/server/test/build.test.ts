@@ -37,6 +37,24 @@ describe("the production bundle", () => {
     expect(text).not.toContain("RunInstancesCommand");
   });
 
+  it("is ASCII only, so V8 holds its source at one byte a character", () => {
+    expect(/[\u0080-\uffff]/.test(readFileSync(bundle, "utf8"))).toBe(false);
+  });
+
+  it("runs with the same V8 flags in the Dockerfile, its priming run and pnpm start", () => {
+    // V8 refuses a code cache made under other flags: the priming run must match the CMD.
+    const dockerfile = readFileSync(join(APP_DIR, "../../Dockerfile"), "utf8");
+    expect(dockerfile).toContain(`node ${SERVER_NODE_FLAGS.join(" ")} apps/server/dist/index.mjs`);
+    expect(dockerfile).toContain(
+      JSON.stringify(["node", ...SERVER_NODE_FLAGS, "apps/server/dist/index.mjs"]).replaceAll(",", ", "),
+    );
+    const scripts = (
+      JSON.parse(readFileSync(join(APP_DIR, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
+    for (const name of ["start", "start:demo", "start:dist"])
+      expect(scripts[name]).toContain(SERVER_NODE_FLAGS.join(" "));
+  });
+
   it("is primed: V8's code cache holds it", () => {
     expect(readdirSync(compileCacheOf(bundle)).length).toBeGreaterThan(0);
   });
