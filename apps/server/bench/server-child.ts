@@ -2,6 +2,8 @@
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { CounterSnapshot } from "@tagc/aws-sandbox";
+import { buildServer, compileCacheOf } from "../scripts/build";
+import { SERVER_NODE_FLAGS } from "../scripts/node-flags";
 import type { startBench } from "./setup";
 
 export interface ServerStats {
@@ -14,6 +16,20 @@ export interface ServerStats {
   sandboxCpuUs: number;
 }
 
+export interface ServerMemory {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  maxRss: number;
+  /** Bytes [used, committed] per V8 heap space (old_space, code_space, …). */
+  spaces: Record<string, [number, number]>;
+  heap: { total_available_size: number; malloced_memory: number; external_memory: number };
+  /** Resident kB of the largest mappings ("[anon]" for anonymous memory). */
+  mappings: Record<string, number>;
+}
+
 interface Ready {
   url: string;
   keys: string[];
@@ -21,14 +37,28 @@ interface Ready {
   second?: { id: string; apiKey: string };
 }
 
+// BENCH_SERVER=tsx runs bench/server-process.ts under tsx; the default is the production build of it
+// (scripts/build.ts, built once per run), as the Dockerfile runs the server.
+let built: Promise<string> | undefined;
+async function serverScript(): Promise<{ script: string; execArgv: string[]; env: NodeJS.ProcessEnv }> {
+  const source = fileURLToPath(new URL("./server-process.ts", import.meta.url));
+  if (process.env.BENCH_SERVER === "tsx") return { script: source, execArgv: ["--import", "tsx"], env: {} };
+  built ??= buildServer(source, fileURLToPath(new URL("../dist/bench-server.mjs", import.meta.url)));
+  const script = await built;
+  return { script, execArgv: [], env: { NODE_COMPILE_CACHE: compileCacheOf(script) } };
+}
+
 export async function spawnServer(options: Parameters<typeof startBench>[0]) {
-  const script = fileURLToPath(new URL("./server-process.ts", import.meta.url));
+  const { script, execArgv, env } = await serverScript();
   // BENCH_SERVER_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits (--cpu-prof).
   const profileDir = process.env.BENCH_SERVER_CPU_PROF;
   const child = fork(script, [JSON.stringify(options)], {
+    env: { ...process.env, ...env },
+    // BENCH_SERVER_ARGS: more node flags for the server alone (--cpu-prof, --heapsnapshot-signal=…).
     execArgv: [
-      "--import",
-      "tsx",
+      ...execArgv,
+      ...SERVER_NODE_FLAGS,
+      ...(process.env.BENCH_SERVER_ARGS?.split(" ").filter(Boolean) ?? []),
       ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-interval", "250"] : []),
     ],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -60,6 +90,10 @@ export async function spawnServer(options: Parameters<typeof startBench>[0]) {
     /** Waits for work the last calls left queued, then reads the stats. */
     settle: () => ask<ServerStats>("settle"),
     counters: () => ask<CounterSnapshot>("counters"),
+    /** process.memoryUsage() with V8's heap spaces: where the RSS sits. */
+    memory: () => ask<ServerMemory>("memory"),
+    /** Writes a heap snapshot of the server process to this path. */
+    snapshot: (path: string) => ask<string>("snapshot", { path }),
     /** check_tag_compliance tool times (audit duration_ms) of one client since a moment. */
     auditMs: (clientId: string, since: Date) =>
       ask<number[]>("audit", { clientId, since: since.toISOString() }),

@@ -4,14 +4,17 @@
 // IPC channel (a bench-only hook: no server code knows about it). Each request costs this process a
 // few tens of microseconds of CPU; mcp.bench.ts prints that overhead beside the per-call figure.
 // Usage: forked by server-child.ts with one JSON argument (startBench's options).
+import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from "node:v8";
 import { auditEvents } from "@tagc/db";
 import { and, eq, gte } from "drizzle-orm";
 import { processCpuUs } from "./proc-cpu";
 import { startBench } from "./setup";
 
 type Request =
-  | { id: number; op: "cpu" | "stats" | "settle" | "counters" | "close" }
+  | { id: number; op: "cpu" | "stats" | "settle" | "counters" | "memory" | "close" }
+  | { id: number; op: "snapshot"; path: string }
   | { id: number; op: "audit"; clientId: string; since: string };
 
 const bench = await startBench(JSON.parse(process.argv[2] ?? "{}"));
@@ -41,6 +44,31 @@ const stats = () => ({
 // profile's timestamps use (µs), so a profile can be cut to the window between two reads.
 const marking = Boolean(process.env.BENCH_SERVER_CPU_PROF);
 
+// Where the resident memory sits: V8's heap (per space), buffers outside it, and V8's own code.
+const memory = () => ({
+  ...process.memoryUsage(),
+  maxRss: process.resourceUsage().maxRSS * 1024,
+  spaces: Object.fromEntries(
+    getHeapSpaceStatistics().map((space) => [space.space_name, [space.space_used_size, space.space_size]]),
+  ),
+  heap: getHeapStatistics(),
+  mappings: residentByMapping(),
+});
+
+// Resident kilobytes per mapping name (anonymous memory under "[anon]"), from /proc/self/smaps: what
+// lies outside V8's heap (the node binary, malloc arenas, WebAssembly, …).
+function residentByMapping() {
+  const totals = new Map<string, number>();
+  let name = "";
+  for (const line of readFileSync("/proc/self/smaps", "utf8").split("\n")) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (header) name = header[1] || "[anon]";
+    else if (line.startsWith("Rss:"))
+      totals.set(name, (totals.get(name) ?? 0) + Number.parseInt(line.slice(4), 10));
+  }
+  return Object.fromEntries([...totals].sort((a, b) => b[1] - a[1]).slice(0, 8));
+}
+
 async function handle(request: Request): Promise<unknown> {
   if (marking && (request.op === "cpu" || request.op === "stats" || request.op === "settle"))
     console.error(`[cpu-prof mark] ${request.op} ${process.hrtime.bigint() / 1000n}`);
@@ -57,6 +85,10 @@ async function handle(request: Request): Promise<unknown> {
       return stats();
     case "counters":
       return bench.sandbox.counters();
+    case "memory":
+      return memory();
+    case "snapshot":
+      return writeHeapSnapshot(request.path);
     case "audit": {
       const rows = await bench.services.db
         .select({ ms: auditEvents.durationMs })
