@@ -8,9 +8,13 @@ export interface MemoryCacheStoreOptions {
 }
 
 interface Entry {
-  value: string;
+  /** Text, or the JSON data setData kept as is (never serialised unless read as text). */
+  value: string | { data: unknown };
   expiresAt: number;
 }
+
+const text = (entry: Entry) =>
+  typeof entry.value === "string" ? entry.value : JSON.stringify(entry.value.data);
 
 /**
  * The embedded default when there is no Redis: one process's memory, bounded and with TTLs honoured
@@ -39,17 +43,42 @@ export class MemoryCacheStore implements CacheStore {
   }
 
   async get(key: string): Promise<string | null> {
-    const entry = this.live(key);
+    const entry = this.used(key);
+    return entry ? text(entry) : null;
+  }
+
+  async getData(key: string): Promise<{ value: unknown } | null> {
+    const entry = this.used(key);
     if (!entry) return null;
+    if (typeof entry.value !== "string") return { value: entry.value.data };
+    try {
+      return { value: JSON.parse(entry.value) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** The live entry, marked most recently used. */
+  private used(key: string): Entry | undefined {
+    const entry = this.live(key);
+    if (!entry) return undefined;
     // Map order is recency order: re-inserting marks the entry most recently used.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.value;
+    return entry;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<boolean> {
     assertTtlSeconds(ttlSeconds);
     this.put(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+    return true;
+  }
+
+  async setData(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
+    assertTtlSeconds(ttlSeconds);
+    // What JSON cannot represent is refused, as setting its text would be.
+    if (value === undefined || typeof value === "function" || typeof value === "symbol") return false;
+    this.put(key, { value: { data: value }, expiresAt: this.now() + ttlSeconds * 1000 });
     return true;
   }
 
@@ -82,7 +111,7 @@ export class MemoryCacheStore implements CacheStore {
       return 1;
     }
     // Like Redis INCR: a value that is not an integer is not a counter.
-    if (!/^-?\d+$/.test(entry.value)) return null;
+    if (typeof entry.value !== "string" || !/^-?\d+$/.test(entry.value)) return null;
     const count = Number(entry.value) + 1;
     entry.value = String(count);
     return count;

@@ -26,6 +26,15 @@ export interface CacheStore {
   incr(key: string, ttlSeconds: number): Promise<number | null>;
   /** True when the backend answers (readiness probe); never throws. */
   ping(): Promise<boolean>;
+  /**
+   * Optional, for a store in this process's memory: keeps `value` itself (JSON data nobody changes
+   * afterwards) instead of its JSON text, so a large value (a 50,000-resource scan: ~15 MiB of text,
+   * and a transient peak of ~40 MiB to build it) exists once, shared with the readers. `get` of such
+   * an entry answers its JSON, `incr` treats it as text that is not a counter.
+   */
+  setData?(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  /** The value `setData` kept (the same object), a text entry parsed, or null (missing, unreadable). */
+  getData?(key: string): Promise<{ value: unknown } | null>;
 }
 
 export function assertTtlSeconds(ttlSeconds: number): void {

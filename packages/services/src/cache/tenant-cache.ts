@@ -16,6 +16,14 @@ export interface TenantCache {
   getJson<T>(key: string): Promise<T | undefined>;
   /** False when the write was skipped (outage, or a value JSON cannot represent such as undefined). */
   setJson(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  /**
+   * setJson for JSON data that neither the writer nor any reader changes afterwards (a scan): a store
+   * in this process's memory keeps the object itself, so it exists once (shared with the memo and
+   * every reader) and is never serialised or parsed; Redis stores its JSON as setJson does.
+   */
+  setShared(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  /** getJson of a value written by setShared: on a memory store the very object, not a copy. */
+  getShared<T>(key: string): Promise<T | undefined>;
   del(key: string): Promise<boolean>;
   /** A fixed-window counter (see CacheStore.incr); null when the store failed. */
   incr(key: string, ttlSeconds: number): Promise<number | null>;
@@ -72,6 +80,14 @@ export function tenantCache(
     }
   }
 
+  async function readShared<T>(key: string): Promise<T | undefined> {
+    const getData = store.getData?.bind(store);
+    if (!getData) return (await read<T>(key))?.value;
+    const hit = await safely(null, () => getData(full(key)));
+    onLookup?.({ cache: cacheKindOf(key), tier: "shared", hit: hit !== null });
+    return hit === null ? undefined : (hit.value as T);
+  }
+
   async function write(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
     assertTtlSeconds(ttlSeconds);
     const raw = JSON.stringify(value) as string | undefined;
@@ -86,6 +102,13 @@ export function tenantCache(
     },
     getJson: async <T>(key: string) => (await read<T>(key))?.value,
     setJson: write,
+    getShared: readShared,
+    setShared: (key, value, ttlSeconds) => {
+      const setData = store.setData?.bind(store);
+      if (!setData) return write(key, value, ttlSeconds);
+      assertTtlSeconds(ttlSeconds);
+      return safely(false, () => setData(full(key), value, ttlSeconds));
+    },
     del: (key) => safely(false, () => store.del(full(key))),
     incr: async (key, ttlSeconds) => {
       assertTtlSeconds(ttlSeconds);

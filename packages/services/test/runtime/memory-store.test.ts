@@ -19,6 +19,38 @@ describe("MemoryCacheStore", () => {
     expect(await store.get("d")).toBe("4");
   });
 
+  it("keeps setData's object itself: one copy, its JSON for text reads, never a counter", async () => {
+    const store = new MemoryCacheStore();
+    const scan = { resources: [{ arn: "arn:aws:s3:::a", tags: { team: "x" } }], scanned_at: "now" };
+    expect(await store.setData("scan", scan, 60)).toBe(true);
+    const hit = await store.getData("scan");
+    expect(hit?.value).toBe(scan);
+    expect(await store.get("scan")).toBe(JSON.stringify(scan));
+    expect(await store.incr("scan", 60)).toBeNull();
+    expect((await store.getData("scan"))?.value).toBe(scan);
+    // Text entries read as data are parsed; unreadable text is a miss, as JSON nothing is refused.
+    await store.set("text", '{"a":1}', 60);
+    expect((await store.getData("text"))?.value).toEqual({ a: 1 });
+    await store.set("broken", "{", 60);
+    expect(await store.getData("broken")).toBeNull();
+    expect(await store.setData("nothing", undefined, 60)).toBe(false);
+    expect(await store.getData("nothing")).toBeNull();
+  });
+
+  it("bounds and expires setData entries like text ones", async () => {
+    const clock = manualClock();
+    const store = new MemoryCacheStore({ maxEntries: 2, now: clock.nowMs });
+    await store.setData("a", { n: 1 }, 2);
+    await store.setData("b", { n: 2 }, 60);
+    // Reading `a` makes `b` the least recently used.
+    expect((await store.getData("a"))?.value).toEqual({ n: 1 });
+    await store.set("c", "3", 60);
+    expect(await store.getData("b")).toBeNull();
+    clock.advance(2_000);
+    expect(await store.getData("a")).toBeNull();
+    expect(store.size).toBe(1);
+  });
+
   it("expires an entry exactly when its TTL has passed on the injected clock", async () => {
     const clock = manualClock();
     const store = new MemoryCacheStore({ now: clock.nowMs });

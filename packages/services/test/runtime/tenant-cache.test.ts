@@ -19,6 +19,35 @@ describe.each(STORE_KINDS)("TenantCache on %s", (kind) => {
     expect(await cache.getJson("nothing")).toBeUndefined();
   });
 
+  it("shares a value set with setShared: the same object in process memory, its JSON in Redis", async () => {
+    const { store, newClientId } = fixture();
+    const acme = tenantCache(store, newClientId());
+    const globex = tenantCache(store, newClientId());
+    const scan = {
+      resources: [{ arn: "arn:aws:s3:::acme", tags: {} }],
+      scanned_at: "2026-01-01T00:00:00.000Z",
+    };
+    expect(await acme.getShared("scan:1")).toBeUndefined();
+    expect(await acme.setShared("scan:1", scan, 60)).toBe(true);
+    const hit = await acme.getShared("scan:1");
+    expect(hit).toEqual(scan);
+    if (kind === "memory") expect(hit).toBe(scan);
+    else expect(hit).not.toBe(scan);
+    // A plain JSON read of it sees the same data, as a copy.
+    expect(await acme.getJson("scan:1")).toEqual(scan);
+    // The other tenant never sees it, under the same key or by clearing its own.
+    expect(await globex.getShared("scan:1")).toBeUndefined();
+    expect(await globex.getJson("scan:1")).toBeUndefined();
+    await globex.setShared("scan:1", { resources: [] }, 60);
+    expect(await globex.clear()).toBe(1);
+    const again = await acme.getShared("scan:1");
+    expect(again).toEqual(scan);
+    if (kind === "memory") expect(again).toBe(scan);
+    expect(await acme.setShared("nothing", undefined, 60)).toBe(false);
+    expect(await acme.clearPrefix("scan:")).toBe(1);
+    expect(await acme.getShared("scan:1")).toBeUndefined();
+  });
+
   it("never lets one tenant see another's entries, even under the same key", async () => {
     const { store, newClientId } = fixture();
     const acme = tenantCache(store, newClientId());

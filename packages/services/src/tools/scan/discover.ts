@@ -85,7 +85,7 @@ async function discoverAccount(
   if (!request.forceRefresh) {
     const memo = ctx.scans.scans.get(clientId, key, now);
     if (fresh(memo)) return served(memo);
-    const cached = await ctx.cache.getJson<StampedScan>(key);
+    const cached = await ctx.cache.getShared<StampedScan>(key);
     if (fresh(cached)) {
       ctx.scans.scans.set(clientId, key, cached, expiry(cached));
       return served(cached);
@@ -141,7 +141,7 @@ async function discoverAccount(
         };
         // Partial scans are not cached: the next call should try the failed parts again.
         if (stamped.data_quality.status === "complete") {
-          await ctx.cache.setJson(key, stamped, SCAN_TTL_S);
+          await ctx.cache.setShared(key, stamped, SCAN_TTL_S);
           ctx.scans.scans.set(clientId, key, stamped, expiry(stamped));
         }
         return { accountId: target.accountId, regions, result: stamped, fromCache: false };
