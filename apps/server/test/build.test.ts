@@ -2,7 +2,7 @@
 // paths our modules take from import.meta.url must still reach their files, and the bundle must
 // serve: PGlite (left out of the bundle) migrated from the repo's migrations, Scalar's assets read.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,8 @@ import { buildServer, compileCacheOf } from "../scripts/build";
 import { SERVER_NODE_FLAGS } from "../scripts/node-flags";
 
 const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
+// Inside dist/ (made on a fresh clone), at the depth the real bundle sits, so the relative paths hold.
+mkdirSync(join(APP_DIR, "dist"), { recursive: true });
 const outDir = mkdtempSync(join(APP_DIR, "dist/build-test-"));
 let bundle = "";
 
