@@ -6,6 +6,8 @@
 // request too. What is left is bounded by the TTL (KEY_CACHE_MS, SETTINGS_CACHE_MS): a change written
 // without forgetTenantReads (a worker's direct update, an operator's SQL), or a key read whose epoch
 // was taken just after a concurrent change. A read that began before a local forget is not stored.
+// Concurrent misses of one key share one read (`missed`): when an entry expires under load, one
+// query goes to Postgres, not one per waiting request (a herd that queued behind the pool for 0.6 s).
 
 interface Entry<V> {
   value: V;
@@ -36,6 +38,8 @@ export class FreshReads<V> {
   readonly #epochOf: EpochOf | undefined;
   /** Bumped by every forget: a read started under an older generation is not stored. */
   #generation = 0;
+  /** The read running per key (`missed`): later misses of the key wait for it. */
+  readonly #flights = new Map<string, Promise<unknown>>();
 
   constructor(options: FreshReadsOptions) {
     this.ttlMs = options.ttlMs;
@@ -67,6 +71,43 @@ export class FreshReads<V> {
       return undefined;
     }
     return entry.value;
+  }
+
+  /**
+   * A miss of `key`: `read` (which stores what it may with `set`) runs once at a time per key. A miss
+   * while it runs waits for it, then looks again with every check of a hit (freshness, the epoch it
+   * took before, `known`); only if that read stored nothing it may use (a refused key, a forget or an
+   * epoch change meanwhile) does it read for itself. So no caller is served a read that a change it
+   * could see (a forget here, an epoch bump anywhere) should have replaced.
+   */
+  async missed<R>(
+    key: string,
+    read: () => Promise<R>,
+    known?: { epoch: number | undefined },
+  ): Promise<{ hit: V } | { read: R }> {
+    if (this.ttlMs <= 0) return { read: await read() };
+    const running = this.#flights.get(key);
+    if (running) {
+      await running.catch(() => undefined);
+      const hit = await this.get(key, known);
+      if (hit !== undefined) return { hit };
+      return { read: await read() };
+    }
+    const flight = read();
+    this.#flights.set(key, flight);
+    try {
+      return { read: await flight };
+    } finally {
+      if (this.#flights.get(key) === flight) this.#flights.delete(key);
+    }
+  }
+
+  /** `get`, else `missed` with a read of the value itself. */
+  async getOrRead(key: string, read: () => Promise<V>, known?: { epoch: number | undefined }): Promise<V> {
+    const hit = await this.get(key, known);
+    if (hit !== undefined) return hit;
+    const miss = await this.missed(key, read, known);
+    return "hit" in miss ? miss.hit : miss.read;
   }
 
   set(
