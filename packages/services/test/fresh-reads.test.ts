@@ -100,4 +100,67 @@ describe("FreshReads: concurrent misses", () => {
     expect(await second).toEqual({ read: "unstored" });
     expect(reads).toBe(2);
   });
+
+  describe("while a refresh runs", () => {
+    /** A memo holding "v1" for acme, read at epoch 1, now expired; the refresh will read "v2". */
+    async function expired(options: { graceOver?: boolean } = {}) {
+      let t = 0;
+      let epoch = 1;
+      const memo = new FreshReads<string>({ ttlMs: 1_000, clock: () => t, epochOf: async () => epoch });
+      memo.set("acme", "acme", "v1", { generation: memo.generation, epoch: 1 });
+      t += options.graceOver ? 2_000 : 1_500;
+      const { started, read, openAll } = gatedReads<string>();
+      const refresh = async () => {
+        const readAt = { generation: memo.generation, epoch: await memo.epoch("acme") };
+        return memo.getOrRead(
+          "acme",
+          read("acme", "v2", (v) => memo.set("acme", "acme", v, readAt)),
+        );
+      };
+      return { memo, started, openAll, refresh, bump: () => (epoch += 1) };
+    }
+
+    /** Whether the call answered before the refresh's read was let finish, and with what. */
+    async function race(call: Promise<string>, openAll: () => Promise<void>) {
+      let early: string | undefined;
+      void call.then((v) => {
+        early ??= v;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const before = early;
+      await openAll();
+      await openAll();
+      return { before, value: await call };
+    }
+
+    it("answers the other misses with the value just expired: only the refreshing call waits", async () => {
+      const { memo, started, openAll, refresh } = await expired();
+      const leader = refresh();
+      const other = await race(refresh(), openAll);
+      expect(other.before).toBe("v1");
+      expect(await leader).toBe("v2");
+      expect(await memo.get("acme")).toBe("v2");
+      expect(started).toHaveLength(1);
+    });
+
+    it("never after a forget, under another epoch, or more than a TTL past expiry: those wait", async () => {
+      const forgot = await expired();
+      void forgot.refresh();
+      forgot.memo.forgetClient("acme");
+      expect((await race(forgot.refresh(), forgot.openAll)).before).toBeUndefined();
+
+      const bumped = await expired();
+      void bumped.refresh();
+      bumped.bump();
+      const afterBump = await race(bumped.refresh(), bumped.openAll);
+      expect(afterBump.before).toBeUndefined();
+      expect(afterBump.value).toBe("v2");
+
+      const old = await expired({ graceOver: true });
+      void old.refresh();
+      const late = await race(old.refresh(), old.openAll);
+      expect(late.before).toBeUndefined();
+      expect(late.value).toBe("v2");
+    });
+  });
 });

@@ -3,11 +3,13 @@
 // top of the scan pipeline. A change to a client (forgetTenantReads, called after it commits) drops
 // this process's entries at once and bumps the client's epoch in the shared cache (TenantData
 // .changed); every hit is checked against that epoch, so another replica sees the change on its next
-// request too. What is left is bounded by the TTL (KEY_CACHE_MS, SETTINGS_CACHE_MS): a change written
-// without forgetTenantReads (a worker's direct update, an operator's SQL), or a key read whose epoch
-// was taken just after a concurrent change. A read that began before a local forget is not stored.
+// request too. What is left is bounded by the TTL (KEY_CACHE_MS, SETTINGS_CACHE_MS) plus one read
+// (below): a change written without forgetTenantReads (a worker's direct update, an operator's SQL),
+// or a key read whose epoch was taken just after a concurrent change. A read that began before a local forget is not stored.
 // Concurrent misses of one key share one read (`missed`): when an entry expires under load, one
-// query goes to Postgres, not one per waiting request (a herd that queued behind the pool for 0.6 s).
+// query goes to Postgres, not one per waiting request (a herd that queued behind the pool for 0.6 s),
+// and the requests that arrive while it runs are answered from the entry just expired (same epoch,
+// no forget since), so an un-signalled change is seen within TTL plus one read, not the TTL alone.
 
 interface Entry<V> {
   value: V;
@@ -60,15 +62,23 @@ export class FreshReads<V> {
 
   /** The entry if fresh and of the client's current epoch (`known`: that epoch, already read). */
   async get(key: string, known?: { epoch: number | undefined }): Promise<V | undefined> {
+    return this.#usable(key, known, 0);
+  }
+
+  /**
+   * The entry if of the client's current epoch and fresh, or at most `graceMs` past fresh. An entry
+   * of another epoch is dropped; an expired one is kept (until replaced, or `set` evicts it) so that
+   * the misses while its refresh runs can be answered with it (`missed`).
+   */
+  async #usable(key: string, known: { epoch: number | undefined } | undefined, graceMs: number) {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    const epochNow = async () => (known ? known.epoch : this.#epochOf?.(entry.clientId));
-    const stale =
-      entry.freshUntil <= this.#clock() ||
-      (this.#epochOf !== undefined && (entry.epoch === undefined || (await epochNow()) !== entry.epoch));
-    if (stale) {
-      if (this.#entries.get(key) === entry) this.#entries.delete(key);
-      return undefined;
+    if (!entry || entry.freshUntil + graceMs <= this.#clock()) return undefined;
+    if (this.#epochOf !== undefined) {
+      const epochNow = known ? known.epoch : await this.#epochOf(entry.clientId);
+      if (entry.epoch === undefined || epochNow !== entry.epoch) {
+        if (this.#entries.get(key) === entry) this.#entries.delete(key);
+        return undefined;
+      }
     }
     return entry.value;
   }
@@ -88,6 +98,10 @@ export class FreshReads<V> {
     if (this.ttlMs <= 0) return { read: await read() };
     const running = this.#flights.get(key);
     if (running) {
+      // While the key's refresh runs, its last value (of the current epoch, with no forget since,
+      // and expired less than a TTL ago) answers instead of a wait: only the refreshing call waits.
+      const last = await this.#usable(key, known, this.ttlMs);
+      if (last !== undefined) return { hit: last };
       await running.catch(() => undefined);
       const hit = await this.get(key, known);
       if (hit !== undefined) return { hit };
