@@ -39,6 +39,9 @@ console.log(
   `warm: ${CALLS} calls in ${load.seconds.toFixed(1)} s = ${(CALLS / load.seconds).toFixed(0)} calls/s with ${CLIENTS} concurrent clients (${load.errors} tool errors)`,
 );
 for (const sample of load.errorSamples) console.log(`  tool error: ${sample}`);
+// The tool's own time (audit duration_ms): a high p99 here with the server's CPU to spare means calls
+// wait inside the server (a database read, a lock), not for it.
+console.log(`  tool time (audit duration_ms) p50 ${ms(load.toolP50)}, p99 ${ms(load.toolP99)}`);
 console.log(
   `  client-observed p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms; server CPU ${load.cpuMs.toFixed(0)} ms = ${ms(load.cpuPerCallMs)} per call (total/calls); the load generator's own CPU ${((load.loadCpuMs / (load.seconds * 1000)) * 100).toFixed(0)}% of one core`,
 );

@@ -81,6 +81,24 @@ describe.each(KINDS)("the API key cache on %s", (kind) => {
     expect(await on(b, globexKey.secret)).toMatchObject({ ok: true, client: { id: globex.id } });
   });
 
+  it("answers concurrent first requests (one shared read per key) each with its own tenant", async () => {
+    const { h, authenticate } = setup();
+    const { acme, globex, acmeKey, globexKey } = await twoTenants(h);
+    const revoked = await issueApiKey({ ctx: await h.ctxFor(acme.id), input: { name: "old" } });
+    await revokeApiKey({ ctx: await h.ctxFor(acme.id), input: { key_id: revoked.id } });
+    const secrets = Array.from({ length: 30 }, (_, i) => [acmeKey, globexKey, revoked][i % 3]!.secret);
+    const results = await Promise.all(secrets.map((secret) => authenticate(secret)));
+    results.forEach((result, i) => {
+      if (i % 3 === 2) expect(result).toEqual({ ok: false, reason: "revoked" });
+      else
+        expect(result).toMatchObject({
+          ok: true,
+          client: { id: i % 3 === 0 ? acme.id : globex.id },
+          key: { id: i % 3 === 0 ? acmeKey.id : globexKey.id },
+        });
+    });
+  });
+
   it("without a shared epoch, sees another replica's revocation within the TTL, not before", async () => {
     const { h, authenticate, tick } = setup(2_000);
     const { acme, acmeKey } = await twoTenants(h);

@@ -104,11 +104,13 @@ export function registerMcp(
     }
     // A JSON answer is complete here; an SSE stream is still being written, so the server closes
     // when the stream ends (or the client goes away), not before.
+    const close = () => void server.close().catch(() => undefined);
     if (!streaming || !response.body) {
-      await server.close();
+      // On the next turn of the loop, once the SDK has retired the answered request: closed at once,
+      // it aborts that request's signal (a DOMException with a stack) on every call for nothing.
+      setImmediate(close);
       return response;
     }
-    const close = () => void server.close().catch(() => undefined);
     const stream = response.body.pipeThrough(new TransformStream({ flush: close, cancel: close }));
     return new Response(stream, {
       status: response.status,

@@ -23,30 +23,46 @@ export async function authenticateApiKey(
 ): Promise<AuthResult> {
   if (!hasValidChecksum(secret)) return { ok: false, reason: "malformed" };
   const hash = hashApiKey(secret);
+  if (!cache) return lookUp(db, hash, now, undefined);
+  const cached = await cache.get(hash);
+  if (cached) return accept(db, cached, now);
+  // Concurrent misses of one key (its memo just expired under load) share one read.
+  const miss = await cache.missed(hash, () => lookUp(db, hash, now, cache));
+  return "hit" in miss ? accept(db, miss.hit, now) : miss.read;
+}
+
+/** The key's row from the database, checked, and memoised when accepted. */
+async function lookUp(db: Database, hash: string, now: Date, cache: ApiKeyCache | undefined) {
   const generation = cache?.generation ?? 0;
-  const cached = await cache?.get(hash);
-  const row = cached ?? (await prepared(db, "keyByHash").execute({ hash }))[0];
-  if (!row) return { ok: false, reason: "unknown" };
-  // Checked on a cached row too: an expiry or the end of a rotation's grace holds on time.
+  const row = (await prepared(db, "keyByHash").execute({ hash }))[0];
+  if (!row) return { ok: false, reason: "unknown" } as const;
+  const result = await accept(db, row, now);
+  // The epoch is read after the row (the key names the client): a change committed in between is
+  // missed until the TTL, the one race the shared epoch leaves open here.
+  if (result.ok && cache)
+    cache.set(hash, row.client.id, result, { generation, epoch: await cache.epoch(row.client.id) });
+  return result;
+}
+
+type KeyRow = Pick<Extract<AuthResult, { ok: true }>, "client" | "key">;
+
+/** The checks every request makes, on a memoised row too: an expiry or a rotation's grace holds on time. */
+async function accept(db: Database, row: KeyRow, now: Date): Promise<AuthResult> {
   const state = keyState(row.key, now);
   if (state === "revoked") return { ok: false, reason: "revoked" };
   if (state === "expired") return { ok: false, reason: "expired" };
   if (row.client.status === "deleted") return { ok: false, reason: "client_deleted" };
-  // last_used_at is written at most once a minute per key, to keep hot keys from hammering one row.
+  // last_used_at is written at most once a minute per key, to keep hot keys from hammering one row;
+  // the memoised row takes the new time before the write, so concurrent hits do not all write it.
   if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     const threshold = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    row.key = { ...row.key, lastUsedAt: now };
     await db
       .update(apiKeys)
       .set({ lastUsedAt: now })
       .where(
         and(eq(apiKeys.id, row.key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, threshold))),
       );
-    row.key = { ...row.key, lastUsedAt: now };
   }
-  const accepted = { ok: true as const, client: row.client, key: row.key };
-  // The epoch is read after the row (the key names the client): a change committed in between is
-  // missed until the TTL, the one race the shared epoch leaves open here.
-  if (!cached && cache)
-    cache.set(hash, row.client.id, accepted, { generation, epoch: await cache.epoch(row.client.id) });
-  return accepted;
+  return { ok: true, client: row.client, key: row.key };
 }

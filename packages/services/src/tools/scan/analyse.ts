@@ -1,7 +1,7 @@
 // Scan + policy + spend → the compliance evaluation and the attribution gap, shared by the check,
 // gap, report and export tools (and scheduled audits) so they always agree with each other. Pure
 // given its inputs, so it is computed once per scan, policy version and cost period, and memoised;
-// each call then only filters by severity.
+// each call then only pages the list of its severity (filtered once per analysis, then kept with it).
 import {
   type AttributionGap,
   attributionGap,
@@ -19,6 +19,11 @@ import { hash, SCAN_TTL_S, type ScanOutcome } from "./types";
 export interface Computed {
   evaluation: ComplianceEvaluation;
   gap: AttributionGap | null;
+  /**
+   * The violations of one severity, filtered on the first call that asks for it: the warm calls
+   * after it page this list instead of filtering every violation of the scan again.
+   */
+  listed?: Partial<Record<"errors_only" | "warnings_only", ComplianceEvaluation["violations"]>>;
 }
 
 export interface Analysis extends Computed {
@@ -70,12 +75,7 @@ export function analyse(ctx: ToolCtx, plan: ScanPlan, scan: ScanOutcome, spend: 
   const evaluation =
     severity === "all"
       ? computed.evaluation
-      : {
-          ...computed.evaluation,
-          violations: computed.evaluation.violations.filter((v) =>
-            severity === "errors_only" ? v.severity === "error" : v.severity === "warning",
-          ),
-        };
+      : { ...computed.evaluation, violations: violationsOf(computed, severity) };
   return {
     policy: plan.policy,
     policyVersion: plan.policyVersion,
@@ -84,4 +84,12 @@ export function analyse(ctx: ToolCtx, plan: ScanPlan, scan: ScanOutcome, spend: 
     gap: computed.gap,
     allocation: spend?.allocation,
   };
+}
+
+function violationsOf(computed: Computed, severity: "errors_only" | "warnings_only") {
+  computed.listed ??= {};
+  computed.listed[severity] ??= computed.evaluation.violations.filter((v) =>
+    severity === "errors_only" ? v.severity === "error" : v.severity === "warning",
+  );
+  return computed.listed[severity];
 }

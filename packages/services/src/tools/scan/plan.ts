@@ -42,14 +42,16 @@ export async function planScan(ctx: ToolCtx, request: ScanRequest): Promise<Scan
   const memo = request.targets ? undefined : ctx.deps.settings;
   // Taken before the read: a change committed after it makes the stored entry a miss.
   const readAt = { generation: memo?.generation ?? 0, epoch: await memo?.epoch(ctx.client.id) };
-  const cached = await memo?.get(ctx.client.id, readAt);
-  const { current, connections } =
-    cached ??
-    (await scoped(ctx, async ({ deps }) => ({
+  const read = async () => {
+    const settings = await scoped(ctx, async ({ deps }) => ({
       current: await currentPolicy(deps.db, ctx.client.id),
       connections: request.targets ? [] : await listConnections(deps.db, ctx.client.id),
-    })));
-  if (!cached) memo?.set(ctx.client.id, ctx.client.id, { current, connections }, readAt);
+    }));
+    memo?.set(ctx.client.id, ctx.client.id, settings, readAt);
+    return settings;
+  };
+  // Concurrent misses of one client (its memo just expired under load) share one read.
+  const { current, connections } = memo ? await memo.getOrRead(ctx.client.id, read, readAt) : await read();
   const { row, policy } = current;
   // As before the two were read together: a missing policy is reported before the client's status.
   if (!request.targets) refuseUnconnected(ctx);
