@@ -9,7 +9,7 @@ import { crossTenant } from "./cross-tenant";
 import { connect } from "./mcp-client";
 import { coldAt, SCAN_DEADLINE_MS, scalingTable } from "./scaling";
 import { spawnServer } from "./server-child";
-import { concurrentLoad, sequentialCpu } from "./warm";
+import { concurrentLoad, sequentialCpu, WARM_SCOPES } from "./warm";
 
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10_000);
 const REGIONS = Number(process.env.BENCH_REGIONS ?? 6);
@@ -64,13 +64,7 @@ console.log(
 );
 
 // 2. Warm: pre-warm a few scopes, then one call at a time, then CALLS calls from CLIENTS clients.
-const scopes = [
-  ["all"],
-  ["ec2:instance"],
-  ["ec2:volume", "ec2:snapshot"],
-  ["lambda:function"],
-  ["rds:db", "dynamodb:table"],
-];
+const scopes = WARM_SCOPES;
 for (const scope of scopes.slice(1))
   await first.callTool({ name: "check_tag_compliance", arguments: { resource_types: scope } });
 await first.close();

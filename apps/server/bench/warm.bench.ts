@@ -6,7 +6,7 @@
 import { coldScan } from "./cold";
 import { connect } from "./mcp-client";
 import { spawnServer } from "./server-child";
-import { concurrentLoad, sequentialCpu } from "./warm";
+import { concurrentLoad, sequentialCpu, WARM_SCOPES } from "./warm";
 
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 2_000);
 const REGIONS = Number(process.env.BENCH_REGIONS ?? 6);
@@ -16,13 +16,7 @@ const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL_CALLS ?? 200);
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 const server = await spawnServer({ resources: RESOURCES, regions: REGIONS, latencyMs: 5, keys: CLIENTS });
-const scopes = [
-  ["all"],
-  ["ec2:instance"],
-  ["ec2:volume", "ec2:snapshot"],
-  ["lambda:function"],
-  ["rds:db", "dynamodb:table"],
-];
+const scopes = WARM_SCOPES;
 const first = await connect(server.url, server.keys[0]!);
 await coldScan(first);
 for (const scope of scopes.slice(1))

@@ -6,6 +6,15 @@ import { ascending, pct } from "./percentile";
 import { runLoad } from "./run-load";
 import type { BenchServer } from "./server-child";
 
+/** The scopes warm calls rotate through; the first ("all") is the cold scan's, the rest are warmed first. */
+export const WARM_SCOPES = [
+  ["all"],
+  ["ec2:instance"],
+  ["ec2:volume", "ec2:snapshot"],
+  ["lambda:function"],
+  ["rds:db", "dynamodb:table"],
+];
+
 /**
  * One call at a time, each bracketed by two CPU reads of the server process: the per-call CPU,
  * not blurred by concurrency. Work a call leaves queued after answering is not in it (the

@@ -11,6 +11,7 @@
 import { type AwsConfig, createSdkClient, type SdkClientConfig } from "../config";
 import type { ObservableClient } from "../observe";
 import type { AwsCredentialIdentityProvider } from "../types";
+import type { WithMiddlewareStack } from "./middleware-stack";
 
 /** The SDK's standard retry (backoff with full jitter, longer for throttling) gets this many tries. */
 export const DISCOVERY_MAX_ATTEMPTS = 5;
@@ -21,18 +22,7 @@ interface SdkClient extends ObservableClient {
   destroy(): void;
 }
 
-/** The one part of the SDK's middleware stack used here, narrowed to avoid its generic types. */
-interface Counted {
-  middlewareStack: {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>,
-        context: object,
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: "deserialize"; name: string },
-    ): void;
-  };
-}
+type Counted = WithMiddlewareStack<"deserialize">;
 
 export type ClientClass<C> = new (config: SdkClientConfig & { maxAttempts: number }) => C;
 

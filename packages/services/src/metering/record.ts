@@ -4,19 +4,11 @@ import { billingPeriod } from "../usage/quota";
 import { UsageRecordError } from "./errors";
 import { chunked, resourceIdempotencyKey, uniqueSortedArns } from "./keys";
 import { type RetryOptions, withRetry } from "./retry";
-import { scanEventRow } from "./scan-event";
+import { type ScanEventInput, scanEventRow } from "./scan-event";
 import { isTransientDbError } from "./transient";
 
-export interface RecordScanUsageInput {
+export interface RecordScanUsageInput extends ScanEventInput {
   db: Database;
-  /** From ctx.client.id, never from input. */
-  clientId: string;
-  now: Date;
-  /** The tool call's request id: a retried call records its scan event once. */
-  requestId: string;
-  tool: string;
-  accountId: string;
-  regions: readonly string[];
   /** Every ARN the scan covered; duplicates are counted once. */
   arns: readonly string[];
   retry?: RetryOptions;

@@ -1,14 +1,17 @@
 import type { usageEvents } from "@tagc/db";
 import { scanIdempotencyKey } from "./keys";
 
-type ScanEventInput = {
+/** What a scan's usage rows are made of (record.ts adds the ARNs and the database). */
+export interface ScanEventInput {
+  /** From ctx.client.id, never from input. */
   clientId: string;
   now: Date;
+  /** The tool call's request id: a retried call records its scan event once. */
   requestId: string;
   tool: string;
   accountId: string;
   regions: readonly string[];
-};
+}
 
 /** One tool call's `scan` usage row: idempotent by (client, request, account), so a retry counts once. */
 export function scanEventRow(input: ScanEventInput, period: string, resources: number) {

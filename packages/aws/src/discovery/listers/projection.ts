@@ -9,23 +9,13 @@
 // The output's TypeScript type is still the SDK's full one: a member left out of the projection is
 // simply absent at run time, so each projection lists exactly what its lister reads.
 
+import type { WithMiddlewareStack } from "../middleware-stack";
 /** Members to keep; `true` keeps a member whole, an object projects a nested structure (or list items). */
 export interface Projection {
   readonly [member: string]: true | Projection;
 }
 
-/** The part of an SDK command this helper touches, narrowed to avoid the SDK's generic types. */
-interface CommandStack {
-  middlewareStack: {
-    add(
-      middleware: (
-        next: (args: unknown) => Promise<unknown>,
-        context: object,
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: "initialize"; name: string },
-    ): void;
-  };
-}
+type CommandStack = WithMiddlewareStack<"initialize">;
 
 // @smithy/types SMITHY_CONTEXT_KEY: where the schema middlewares read the operation schema, per send.
 const SMITHY_CONTEXT = "__smithy_context";
