@@ -35,7 +35,7 @@ button.danger{background:#b3261e;border-color:#b3261e}button.plain{background:#f
 .muted{color:#4b5563;font-size:14px}.who{color:#fff;font-size:14px;margin-right:8px}
 meter{width:100%;height:20px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;color:#1a4fb8;padding:4px 8px;z-index:1}
-figure{margin:8px 0}figure svg{max-width:100%;height:auto}
+figure{margin:8px 0}figure svg{max-width:100%;height:auto}figcaption{font-weight:600;margin:12px 0 4px}
 `;
 
 export interface LayoutOptions {

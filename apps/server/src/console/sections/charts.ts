@@ -25,7 +25,7 @@ const figure = (id: string, options: LineChartOptions) =>
 <details><summary>The numbers as a table</summary>${new SafeHtml(chartTable(options))}</details></figure>`;
 
 const barFigure = (options: BarChartOptions) =>
-  html`<figure id="${options.id}">${new SafeHtml(barChartSvg(options))}
+  html`<figure id="${options.id}"><figcaption>${options.title}</figcaption>${new SafeHtml(barChartSvg(options))}
 <details><summary>The numbers as a table</summary>${new SafeHtml(chartTable(options))}</details></figure>`;
 
 /** The same two bar charts the HTML report draws, from the gap stored with the latest snapshot. */
