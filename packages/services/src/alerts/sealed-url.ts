@@ -31,13 +31,16 @@ export function sealWebhookUrl(url: string, secret: string): string {
   return `${PREFIX}${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url")}.${origin}`;
 }
 
+/** A sealed value's two parts: the ciphertext (base64url has no ".") and the origin after it. */
+function sealedParts(stored: string): { body: string; origin: string } | null {
+  const rest = stored.slice(PREFIX.length);
+  const dot = rest.indexOf(".");
+  return dot < 0 ? null : { body: rest.slice(0, dot), origin: rest.slice(dot + 1) };
+}
+
 /** The origin a stored URL shows, sealed or not (null when it is neither). */
 export function storedOrigin(stored: string): string | null {
-  if (isSealed(stored)) {
-    const rest = stored.slice(PREFIX.length);
-    const dot = rest.indexOf(".");
-    return dot < 0 ? null : rest.slice(dot + 1);
-  }
+  if (isSealed(stored)) return sealedParts(stored)?.origin ?? null;
   try {
     return new URL(stored).origin;
   } catch {
@@ -56,12 +59,10 @@ export function openWebhookUrl(stored: string, secret: string | undefined): stri
     "the stored webhook URL cannot be read with this server's ALERT_TARGET_SECRET; set the schedule's target again",
     false,
   );
-  const origin = storedOrigin(stored);
-  if (!secret || !origin) throw unreadable;
-  const sealed = Buffer.from(
-    stored.slice(PREFIX.length, PREFIX.length + stored.slice(PREFIX.length).indexOf(".")),
-    "base64url",
-  );
+  const parts = sealedParts(stored);
+  if (!secret || !parts) throw unreadable;
+  const { origin } = parts;
+  const sealed = Buffer.from(parts.body, "base64url");
   try {
     const decipher = createDecipheriv("aes-256-gcm", keyOf(secret), sealed.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(origin));

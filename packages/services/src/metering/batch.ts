@@ -6,11 +6,10 @@
 import { usageEvents } from "@tagc/db";
 import { billingPeriod } from "../usage/quota";
 import { TenantBatch, type TenantBatchOptions } from "../writes/tenant-batch";
-import type { RecordScanUsageInput } from "./record";
-import { scanEventRow } from "./scan-event";
+import { type ScanEventInput, scanEventRow } from "./scan-event";
 
 /** A scan event with no ARNs to meter (the scan's resources were metered by an earlier call). */
-export type ScanEvent = Omit<RecordScanUsageInput, "db" | "retry" | "arns"> & { arns: readonly [] };
+export type ScanEvent = ScanEventInput & { arns: readonly [] };
 
 export class UsageBatch extends TenantBatch<ScanEvent> {
   constructor(options: TenantBatchOptions) {
