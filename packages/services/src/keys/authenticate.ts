@@ -1,7 +1,7 @@
-// Bearer API key → client. Without a cache every request looks the hash up (an indexed read), so a
-// revocation is seen by every replica on the next request; with one (keys/cache.ts, the MCP edge's
-// hot path) a revocation on another replica is seen within the cache's TTL. The client comes from the
-// key, never from input.
+// Bearer API key → client. Without a cache every request looks the hash up (an indexed read); with
+// one (keys/cache.ts, the MCP edge's hot path) an accepted key is memoised, and a revocation on any
+// replica is still seen on the next request through the client's shared epoch (cache/fresh-reads.ts).
+// The client comes from the key, never from input.
 import { apiKeys, type clients, type Database } from "@tagc/db";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { prepared } from "../prepared";
