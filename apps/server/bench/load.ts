@@ -62,14 +62,14 @@ const seconds = (performance.now() - started) / 1000;
 const used = process.cpuUsage(cpu);
 const cpuMs = (used.user + used.system) / 1000;
 await Promise.all(clients.map((c) => c.close()));
-console.log(
-  JSON.stringify({
-    seconds,
-    cpuMs,
-    errors,
-    errorSamples: [...errorSamples],
-    latencies,
-    accounts: [...accounts],
-  }),
-);
-process.exit(0);
+const line = JSON.stringify({
+  seconds,
+  cpuMs,
+  errors,
+  errorSamples: [...errorSamples],
+  latencies,
+  accounts: [...accounts],
+});
+// Exit once the line is written: an idle machine makes a long run's line (latencies) hundreds of KB,
+// more than the pipe holds, and exiting straight after the write would cut it.
+process.stdout.write(`${line}\n`, () => process.exit(0));
