@@ -13,6 +13,8 @@ export interface ComplianceBreakdown {
 export interface EvaluatedResource {
   resource: Resource;
   violations: readonly Violation[];
+  /** No violation that counts (advisory ones, aliases under "warning" treatment, do not). */
+  compliant: boolean;
 }
 
 /** Groups keyed by `keyOf`, in sorted key order so output is stable. */
@@ -21,12 +23,11 @@ export function breakdownBy(
   keyOf: (resource: Resource) => string,
 ): Record<string, ComplianceBreakdown> {
   const groups = new Map<string, { total: number; compliant: number; violations: number }>();
-  for (const { resource, violations } of evaluated) {
+  for (const { resource, violations, compliant } of evaluated) {
     const key = keyOf(resource);
     const group = groups.get(key) ?? { total: 0, compliant: 0, violations: 0 };
     group.total += 1;
-    // Advisory violations (aliases under "warning" treatment) do not make a resource non-compliant.
-    if (!violations.some((violation) => violation.advisory !== true)) group.compliant += 1;
+    if (compliant) group.compliant += 1;
     group.violations += violations.length;
     groups.set(key, group);
   }

@@ -12,7 +12,7 @@ export interface CostWeightedCompliance {
 }
 
 export function costWeightedCompliance(
-  entries: readonly { arn: string; compliant: boolean }[],
+  entries: readonly { resource: { arn: string }; compliant: boolean }[],
   costs: CostLookup | undefined,
 ): CostWeightedCompliance {
   if (!costs)
@@ -20,7 +20,7 @@ export function costWeightedCompliance(
   let total = 0;
   let compliant = 0;
   for (const entry of entries) {
-    const amount = costOf(costs, entry.arn).amount;
+    const amount = costOf(costs, entry.resource.arn).amount;
     total += amount;
     if (entry.compliant) compliant += amount;
   }

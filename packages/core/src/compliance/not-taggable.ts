@@ -3,7 +3,7 @@
 // judged. Asking a team to tag what AWS refuses to tag would be an impossible remediation.
 import { isCostGeneratingType, notTaggableReason } from "../catalog";
 import type { Resource } from "../model";
-import { ENDED_STATES, requestedTypeSet, uniqueByArn } from "./scope";
+import { ENDED_STATES, requestedTypeSet, uniqueByArnView } from "./scope";
 
 export interface NotTaggableEntry {
   resource_type: string;
@@ -19,9 +19,17 @@ export interface NotTaggableInput {
 
 /** One entry per not-taggable type with at least one live resource, sorted by type. */
 export function notTaggableResources({ resources, resourceTypes }: NotTaggableInput): NotTaggableEntry[] {
+  return notTaggableOfUnique(uniqueByArnView(resources), resourceTypes);
+}
+
+/** notTaggableResources over a list uniqueByArn already made (the evaluation's own). */
+export function notTaggableOfUnique(
+  unique: readonly Resource[],
+  resourceTypes: readonly string[],
+): NotTaggableEntry[] {
   const requested = requestedTypeSet(resourceTypes);
   const counts = new Map<string, number>();
-  for (const resource of uniqueByArn(resources)) {
+  for (const resource of unique) {
     if (!isCostGeneratingType(resource.type) || !requested.has(resource.type)) continue;
     if (notTaggableReason(resource.type) === undefined) continue;
     if (ENDED_STATES.has((resource.state ?? "").toLowerCase())) continue;

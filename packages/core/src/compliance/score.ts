@@ -1,14 +1,16 @@
 // check_tag_compliance's numbers: validate every in-scope resource, then score and break down.
 import type { Resource, Violation } from "../model";
+import { applicableByType } from "../policy/applicable";
 import { isExcluded } from "../policy/exclusions";
+import { expectationMemo } from "../policy/expectation";
 import type { TaggingPolicy } from "../policy/types";
 import { breakdownBy, type ComplianceBreakdown, type EvaluatedResource } from "./breakdown";
 import { type CostWeightedCompliance, costWeightedCompliance } from "./cost-weighted";
 import type { CostLookup } from "./costs";
-import { type NotTaggableEntry, notTaggableResources } from "./not-taggable";
+import { type NotTaggableEntry, notTaggableOfUnique } from "./not-taggable";
 import { complianceScore } from "./ratio";
-import { resourcesInScope } from "./scope";
-import { countsAgainstCompliance, validateResource } from "./validate";
+import { scopeOfUnique, uniqueByArnView } from "./scope";
+import { countsAgainstCompliance, violationsOf } from "./validate";
 
 /** Same values as export/severity.ts's SeverityFilter; kept local so core exports the name once. */
 type SeverityFilter = "all" | "errors_only" | "warnings_only";
@@ -46,32 +48,40 @@ const selects = (severity: SeverityFilter, violation: Violation): boolean =>
 
 export function evaluateCompliance(input: EvaluateComplianceInput): ComplianceEvaluation {
   const { policy, costs, severity = "all" } = input;
-  const inScope = resourcesInScope(input);
-  const kept = inScope.filter((resource) => !isExcluded(policy, resource));
-  const evaluated: EvaluatedResource[] = kept.map((resource: Resource) => ({
-    resource,
-    violations: validateResource(resource, policy, costs),
-  }));
-  const all = evaluated.flatMap((entry) => entry.violations);
-  // Advisory violations (an alias under "warning" treatment) are listed but leave the resource compliant.
-  const isCompliant = (entry: EvaluatedResource) => !entry.violations.some(countsAgainstCompliance);
-  const compliant = evaluated.filter(isCompliant).length;
-  const errors = all.filter((violation) => violation.severity === "error").length;
+  // One dedupe, one lookup of the applicable tags per type and one expectation per tag serve the
+  // whole evaluation: a scan's thousands of resources share a few dozen types.
+  const unique = uniqueByArnView(input.resources);
+  const applicable = applicableByType(policy);
+  const expectationOf = expectationMemo();
+  const inScope = scopeOfUnique(unique, input.resourceTypes, applicable);
+  const evaluated: EvaluatedResource[] = [];
+  const all: Violation[] = [];
+  let compliant = 0;
+  let errors = 0;
+  for (const resource of inScope) {
+    if (isExcluded(policy, resource)) continue;
+    const violations = violationsOf(resource, policy, applicable(resource.type), expectationOf, costs);
+    // Advisory violations (an alias under "warning" treatment) are listed but leave the resource compliant.
+    const isCompliant = !violations.some(countsAgainstCompliance);
+    if (isCompliant) compliant += 1;
+    for (const violation of violations) {
+      all.push(violation);
+      if (violation.severity === "error") errors += 1;
+    }
+    evaluated.push({ resource, violations, compliant: isCompliant });
+  }
   return {
     // The filter applies to the listing only: a warnings-only view must not make the score look better.
     compliance_score: complianceScore(compliant, evaluated.length),
     total_resources: evaluated.length,
     compliant_resources: compliant,
     non_compliant_resources: evaluated.length - compliant,
-    excluded: inScope.length - kept.length,
-    ...costWeightedCompliance(
-      evaluated.map((entry) => ({ arn: entry.resource.arn, compliant: isCompliant(entry) })),
-      costs,
-    ),
-    violations: all.filter((violation) => selects(severity, violation)),
+    excluded: inScope.length - evaluated.length,
+    ...costWeightedCompliance(evaluated, costs),
+    violations: severity === "all" ? all : all.filter((violation) => selects(severity, violation)),
     violation_counts: { total: all.length, errors, warnings: all.length - errors },
     by_region: breakdownBy(evaluated, (resource) => resource.region),
     by_account: breakdownBy(evaluated, (resource) => resource.account_id),
-    not_taggable: notTaggableResources(input),
+    not_taggable: notTaggableOfUnique(unique, input.resourceTypes),
   };
 }

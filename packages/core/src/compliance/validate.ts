@@ -7,7 +7,7 @@ import { isTaggableType } from "../catalog";
 import type { Resource, Severity, Violation, ViolationType } from "../model";
 import { preferredValueOf } from "../policy/aliases";
 import { applicableRequiredTags } from "../policy/applicable";
-import { violationExpectation } from "../policy/expectation";
+import { type ViolationExpectation, violationExpectation } from "../policy/expectation";
 import { keyMatchingOf, lookupKey } from "../policy/key-lookup";
 import { compileTagRegex, matchesAtStart } from "../policy/regex";
 import type { RequiredTag, TaggingPolicy } from "../policy/types";
@@ -66,47 +66,98 @@ function checkTag(
   return checkValue(tag, value);
 }
 
-function detailsOf(tag: RequiredTag, finding: Finding, advisory: boolean): Partial<Violation> {
-  if (finding.type === "key_case_mismatch" && finding.key !== undefined)
-    return {
-      found_key: finding.key,
-      message: `found \`${finding.key}\`, expected \`${tag.name}\`: AWS tag keys are case-sensitive, so rename the key`,
-    };
-  if (finding.type === "aliased_value" && finding.preferred !== undefined)
-    return {
-      preferred_value: finding.preferred,
-      advisory,
-      message: `use \`${finding.preferred}\` instead of \`${finding.value ?? ""}\``,
-    };
-  return {};
+/**
+ * One violation, field by field in the order the answer lists them (JSON keeps insertion order):
+ * building it from object spreads was most of the time spent judging a large scan.
+ */
+function violationOf(
+  resource: Resource,
+  tag: RequiredTag,
+  finding: Finding,
+  severity: Severity,
+  expectation: ViolationExpectation,
+  costs: CostLookup | undefined,
+): Violation {
+  // Exact: a tag's spend is summed from these and rounded once where it is shown (money.ts).
+  const cost = costOf(costs, resource.arn).amount;
+  const { allowed_values, validation_regex } = expectation;
+  return validation_regex === undefined
+    ? {
+        resource_id: resource.id,
+        resource_arn: resource.arn,
+        resource_type: resource.type,
+        region: resource.region,
+        account_id: resource.account_id,
+        violation_type: finding.type,
+        tag_name: tag.name,
+        severity,
+        current_value: finding.value,
+        allowed_values,
+        cost_impact_monthly: cost,
+      }
+    : {
+        resource_id: resource.id,
+        resource_arn: resource.arn,
+        resource_type: resource.type,
+        region: resource.region,
+        account_id: resource.account_id,
+        violation_type: finding.type,
+        tag_name: tag.name,
+        severity,
+        current_value: finding.value,
+        allowed_values,
+        validation_regex,
+        cost_impact_monthly: cost,
+      };
+}
+
+/** What the kinds whose fix is not obvious add, after the common fields. */
+function addDetails(violation: Violation, tag: RequiredTag, finding: Finding, advisory: boolean): void {
+  if (finding.type === "key_case_mismatch" && finding.key !== undefined) {
+    violation.found_key = finding.key;
+    violation.message = `found \`${finding.key}\`, expected \`${tag.name}\`: AWS tag keys are case-sensitive, so rename the key`;
+  } else if (finding.type === "aliased_value" && finding.preferred !== undefined) {
+    violation.preferred_value = finding.preferred;
+    violation.advisory = advisory;
+    violation.message = `use \`${finding.preferred}\` instead of \`${finding.value ?? ""}\``;
+  }
 }
 
 /** Every violation of `resource`, in policy order; none (or only advisory ones) means compliant. */
 export function validateResource(resource: Resource, policy: TaggingPolicy, costs?: CostLookup): Violation[] {
+  return violationsOf(
+    resource,
+    policy,
+    applicableRequiredTags(policy, resource.type),
+    violationExpectation,
+    costs,
+  );
+}
+
+/**
+ * validateResource with what an evaluation of many resources works out once: the tags that apply
+ * to the resource's type, and each tag's expectation (expectation.ts's memo, whose allowed list the
+ * violations then share rather than copy once each).
+ */
+export function violationsOf(
+  resource: Resource,
+  policy: TaggingPolicy,
+  applicable: readonly RequiredTag[],
+  expectationOf: (tag: RequiredTag, type: ViolationType) => ViolationExpectation,
+  costs?: CostLookup,
+): Violation[] {
   // AWS cannot tag this type (glue:table): a missing tag is nobody's fault and no one's to fix.
   if (!isTaggableType(resource.type)) return [];
   const violations: Violation[] = [];
-  for (const tag of applicableRequiredTags(policy, resource.type)) {
+  for (const tag of applicable) {
     const finding = checkTag(policy, tag, resource.tags);
     if (!finding) continue;
     // An alias under "violation" treatment is an error that counts; under "warning" it is advisory.
     const aliasCounts = tag.alias_treatment === "violation";
     const severity = finding.type === "aliased_value" && aliasCounts ? "error" : SEVERITY[finding.type];
-    violations.push({
-      resource_id: resource.id,
-      resource_arn: resource.arn,
-      resource_type: resource.type,
-      region: resource.region,
-      account_id: resource.account_id,
-      violation_type: finding.type,
-      tag_name: tag.name,
-      severity,
-      current_value: finding.value,
-      ...violationExpectation(tag, finding.type),
-      // Exact: a tag's spend is summed from these and rounded once where it is shown (money.ts).
-      cost_impact_monthly: costOf(costs, resource.arn).amount,
-      ...detailsOf(tag, finding, !aliasCounts),
-    });
+    const violation = violationOf(resource, tag, finding, severity, expectationOf(tag, finding.type), costs);
+    addDetails(violation, tag, finding, !aliasCounts);
+    violations.push(violation);
   }
   return violations;
 }

@@ -2,6 +2,7 @@
 //   gap = (total − unattributable_by_nature) − attributable
 // where attributable is the spread spend of compliant resources. Amounts are left unrounded so the
 // breakdown sums to the totals; the tool layer rounds for display.
+import { isUniqueAndSortedByArn } from "../arn/order";
 import { isTaggableType } from "../catalog";
 import { costLineFor } from "../catalog/cost-lines";
 import type { Resource } from "../model";
@@ -11,17 +12,23 @@ import type { AttributionGap, CostSourceTally, GapGroupBy } from "./gap-types";
 import { UNALLOCATED_GROUP } from "./gap-types";
 import type { GapScope, ResourceTypeScope } from "./scope";
 import { resolveGapScope } from "./scope";
-import { spreadCostsDetailed } from "./spread";
+import { type SpreadResult, spreadCostsDetailed } from "./spread";
 import type { CostData, CostSource } from "./types";
 
 export interface AttributionGapInput {
   /** Scanned resources; those outside resourceTypes are ignored. */
   resources: readonly Resource[];
-  /** ARNs with no violation (including resources no required tag applies to). */
+  /** ARNs with no violation (including resources no required tag applies to). A Set is used as is. */
   compliantArns: Iterable<string>;
   costData: CostData;
   resourceTypes: ResourceTypeScope;
   groupBy: GapGroupBy;
+  /**
+   * spreadCostsDetailed({ resources, costData }) of these same resources and spend, when the caller
+   * has it (the compliance evaluation spreads them too). Reused when every resource is in the gap's
+   * scope, where spreading again would give the same result; ignored otherwise.
+   */
+  spread?: SpreadResult;
 }
 
 function groupKey(resource: Resource, service: string, groupBy: GapGroupBy): string {
@@ -66,12 +73,15 @@ export const notTaggableLine = (service: string, type: string): string =>
 export function attributionGap(input: AttributionGapInput): AttributionGap {
   const { costData, groupBy } = input;
   const scope = resolveGapScope(input.resourceTypes, costData);
-  const compliant = new Set(input.compliantArns);
+  const compliant = input.compliantArns instanceof Set ? input.compliantArns : new Set(input.compliantArns);
   const resources = input.resources.filter(
     (resource) =>
       scope.isTypeInScope(resource.type) && !ENDED_STATES.has((resource.state ?? "").toLowerCase()),
   );
-  const spread = spreadCostsDetailed({ resources, costData });
+  const spread =
+    input.spread && resources.length === input.resources.length
+      ? input.spread
+      : spreadCostsDetailed({ resources, costData });
 
   const groups = new GapGroups();
   seedGroups(groups, scope, groupBy, input.resourceTypes !== "all");
@@ -87,10 +97,15 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
   // the gap into unattributable_by_nature, under its own line ("AWS Glue (glue:table, not taggable)").
   const notTaggable = new Map<string, number>();
   let notTaggableCount = 0;
-  const seen = new Set<string>();
+  // Each ARN once; a list in ARN order (discovery's merge) has no duplicate to skip (arn/order.ts).
+  const seen = isUniqueAndSortedByArn(resources) ? undefined : new Set<string>();
+  let counted = 0;
   for (const resource of resources) {
-    if (seen.has(resource.arn)) continue;
-    seen.add(resource.arn);
+    if (seen) {
+      if (seen.has(resource.arn)) continue;
+      seen.add(resource.arn);
+    }
+    counted += 1;
     const service = costLineFor(resource.type) ?? "";
     const cost = spread.byArn.get(resource.arn) ?? { amount: 0, source: "estimated" as const };
     sources[cost.source].resources += 1;
@@ -145,6 +160,6 @@ export function attributionGap(input: AttributionGapInput): AttributionGap {
     gap_percentage: taggableTotal > 0 ? round2((gap / taggableTotal) * 100) : 0,
     breakdown: groups.toRecord(),
     cost_sources: sources,
-    note: gapNote({ resources: seen.size - notTaggableCount, compliant: compliantCount, taggableTotal, gap }),
+    note: gapNote({ resources: counted - notTaggableCount, compliant: compliantCount, taggableTotal, gap }),
   };
 }

@@ -14,6 +14,7 @@
 // 4. What no resource can take (no resources, every resource matched, or a negative T) is reported
 //    as unallocated so the attribution gap can still account for it.
 // A resource whose type has no Cost Explorer service (free or unknown) gets $0, "estimated".
+import { isUniqueAndSortedByArn } from "../arn/order";
 import { costLineFor } from "../catalog/cost-lines";
 import type { Resource } from "../model";
 import { nameKey } from "./name-key";
@@ -34,13 +35,20 @@ export interface SpreadResult {
   byService: Map<string, ServiceSpread>;
 }
 
+const STOPPED: ResourceCost = Object.freeze({ amount: 0, source: "stopped" });
+/** A type with no Cost Explorer service (free or unknown). */
+const FREE: ResourceCost = Object.freeze({ amount: 0, source: "estimated" });
+
 function groupByService(resources: readonly Resource[]): Map<string, Resource[]> {
-  const seen = new Set<string>();
+  // Discovery merges by ARN, but a duplicate here would be paid twice, so guard anyway (a list in
+  // ARN order, as the merge hands it over, has none: arn/order.ts).
+  const seen = isUniqueAndSortedByArn(resources) ? undefined : new Set<string>();
   const groups = new Map<string, Resource[]>();
   for (const resource of resources) {
-    // Discovery merges by ARN, but a duplicate here would be paid twice, so guard anyway.
-    if (seen.has(resource.arn)) continue;
-    seen.add(resource.arn);
+    if (seen) {
+      if (seen.has(resource.arn)) continue;
+      seen.add(resource.arn);
+    }
     const service = costLineFor(resource.type) ?? "";
     const group = groups.get(service) ?? [];
     group.push(resource);
@@ -80,10 +88,13 @@ function spreadService(
   for (const key of matchedBy.keys()) matchedSum += Math.max(groupAmounts.get(key) ?? 0, 0);
   const scale = matchedSum > available ? available / matchedSum : 1;
 
+  // Resources that get the same figure share one frozen cost object: thousands of identical
+  // objects were most of what a spread allocated, and nothing changes a cost once it is set.
   let allocated = 0;
   for (const [key, group] of matchedBy) {
     const each = (Math.max(groupAmounts.get(key) ?? 0, 0) * scale) / group.length;
-    for (const resource of group) out.set(resource.arn, { amount: each, source: "matched" });
+    const cost: ResourceCost = Object.freeze({ amount: each, source: "matched" });
+    for (const resource of group) out.set(resource.arn, cost);
     allocated += each * group.length;
   }
 
@@ -91,9 +102,10 @@ function spreadService(
   const running = unmatched.filter((resource) => !isStoppedInstance(resource));
   const sharers = running.length > 0 ? running : unmatched;
   const share = sharers.length > 0 ? remainder / sharers.length : 0;
+  const estimated: ResourceCost = Object.freeze({ amount: share, source: "estimated" });
   for (const resource of unmatched) {
     const shares = running.length === 0 || !isStoppedInstance(resource);
-    out.set(resource.arn, shares ? { amount: share, source: "estimated" } : { amount: 0, source: "stopped" });
+    out.set(resource.arn, shares ? estimated : STOPPED);
   }
   if (sharers.length > 0) allocated += remainder;
 
@@ -115,7 +127,7 @@ export function spreadCostsDetailed({
 
   for (const [service, members] of groups) {
     if (service === "") {
-      for (const resource of members) byArn.set(resource.arn, { amount: 0, source: "estimated" });
+      for (const resource of members) byArn.set(resource.arn, FREE);
       continue;
     }
     const total = costData.by_service[service] ?? 0;

@@ -12,6 +12,22 @@ export function applicableRequiredTags(policy: TaggingPolicy, type: string): Req
 }
 
 /**
+ * applicableRequiredTags computed once per type, for judging many resources against one policy (a
+ * scan's thousands of resources have a few dozen types). The lists are shared: read them only.
+ */
+export function applicableByType(policy: TaggingPolicy): (type: string) => readonly RequiredTag[] {
+  const byType = new Map<string, RequiredTag[]>();
+  return (type) => {
+    let tags = byType.get(type);
+    if (!tags) {
+      tags = applicableRequiredTags(policy, type);
+      byType.set(type, tags);
+    }
+    return tags;
+  };
+}
+
+/**
  * The scannable types the policy names, in catalog order, so the model never has to guess types.
  * A required tag for every type makes every cost-generating type applicable. Free or unknown types
  * (possible only in a policy that bypassed parsePolicy) are left out because they are never scanned.

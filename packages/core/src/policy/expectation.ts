@@ -14,3 +14,24 @@ export function violationExpectation(tag: RequiredTag, type: ViolationType): Vio
   if (type === "invalid_value") return { allowed_values: allowed };
   return { allowed_values: allowed, ...pattern };
 }
+
+/**
+ * violationExpectation once per tag and kind, for one evaluation of many resources: its violations
+ * share the allowed list instead of each carrying a copy (nothing changes a violation's list).
+ */
+export function expectationMemo(): (tag: RequiredTag, type: ViolationType) => ViolationExpectation {
+  const memo = new Map<RequiredTag, Map<ViolationType, ViolationExpectation>>();
+  return (tag, type) => {
+    let byType = memo.get(tag);
+    if (!byType) {
+      byType = new Map();
+      memo.set(tag, byType);
+    }
+    let expectation = byType.get(type);
+    if (!expectation) {
+      expectation = violationExpectation(tag, type);
+      byType.set(type, expectation);
+    }
+    return expectation;
+  };
+}

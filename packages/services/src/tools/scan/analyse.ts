@@ -8,7 +8,7 @@ import {
   type ComplianceEvaluation,
   countsAgainstCompliance,
   evaluateCompliance,
-  spreadCosts,
+  spreadCostsDetailed,
   type TaggingPolicy,
 } from "@tagc/core";
 import type { ToolCtx } from "../context";
@@ -36,24 +36,30 @@ export interface Analysis extends Computed {
 
 function compute(plan: ScanPlan, scan: ScanOutcome, spend: Spend | undefined): Computed {
   const { request, policy } = plan;
-  const costs = spend ? spreadCosts({ resources: scan.resources, costData: spend.costData }) : undefined;
+  // Spread once: the gap reuses this spread of the same resources (core/cost/gap.ts says when).
+  const spread = spend
+    ? spreadCostsDetailed({ resources: scan.resources, costData: spend.costData })
+    : undefined;
   const evaluation = evaluateCompliance({
     policy,
     resources: scan.resources,
     resourceTypes: request.resourceTypes,
-    ...(costs ? { costs } : {}),
+    ...(spread ? { costs: spread.byArn } : {}),
   });
   if (!spend) return { evaluation, gap: null };
   // Advisory violations (value aliases under "warning" treatment) leave the resource compliant.
-  const nonCompliant = new Set(
-    evaluation.violations.filter(countsAgainstCompliance).map((v) => v.resource_arn),
-  );
+  const nonCompliant = new Set<string>();
+  for (const violation of evaluation.violations)
+    if (countsAgainstCompliance(violation)) nonCompliant.add(violation.resource_arn);
+  const compliantArns = new Set<string>();
+  for (const resource of scan.resources) if (!nonCompliant.has(resource.arn)) compliantArns.add(resource.arn);
   const gap = attributionGap({
     resources: scan.resources,
-    compliantArns: scan.resources.filter((r) => !nonCompliant.has(r.arn)).map((r) => r.arn),
+    compliantArns,
     costData: spend.costData,
     resourceTypes: request.allTypes ? "all" : request.resourceTypes,
     groupBy: plan.groupBy,
+    ...(spread ? { spread } : {}),
   });
   return { evaluation, gap };
 }
