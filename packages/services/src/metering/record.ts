@@ -65,14 +65,20 @@ export async function recordScanUsage(input: RecordScanUsageInput): Promise<Reco
   for (const chunk of chunked(arns, CHUNK)) {
     const keys = chunk.map((arn) => resourceIdempotencyKey(clientId, period, arn));
     const ids = keys.map(() => newId("use"));
-    // One statement over two array parameters instead of a drizzle multi-row insert: about three times
-    // faster for a 10,000-resource scan on both drivers, and no bind-parameter ceiling.
+    // One statement over two lists instead of a drizzle multi-row insert: about three times faster
+    // for a 10,000-resource scan on both drivers, and no bind-parameter ceiling. Each list goes as
+    // one comma-joined text, split by Postgres: as array parameters, pg quoted and escaped every
+    // element (two regex replaces each), most of this statement's CPU on our side. Neither list can
+    // hold a comma: ids are base32, keys are the client id, the period and a hex digest.
+    const joinedIds = ids.join(",");
+    const joinedKeys = keys.join(",");
     newResources += await retried(async () => {
       const { rows } = await db.execute<{ inserted: number }>(sql`
         with added as (
           insert into ${usageEvents} (id, client_id, period, kind, idempotency_key, created_at)
           select id, ${clientId}, ${period}, 'resource', key, ${input.now.toISOString()}::timestamptz
-          from unnest(${sql.param(ids)}::text[], ${sql.param(keys)}::text[]) as batch(id, key)
+          from unnest(string_to_array(${joinedIds}::text, ','), string_to_array(${joinedKeys}::text, ','))
+            as batch(id, key)
           on conflict (idempotency_key) do nothing
           returning 1
         )
