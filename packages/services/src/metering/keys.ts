@@ -18,8 +18,18 @@ export const scanIdempotencyKey = (clientId: string, requestId: string, accountI
   `scan:${clientId}:${sha256(`${requestId}\u0000${accountId}`)}`;
 
 /** Unique ARNs in a deterministic order (UTF-16 code unit order), empty strings dropped. */
-export const uniqueSortedArns = (arns: readonly string[]) =>
-  [...new Set(arns)].filter((arn) => arn !== "").sort();
+export function uniqueSortedArns(arns: readonly string[]): string[] {
+  // A scan's ARNs come in this order already (discovery's merge): checking it is one comparison per
+  // ARN, where the set and the sort of a 10,000-resource scan ran twice per metered scan.
+  if (strictlyAscending(arns) && arns[0] !== "") return arns.slice();
+  return [...new Set(arns)].filter((arn) => arn !== "").sort();
+}
+
+/** Sorted with no ARN twice; then only the first can be "" (it sorts before everything). */
+function strictlyAscending(arns: readonly string[]): boolean {
+  for (let i = 1; i < arns.length; i++) if (!(arns[i - 1]! < arns[i]!)) return false;
+  return true;
+}
 
 export function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];

@@ -1,10 +1,11 @@
 // recordScanUsage on real Postgres and PGlite: one scan event per call, one resource event per unique
 // ARN per client and month, retries and rescans never counted twice, and no tenant counted for another.
-import { type Database, usageEvents } from "@tagc/db";
+import { type Database, isId, usageEvents } from "@tagc/db";
 import { createClient } from "@tagc/db/testing";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { UsageRecordError } from "../../src/metering/errors";
+import { resourceIdempotencyKey } from "../../src/metering/keys";
 import { recordScanUsage } from "../../src/metering/record";
 import { arnsFor, DATABASE_KINDS, useTestDatabase } from "./database";
 
@@ -91,6 +92,35 @@ describe.each(DATABASE_KINDS)("recordScanUsage on %s", (kind) => {
     expect(second).toMatchObject({ scanRecorded: true, newResources: 5 });
     expect(await counts(db, acme.id)).toEqual({ scan: 1, resource: 20 });
     expect(await counts(db, globex.id)).toEqual({ scan: 1, resource: 5 });
+  });
+
+  it("stores each ARN's own key under a well-formed id, for each tenant only its own rows", async () => {
+    const { db } = database().handle;
+    const acme = await createClient(db);
+    const globex = await createClient(db);
+    // In order (the short way through uniqueSortedArns) for one tenant, shuffled with a repeat for the other.
+    const arns = arnsFor("keys", 30);
+    const shuffled = [...arns.slice(15), ...arns.slice(0, 15), arns[3]!];
+    await recordScanUsage({ db, clientId: acme.id, now: JUNE, requestId: "req_keys", ...base, arns });
+    await recordScanUsage({
+      db,
+      clientId: globex.id,
+      now: JUNE,
+      requestId: "req_keys",
+      ...base,
+      arns: shuffled,
+    });
+    for (const client of [acme, globex]) {
+      const rows = await db
+        .select({ id: usageEvents.id, key: usageEvents.idempotencyKey, clientId: usageEvents.clientId })
+        .from(usageEvents)
+        .where(and(eq(usageEvents.clientId, client.id), eq(usageEvents.kind, "resource")));
+      expect(rows.map((row) => row.key).sort()).toEqual(
+        arns.map((arn) => resourceIdempotencyKey(client.id, "2025-06", arn)).sort(),
+      );
+      expect(rows.every((row) => isId("use", row.id) && row.clientId === client.id)).toBe(true);
+      expect(new Set(rows.map((row) => row.id)).size).toBe(30);
+    }
   });
 
   it("counts a resource again in a new month", async () => {

@@ -37,8 +37,8 @@ export async function meter(ctx: ToolCtx, plan: ScanPlan, scans: AccountScan[]):
         arns: discovered.map((r) => r.arn),
       }),
     ));
-  const allowed = new Set(quota.allowedArns);
-  const resources = quota.overQuota ? discovered.filter((r) => allowed.has(r.arn)) : discovered;
+  const allowed = quota.overQuota ? new Set(quota.allowedArns) : undefined;
+  const resources = allowed ? discovered.filter((r) => allowed.has(r.arn)) : discovered;
   const usage = {
     clientId: ctx.client.id,
     now: ctx.deps.now(),
