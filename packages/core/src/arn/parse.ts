@@ -67,13 +67,21 @@ function regionFitsPartition(partition: ArnPartition, region: string): boolean {
 export function parseArn(input: string): ArnParseResult {
   if (input.length > MAX_ARN_LENGTH)
     return fail("malformed", `ARN is longer than ${MAX_ARN_LENGTH} characters`);
-  const parts = input.split(":");
-  if (parts.length < 6 || parts[0] !== "arn") {
+  // The first five colons split the fields; the resource part may itself contain colons (rds
+  // db:name, lambda function:name:alias). Found by index, not split and joined again: discovery
+  // classifies every tagged ARN of a scan through here.
+  const colons: number[] = [];
+  for (let at = input.indexOf(":"); at !== -1 && colons.length < 5; at = input.indexOf(":", at + 1))
+    colons.push(at);
+  if (colons.length < 5 || input.slice(0, colons[0]) !== "arn") {
     return fail("malformed", "expected arn:partition:service:region:account:resource");
   }
-  const [, partition = "", service = "", region = "", account = ""] = parts;
-  // The resource part may itself contain colons (rds db:name, lambda function:name:alias).
-  const resource = parts.slice(5).join(":");
+  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0] = colons;
+  const partition = input.slice(c0 + 1, c1);
+  const service = input.slice(c1 + 1, c2);
+  const region = input.slice(c2 + 1, c3);
+  const account = input.slice(c3 + 1, c4);
+  const resource = input.slice(c4 + 1);
   if (!isPartition(partition)) {
     return fail("invalid_partition", `partition "${partition}" is not one of ${ARN_PARTITIONS.join(", ")}`);
   }
