@@ -67,8 +67,8 @@ function checkTag(
 }
 
 /**
- * One violation, field by field in the order the answer lists them (JSON keeps insertion order):
- * building it from object spreads was most of the time spent judging a large scan.
+ * One violation, field by field in the order the answer lists them (JSON keeps insertion order),
+ * rather than merged from three objects: a large scan makes tens of thousands of them.
  */
 function violationOf(
   resource: Resource,

@@ -88,8 +88,8 @@ function spreadService(
   for (const key of matchedBy.keys()) matchedSum += Math.max(groupAmounts.get(key) ?? 0, 0);
   const scale = matchedSum > available ? available / matchedSum : 1;
 
-  // Resources that get the same figure share one frozen cost object: thousands of identical
-  // objects were most of what a spread allocated, and nothing changes a cost once it is set.
+  // Resources that get the same figure share one frozen cost object instead of one object each
+  // (a spread's main allocation per resource); nothing changes a cost once it is set.
   let allocated = 0;
   for (const [key, group] of matchedBy) {
     const each = (Math.max(groupAmounts.get(key) ?? 0, 0) * scale) / group.length;
