@@ -25,7 +25,12 @@ export interface ServerMemory {
   maxRss: number;
   /** Bytes [used, committed] per V8 heap space (old_space, code_space, …). */
   spaces: Record<string, [number, number]>;
-  heap: { total_available_size: number; malloced_memory: number; external_memory: number };
+  heap: {
+    total_available_size: number;
+    malloced_memory: number;
+    peak_malloced_memory: number;
+    external_memory: number;
+  };
   /** Resident kB of the largest mappings ("[anon]" for anonymous memory). */
   mappings: Record<string, number>;
 }

@@ -24,7 +24,7 @@ describe("the production bundle", () => {
   it("points every module-relative path at a file that exists", () => {
     const text = readFileSync(bundle, "utf8");
     // Our rewritten module URLs, then the paths resolved against them (migrations, templates, …).
-    const own = [...text.matchAll(/new URL\("(\.\.\/[^"]+\.ts)", import\.meta\.url\)/g)].map((m) => m[1]!);
+    const own = [...text.matchAll(/new URL\("(\.\.\/[^"]+\.ts)",\s*import\.meta\.url\)/g)].map((m) => m[1]!);
     expect(own.length).toBeGreaterThanOrEqual(4);
     for (const rel of own) expect(existsSync(join(outDir, rel)), rel).toBe(true);
     expect(text).toContain("packages/db/src/migrate.ts");
