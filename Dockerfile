@@ -27,6 +27,8 @@ FROM node:24-bookworm-slim AS runtime
 # NODE_COMPILE_CACHE: V8's code cache of the bundle, primed below at the path it runs from.
 ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0 MIGRATIONS_DIR=/app/migrations \
     NODE_COMPILE_CACHE=/app/apps/server/dist/compile-cache
+# glibc's malloc: two arenas, large buffers returned on free (apps/server/scripts/node-flags.ts says why).
+ENV MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 # The deployed package's node_modules holds what the bundle leaves out (PGlite, pino, Scalar's assets).
 COPY --from=build /out /app/apps/server
