@@ -36,9 +36,9 @@ COPY --from=build /app/apps/server/dist/index.mjs /app/apps/server/dist/index.mj
 COPY --from=build /app/migrations /app/migrations
 COPY --from=build /app/cloudformation/*.yaml /app/cloudformation/
 # The same V8 flags as the CMD: a code cache is only taken by a process whose flags match.
-RUN TAGC_PRIME_COMPILE_CACHE=1 node --max-semi-space-size=16 --heap-growing-percent=50 apps/server/dist/index.mjs
+RUN TAGC_PRIME_COMPILE_CACHE=1 node --max-semi-space-size=8 --heap-growing-percent=50 apps/server/dist/index.mjs
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # The V8 flags: apps/server/scripts/node-flags.ts says why (the priming run above takes the same).
-CMD ["node", "--max-semi-space-size=16", "--heap-growing-percent=50", "apps/server/dist/index.mjs"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=50", "apps/server/dist/index.mjs"]
