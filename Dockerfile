@@ -1,9 +1,9 @@
 # syntax=docker/dockerfile:1.7
 # Multi-stage build of the Tag Compliance Cloud server. The image runs the production build (one ES
 # module, apps/server/scripts/build.ts) under plain node, not the TypeScript under tsx: with its V8
-# flags, RSS at start-up ~440 -> ~195 MiB (README "Performance"). It keeps the repo's layout under
-# /app, because the bundle finds the migrations and CloudFormation templates by their paths relative
-# to apps/server/dist.
+# flags and malloc settings, RSS at start-up ~440 -> ~170 MiB (README "Performance"). It keeps the
+# repo's layout under /app, because the bundle finds the migrations and CloudFormation templates by
+# their paths relative to apps/server/dist.
 
 FROM node:24-bookworm-slim AS base
 ENV PNPM_HOME=/pnpm PATH=/pnpm:$PATH CI=true
