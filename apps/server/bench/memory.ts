@@ -15,7 +15,7 @@ function report(label: string, m: ServerMemory) {
     .join(", ");
   console.log(
     `${label}: RSS ${mib(m.rss)} MiB (peak ${mib(m.maxRss)}); V8 heap used ${mib(m.heapUsed)} of ${mib(m.heapTotal)} committed` +
-      ` [${spaces}]; external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)}); malloced ${mib(m.heap.malloced_memory)}`,
+      ` [${spaces}]; external ${mib(m.external)} (array buffers ${mib(m.arrayBuffers)}); V8 malloced ${mib(m.heap.malloced_memory)} (peak ${mib(m.heap.peak_malloced_memory)})`,
   );
   const mappings = Object.entries(m.mappings).map(
     ([name, kb]) => `${name.split("/").pop()} ${(kb / 1024).toFixed(0)}`,

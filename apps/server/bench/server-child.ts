@@ -3,7 +3,7 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { CounterSnapshot } from "@tagc/aws-sandbox";
 import { buildServer, compileCacheOf } from "../scripts/build";
-import { SERVER_NODE_FLAGS } from "../scripts/node-flags";
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from "../scripts/node-flags";
 import type { startBench } from "./setup";
 
 export interface ServerStats {
@@ -25,7 +25,12 @@ export interface ServerMemory {
   maxRss: number;
   /** Bytes [used, committed] per V8 heap space (old_space, code_space, …). */
   spaces: Record<string, [number, number]>;
-  heap: { total_available_size: number; malloced_memory: number; external_memory: number };
+  heap: {
+    total_available_size: number;
+    malloced_memory: number;
+    peak_malloced_memory: number;
+    external_memory: number;
+  };
   /** Resident kB of the largest mappings ("[anon]" for anonymous memory). */
   mappings: Record<string, number>;
 }
@@ -53,7 +58,9 @@ export async function spawnServer(options: Parameters<typeof startBench>[0]) {
   // BENCH_SERVER_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits (--cpu-prof).
   const profileDir = process.env.BENCH_SERVER_CPU_PROF;
   const child = fork(script, [JSON.stringify(options)], {
-    env: { ...process.env, ...env },
+    // The malloc settings the Dockerfile and the start scripts give the server (the environment may
+    // override them, to compare).
+    env: { ...SERVER_MALLOC_ENV, ...process.env, ...env },
     // BENCH_SERVER_ARGS: more node flags for the server alone (--cpu-prof, --heapsnapshot-signal=…).
     execArgv: [
       ...execArgv,

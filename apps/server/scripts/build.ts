@@ -57,6 +57,13 @@ export async function buildServer(
     external: EXTERNAL,
     plugins: [ownModuleUrls(outDir)],
     logLevel: "warning",
+    // V8 keeps the bundle's source for as long as the process runs (lazy compilation), and the first
+    // stack trace adds a table of its line ends: without the indentation and newlines the source is
+    // 8 MB instead of 12 and that table a few entries instead of 3 MiB (start-up RSS ~8 MiB less).
+    // Identifiers stay as written, so stack traces and class names (`err.name`) read the same.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
     // BUILD_META=1: esbuild's metafile beside the bundle, to see which modules take its size.
     metafile: process.env.BUILD_META === "1",
     // CommonJS dependencies inside an ES module still call require and read __dirname.

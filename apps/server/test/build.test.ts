@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer, compileCacheOf } from "../scripts/build";
-import { SERVER_NODE_FLAGS } from "../scripts/node-flags";
+import { mallocEnvWords, SERVER_NODE_FLAGS } from "../scripts/node-flags";
 
 const APP_DIR = fileURLToPath(new URL("..", import.meta.url));
 // Inside dist/ (made on a fresh clone), at the depth the real bundle sits, so the relative paths hold.
@@ -24,7 +24,7 @@ describe("the production bundle", () => {
   it("points every module-relative path at a file that exists", () => {
     const text = readFileSync(bundle, "utf8");
     // Our rewritten module URLs, then the paths resolved against them (migrations, templates, …).
-    const own = [...text.matchAll(/new URL\("(\.\.\/[^"]+\.ts)", import\.meta\.url\)/g)].map((m) => m[1]!);
+    const own = [...text.matchAll(/new URL\("(\.\.\/[^"]+\.ts)",\s*import\.meta\.url\)/g)].map((m) => m[1]!);
     expect(own.length).toBeGreaterThanOrEqual(4);
     for (const rel of own) expect(existsSync(join(outDir, rel)), rel).toBe(true);
     expect(text).toContain("packages/db/src/migrate.ts");
@@ -55,6 +55,17 @@ describe("the production bundle", () => {
     ).scripts;
     for (const name of ["start", "start:demo", "start:dist"])
       expect(scripts[name]).toContain(SERVER_NODE_FLAGS.join(" "));
+  });
+
+  it("gives the server the same malloc settings in the Dockerfile and pnpm start", () => {
+    // glibc reads them from the environment at process start: the image's ENV and the scripts' prefix.
+    const dockerfile = readFileSync(join(APP_DIR, "../../Dockerfile"), "utf8");
+    expect(dockerfile).toContain(`ENV ${mallocEnvWords()}`);
+    const scripts = (
+      JSON.parse(readFileSync(join(APP_DIR, "package.json"), "utf8")) as { scripts: Record<string, string> }
+    ).scripts;
+    for (const name of ["start", "start:demo", "start:dist"])
+      expect(scripts[name]).toContain(mallocEnvWords());
   });
 
   it("is primed: V8's code cache holds it", () => {
