@@ -20,7 +20,16 @@ function toBase62(value: bigint, length: number): string {
   return out;
 }
 
-const checksum = (text: string) => toBase62(BigInt(crc32(text)), CHECKSUM_LENGTH);
+/** CRC-32 fits a double exactly, so plain number arithmetic (no BigInt) gives toBase62's digits. */
+function checksum(text: string): string {
+  let out = "";
+  let rest = crc32(text);
+  for (let i = 0; i < CHECKSUM_LENGTH; i++) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out;
+}
 
 export function generateApiKey(): string {
   const body = toBase62(BigInt(`0x${randomBytes(32).toString("hex")}`), BODY_LENGTH);
