@@ -3,7 +3,8 @@
 // carry (each parses the message and the result through zod several times and serialises the result
 // again). Only a request the SDK would accept and answer with a plain JSON body is taken, and the
 // answer is the same bytes the SDK writes (test/mcp/direct-call.test.ts compares them); anything
-// else — a batch, initialize, a notification, an odd header or shape, _meta, a task — goes to the SDK.
+// else — a batch, initialize, another notification, an odd header or shape, _meta, a task — goes to
+// the SDK. The session's plain `notifications/initialized` is answered 202 here too.
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
 import type { CallerCtx, ServiceError } from "@tagc/services";
 import type { Context } from "hono";
@@ -30,11 +31,7 @@ export function directToolCall(
   header: (name: string) => string | undefined,
   body: unknown,
 ): DirectCall | undefined {
-  const accept = header("accept");
-  if (!accept?.includes("application/json") || !accept.includes("text/event-stream")) return undefined;
-  if (header("content-type") !== "application/json") return undefined;
-  const version = header("mcp-protocol-version");
-  if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return undefined;
+  if (!headersPass(header)) return undefined;
   if (!isRecord(body) || body.jsonrpc !== "2.0" || body.method !== "tools/call") return undefined;
   for (const key of Object.keys(body)) if (!REQUEST_KEYS.has(key)) return undefined;
   const { id, params } = body;
@@ -45,6 +42,31 @@ export function directToolCall(
   // zod's record would drop an own "__proto__" key; the SDK's path then decides what it means.
   if (args !== undefined && (!isRecord(args) || Object.hasOwn(args, "__proto__"))) return undefined;
   return { id: id as string | number, params: { name: params.name, arguments: args } };
+}
+
+/**
+ * Whether the body is exactly the client's `notifications/initialized` (once per session, no
+ * params), which the SDK's transport answers 202 with no body and its stateless server ignores.
+ */
+export function isPlainInitialized(header: (name: string) => string | undefined, body: unknown): boolean {
+  if (!headersPass(header) || !isRecord(body)) return false;
+  const keys = Object.keys(body);
+  return (
+    keys.length === 2 &&
+    body.jsonrpc === "2.0" &&
+    body.method === "notifications/initialized" &&
+    keys.includes("jsonrpc") &&
+    keys.includes("method")
+  );
+}
+
+/** The transport's own header checks on a POST, all passed (else the SDK answers its error). */
+function headersPass(header: (name: string) => string | undefined): boolean {
+  const accept = header("accept");
+  if (!accept?.includes("application/json") || !accept.includes("text/event-stream")) return false;
+  if (header("content-type") !== "application/json") return false;
+  const version = header("mcp-protocol-version");
+  return version === undefined || SUPPORTED_PROTOCOL_VERSIONS.includes(version);
 }
 
 /** The JSON-RPC answer to a direct call: the tool's result, its error, or 503 for an outage. */

@@ -19,7 +19,7 @@ import {
   wantsProgress,
 } from "./body";
 import type { McpRuntime } from "./context";
-import { answerDirectly, directToolCall } from "./direct-call";
+import { answerDirectly, directToolCall, isPlainInitialized } from "./direct-call";
 import { idIn, unavailableRpc } from "./errors";
 import { buildMcpServer } from "./server";
 import { checkPresentedSession, SESSION_HEADER } from "./session";
@@ -66,8 +66,11 @@ export function registerMcp(
     };
     const streaming = wantsProgress(body);
     // The common warm request (one plain tools/call) is answered here; the SDK takes the rest.
-    const direct = initializing || streaming ? undefined : directToolCall((name) => c.req.header(name), body);
+    const header = (name: string) => c.req.header(name);
+    const direct = initializing || streaming ? undefined : directToolCall(header, body);
     if (direct) return answerDirectly(c, ctx, direct);
+    // The SDK's answer to it, exactly; its stateless server does nothing with it.
+    if (isPlainInitialized(header, body)) return new Response(null, { status: 202 });
     let outage: ServiceError | undefined;
     const server = buildMcpServer(ctx, c.var.logger, version, (error) => {
       outage = error;

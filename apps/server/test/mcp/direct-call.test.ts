@@ -4,7 +4,7 @@
 // for the SDK, but sends the request down the SDK's path), and the two answers are compared byte for
 // byte, for both tenants, for results, tool errors and protocol errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directToolCall } from "../../src/mcp/direct-call";
+import { directToolCall, isPlainInitialized } from "../../src/mcp/direct-call";
 import { type McpHarness, startMcpHarness } from "./harness";
 
 let h: McpHarness;
@@ -70,6 +70,18 @@ describe("a plain tools/call answered by the edge", () => {
     }
   });
 
+  it("answers the plain notifications/initialized 202 with no body, as the SDK does", async () => {
+    const plain = await post(h.acme.apiKey, { jsonrpc: "2.0", method: "notifications/initialized" });
+    // With params it is the SDK's to answer.
+    const viaSdk = await post(h.acme.apiKey, {
+      jsonrpc: "2.0",
+      method: "notifications/initialized",
+      params: {},
+    });
+    expect(plain).toEqual({ status: 202, type: null, body: "" });
+    expect(plain).toEqual(viaSdk);
+  });
+
   it("never answers one tenant with the other's data", async () => {
     // Arguments of their own: the calls above already made the loop detector's count for theirs.
     const scan = call(1, "check_tag_compliance", { resource_types: ["all"], severity: "errors_only" });
@@ -121,5 +133,25 @@ describe("which requests go to the SDK instead", () => {
     ["a task", header(), { ...plain, params: { ...plain.params, task: { ttl: 1 } } }],
   ])("leaves %s to the SDK", (_label, headers, body) => {
     expect(directToolCall(headers, body)).toBeUndefined();
+  });
+});
+
+describe("which notifications are answered directly", () => {
+  const header = (name: string) => (HEADERS as Record<string, string | undefined>)[name];
+  it.each([
+    [{ jsonrpc: "2.0", method: "notifications/initialized" }, true],
+    [{ jsonrpc: "2.0", method: "notifications/initialized", params: {} }, false],
+    [{ jsonrpc: "2.0", method: "notifications/cancelled" }, false],
+    [{ jsonrpc: "2.0", id: 1, method: "notifications/initialized" }, false],
+    [{ jsonrpc: "1.0", method: "notifications/initialized" }, false],
+    [[{ jsonrpc: "2.0", method: "notifications/initialized" }], false],
+  ])("%j → %s", (body, direct) => {
+    expect(isPlainInitialized(header, body)).toBe(direct);
+  });
+  it("not with a header the SDK refuses", () => {
+    const body = { jsonrpc: "2.0", method: "notifications/initialized" };
+    expect(isPlainInitialized((name) => (name === "accept" ? "application/json" : header(name)), body)).toBe(
+      false,
+    );
   });
 });
