@@ -1,12 +1,14 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { lightFetch } from "./light-fetch";
 
-/** An MCP SDK client over HTTP, authenticated with an API key. */
+/** An MCP SDK client over HTTP (node:http underneath: light-fetch.ts), authenticated with an API key. */
 export async function connect(url: string, key: string, name = "bench") {
   const client = new Client({ name, version: "1" });
   await client.connect(
     new StreamableHTTPClientTransport(new URL(url), {
       requestInit: { headers: { Authorization: `Bearer ${key}` } },
+      fetch: lightFetch,
     }),
   );
   return client;

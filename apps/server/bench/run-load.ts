@@ -27,7 +27,12 @@ export interface LoadResult {
  */
 export function startLoad(job: LoadJob) {
   const script = fileURLToPath(new URL("./load.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(job)], {
+  // BENCH_LOAD_CPU_PROF=dir: the load generator writes its own V8 CPU profile there on exit.
+  const profileDir = process.env.BENCH_LOAD_CPU_PROF;
+  const profile = profileDir
+    ? ["--cpu-prof", "--cpu-prof-dir", profileDir, "--cpu-prof-interval", "250"]
+    : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script, JSON.stringify(job)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let onStarted: () => void = () => undefined;

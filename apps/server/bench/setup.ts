@@ -107,6 +107,7 @@ export async function startBench(options: {
   await sandbox.resetCounters();
   return {
     url,
+    app,
     keys,
     sandbox,
     clientId: tenant.id,

@@ -8,13 +8,32 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ToolOutcome, ToolOutput } from "@tagc/services";
 import type { Logger } from "pino";
 
-export function toCallToolResult(
+/**
+ * A CallToolResult with its structuredContent's JSON, serialised once: the text block embeds it, and
+ * the direct answer (direct-call.ts) writes it into the response body instead of serialising the
+ * same tens of kilobytes again.
+ */
+export interface ToolAnswer {
+  result: CallToolResult;
+  structuredJson?: string;
+}
+
+export const toCallToolResult = (
   outcome: ToolOutcome<ToolOutput>,
   log: { logger: Logger; tool: string; clientId: string },
-): CallToolResult {
+): CallToolResult => toToolAnswer(outcome, log).result;
+
+export function toToolAnswer(
+  outcome: ToolOutcome<ToolOutput>,
+  log: { logger: Logger; tool: string; clientId: string },
+): ToolAnswer {
   if (outcome.ok) {
-    const text = `${outcome.summary}\n\n${JSON.stringify(outcome.output)}`;
-    return { content: [{ type: "text", text }], structuredContent: outcome.output };
+    const json = JSON.stringify(outcome.output);
+    const text = `${outcome.summary}\n\n${json}`;
+    return {
+      result: { content: [{ type: "text", text }], structuredContent: outcome.output },
+      structuredJson: json,
+    };
   }
   // Not a failure: the scan goes on, and the result says how to get it (structured for clients that
   // read only structuredContent, in the text for those that read only content).
@@ -25,13 +44,17 @@ export function toCallToolResult(
       retry_after_seconds: outcome.error.retryAfterSeconds ?? null,
       message: outcome.error.message,
     };
+    const json = JSON.stringify(running);
     return {
-      content: [{ type: "text", text: `${outcome.error.message}\n\n${JSON.stringify(running)}` }],
-      structuredContent: running,
+      result: {
+        content: [{ type: "text", text: `${outcome.error.message}\n\n${json}` }],
+        structuredContent: running,
+      },
+      structuredJson: json,
     };
   }
   if (outcome.error.code === "INTERNAL") {
     log.logger.error({ err: outcome.cause, tool: log.tool, client_id: log.clientId }, "tool failed");
   }
-  return { content: [{ type: "text", text: outcome.error.message }], isError: true };
+  return { result: { content: [{ type: "text", text: outcome.error.message }], isError: true } };
 }

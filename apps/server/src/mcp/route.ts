@@ -19,6 +19,7 @@ import {
   wantsProgress,
 } from "./body";
 import type { McpRuntime } from "./context";
+import { answerDirectly, directToolCall, isPlainInitialized } from "./direct-call";
 import { idIn, unavailableRpc } from "./errors";
 import { buildMcpServer } from "./server";
 import { checkPresentedSession, SESSION_HEADER } from "./session";
@@ -27,7 +28,8 @@ import { checkPresentedSession, SESSION_HEADER } from "./session";
  * POST /mcp (Streamable HTTP: JSON responses, SSE when a call asks for progress); GET and DELETE
  * answer 405 like the SDK. Each request
  * gets its own transport and server (no state held between requests, any replica answers), while the
- * session id the server signs on `initialize` ties a conversation's requests together.
+ * session id the server signs on `initialize` ties a conversation's requests together. A plain
+ * tools/call skips the SDK's server and transport and gets the same answer from direct-call.ts.
  */
 export function registerMcp(
   app: Hono<AppEnv>,
@@ -62,11 +64,17 @@ export function registerMcp(
       key: { id: key.id, scopes: credential.scopes },
       sessionId: presented.sessionId,
     };
+    const streaming = wantsProgress(body);
+    // The common warm request (one plain tools/call) is answered here; the SDK takes the rest.
+    const header = (name: string) => c.req.header(name);
+    const direct = initializing || streaming ? undefined : directToolCall(header, body);
+    if (direct) return answerDirectly(c, ctx, direct);
+    // The SDK's answer to it, exactly; its stateless server does nothing with it.
+    if (isPlainInitialized(header, body)) return new Response(null, { status: 202 });
     let outage: ServiceError | undefined;
     const server = buildMcpServer(ctx, c.var.logger, version, (error) => {
       outage = error;
     });
-    const streaming = wantsProgress(body);
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       // Plain JSON unless the client asked for progress: then an SSE stream carries the

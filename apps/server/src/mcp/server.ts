@@ -17,8 +17,6 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv
 import {
   asServiceError,
   type CallerCtx,
-  callTool,
-  findTool,
   getPolicy,
   PROMPTS,
   type ServiceError,
@@ -26,7 +24,7 @@ import {
 } from "@tagc/services";
 import type { Logger } from "pino";
 import { isOutage } from "./errors";
-import { toCallToolResult } from "./result";
+import { answerToolCall } from "./tool-call";
 
 const INSTRUCTIONS = `Tag Compliance Cloud audits this organization's AWS tagging against its tagging policy.
 Start with get_tagging_policy and pass its all_applicable_resource_types to the scanning tools.
@@ -63,29 +61,11 @@ export function buildMcpServer(
     },
   );
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...TOOL_LIST] }));
-  server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
-    const tool = findTool(params.name);
-    if (!tool) throw new McpError(ErrorCode.InvalidParams, `Tool ${params.name} not found`);
-    const progressToken = params._meta?.progressToken;
-    // With a progressToken the edge answers over SSE (route.ts), so these reach the client while
-    // the scan runs; a stream the client already closed is not the scan's problem.
-    const progress =
-      progressToken === undefined
-        ? undefined
-        : ({ progress, message }: { progress: number; message: string }) =>
-            void extra
-              .sendNotification({
-                method: "notifications/progress",
-                params: { progressToken, progress, message },
-              })
-              .catch(() => undefined);
-    const outcome = await callTool({ ...ctx, progress }, tool, params.arguments);
-    if (!outcome.ok && isOutage(outcome.error)) {
-      onOutage(outcome.error);
-      throw new McpError(-32000, outcome.error.message);
-    }
-    return toCallToolResult(outcome, { logger, tool: tool.name, clientId: ctx.client.id });
-  });
+  server.setRequestHandler(
+    CallToolRequestSchema,
+    async ({ params }, extra) =>
+      (await answerToolCall(ctx, logger, params, (n) => extra.sendNotification(n), onOutage)).result,
+  );
   server.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: PROMPT_LIST }));
   server.setRequestHandler(GetPromptRequestSchema, ({ params }) => {
     const prompt = PROMPTS.find((p) => p.name === params.name);

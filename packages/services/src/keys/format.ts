@@ -1,7 +1,7 @@
 // API key format: `tagc_live_` + 43 base62 characters (256 bits from a CSPRNG) + 6 base62 characters
 // of CRC-32 over the rest, so a secret scanner (or our own middleware) rejects a mistyped or fake key
 // offline, before any database lookup. Only the SHA-256 of the whole key is stored.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 export const KEY_PREFIX = "tagc_live_";
@@ -20,7 +20,16 @@ function toBase62(value: bigint, length: number): string {
   return out;
 }
 
-const checksum = (text: string) => toBase62(BigInt(crc32(text)), CHECKSUM_LENGTH);
+/** CRC-32 fits a double exactly, so plain number arithmetic (no BigInt) gives toBase62's digits. */
+function checksum(text: string): string {
+  let out = "";
+  let rest = crc32(text);
+  for (let i = 0; i < CHECKSUM_LENGTH; i++) {
+    out = BASE62[rest % 62] + out;
+    rest = Math.floor(rest / 62);
+  }
+  return out;
+}
 
 export function generateApiKey(): string {
   const body = toBase62(BigInt(`0x${randomBytes(32).toString("hex")}`), BODY_LENGTH);
@@ -35,7 +44,7 @@ export function hasValidChecksum(key: string): boolean {
   return checksum(head) === key.slice(-CHECKSUM_LENGTH);
 }
 
-export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
+export const hashApiKey = (key: string) => hash("sha256", key, "hex");
 
 /** Enough to tell keys apart in a list, far too little to guess the rest. */
 export const displayPrefix = (key: string) => key.slice(0, KEY_PREFIX.length + 6);

@@ -8,6 +8,7 @@ import {
   createHash,
   createHmac,
   createSecretKey,
+  hash,
   type KeyObject,
   randomBytes,
   timingSafeEqual,
@@ -47,7 +48,27 @@ const mac = (secret: string, body: string) =>
   createHmac("sha256", keyOf(secret)).update(body).digest("base64url");
 
 const bindingOf = (b: McpSessionBinding) =>
-  createHash("sha256").update(`${b.clientId}\0${b.credentialId}`).digest("base64url").slice(0, 22);
+  hash("sha256", `${b.clientId}\0${b.credentialId}`, "base64url").slice(0, 22);
+
+/**
+ * Ids whose signature this process has already checked, each with the secret it was checked under: a
+ * conversation presents its id on every request, and the HMAC was a visible share of a warm call's
+ * CPU. Only a genuine signature is remembered (a forged id never is), and the binding and the age are
+ * still checked on every request. A lookup hashes the whole id, so it leaks nothing about a prefix of
+ * a signature, as the constant-time comparison below guards against. Bounded, oldest first out.
+ */
+const GENUINE_MAX = 10_000;
+const genuine = new Map<string, string>();
+
+function signatureHolds(secret: string, parts: string[], sessionId: string): boolean {
+  if (genuine.get(sessionId) === secret) return true;
+  const expected = Buffer.from(mac(secret, parts.slice(0, 4).join(".")));
+  const given = Buffer.from(parts[4] ?? "");
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  if (genuine.size >= GENUINE_MAX) genuine.delete(genuine.keys().next().value as string);
+  genuine.set(sessionId, secret);
+  return true;
+}
 
 /** A new session id: visible ASCII only (the transport spec's requirement), under 100 characters. */
 export function issueMcpSessionId(input: { secret: string; binding: McpSessionBinding; now: Date }): string {
@@ -67,10 +88,7 @@ export function verifyMcpSessionId(input: {
   const [version, issued, nonce, binding, signature] = parts;
   if (parts.length !== 5 || version !== VERSION || !issued || !nonce || !binding || !signature)
     return { ok: false, reason: "malformed" };
-  const expected = Buffer.from(mac(input.secret, parts.slice(0, 4).join(".")));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    return { ok: false, reason: "forged" };
+  if (!signatureHolds(input.secret, parts, input.sessionId)) return { ok: false, reason: "forged" };
   if (binding !== bindingOf(input.binding)) return { ok: false, reason: "foreign" };
   const issuedAt = new Date(Number.parseInt(issued, 36) * 1000);
   const age = input.now.getTime() - issuedAt.getTime();

@@ -3,10 +3,9 @@
 // warm call on an already metered scan records its scan event and nothing else, so it need not wait
 // for the database; a cold scan's resource rows, which the quota reads, are still written before it
 // answers (tools/scan/meter.ts).
-import { usageEvents } from "@tagc/db";
-import { billingPeriod } from "../usage/quota";
 import { TenantBatch, type TenantBatchOptions } from "../writes/tenant-batch";
-import { type ScanEventInput, scanEventRow } from "./scan-event";
+import { insertScanEvents } from "./insert-scan-events";
+import type { ScanEventInput } from "./scan-event";
 
 /** A scan event with no ARNs to meter (the scan's resources were metered by an earlier call). */
 export type ScanEvent = ScanEventInput & { arns: readonly [] };
@@ -14,11 +13,7 @@ export type ScanEvent = ScanEventInput & { arns: readonly [] };
 export class UsageBatch extends TenantBatch<ScanEvent> {
   constructor(options: TenantBatchOptions) {
     super(options, {
-      insert: (tx, events) =>
-        tx
-          .insert(usageEvents)
-          .values(events.map((event) => scanEventRow(event, billingPeriod(event.now), 0)))
-          .onConflictDoNothing({ target: usageEvents.idempotencyKey }),
+      insert: insertScanEvents,
       // Idempotent by its key: the queue's retry after a lost acknowledgement counts nothing twice.
       queued: (event) => ({ kind: "usage", input: event }),
     });

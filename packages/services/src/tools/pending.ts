@@ -4,7 +4,7 @@
 // tool and arguments) joins it and, once it is done, gets exactly its result. Process memory only:
 // a follow-up that lands on another replica starts its own scan (or reads the shared cache, when
 // the first finished complete), which is correct, only slower.
-import { createHash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import { canonicalJson } from "../guardrails/canonical-json";
 
 /** A tool's progress, told to whoever is waiting for the run now (MCP notifications/progress). */
@@ -53,7 +53,7 @@ export class PendingRuns<T> {
   }
 
   static keyOf(clientId: string, tool: string, args: unknown): string {
-    return `${clientId}:${tool}:${createHash("sha256").update(canonicalJson(args)).digest("hex").slice(0, 32)}`;
+    return `${clientId}:${tool}:${hash("sha256", canonicalJson(args), "hex").slice(0, 32)}`;
   }
 
   // Timed on the process clock: how long a run lasts is real time, whatever clock the services use.

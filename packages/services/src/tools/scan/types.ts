@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash as sha256 } from "node:crypto";
 import type { DiscoveryResult } from "@tagc/aws";
 import type { GapGroupBy, Resource } from "@tagc/core";
 import type { ScanTarget } from "./targets";
@@ -83,5 +83,4 @@ export interface ScanOutcome {
   };
 }
 
-export const hash = (value: unknown) =>
-  createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 24);
+export const hash = (value: unknown) => sha256("sha256", JSON.stringify(value), "hex").slice(0, 24);
