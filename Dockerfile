@@ -33,6 +33,7 @@ WORKDIR /app
 # The deployed package's node_modules holds what the bundle leaves out (PGlite, pino, Scalar's assets).
 COPY --from=build /out /app/apps/server
 COPY --from=build /app/apps/server/dist/index.mjs /app/apps/server/dist/index.mjs
+COPY --from=build /app/apps/server/dist/index.mjs.map /app/apps/server/dist/index.mjs.map
 COPY --from=build /app/migrations /app/migrations
 COPY --from=build /app/cloudformation/*.yaml /app/cloudformation/
 # The same V8 flags as the CMD: a code cache is only taken by a process whose flags match.

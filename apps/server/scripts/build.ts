@@ -64,6 +64,9 @@ export async function buildServer(
     minifyWhitespace: true,
     minifySyntax: true,
     keepNames: true,
+    // Minified, a stack trace points into a few long lines; the map beside the bundle costs nothing
+    // unless asked for (`node --enable-source-maps`, or read offline) and turns them back into files.
+    sourcemap: "linked",
     // BUILD_META=1: esbuild's metafile beside the bundle, to see which modules take its size.
     metafile: process.env.BUILD_META === "1",
     // CommonJS dependencies inside an ES module still call require and read __dirname.
