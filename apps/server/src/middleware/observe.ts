@@ -19,6 +19,8 @@ export function observe(logger: Logger, metrics: Metrics): MiddlewareHandler<App
     c.set("logger", logger.child({ request_id: requestId }));
     c.header("x-request-id", requestId);
     await next();
+    // A handler that answers with a Response of its own (the MCP route) drops the context's headers.
+    if (!c.res.headers.has("x-request-id")) c.res.headers.set("x-request-id", requestId);
     const route = routePath(c, -1) || "unmatched";
     const seconds = (performance.now() - started) / 1000;
     const status = c.get("sentStatus") ?? c.res.status;

@@ -70,6 +70,18 @@ describe("a plain tools/call answered by the edge", () => {
     }
   });
 
+  it("carries the caller's request id on both paths' answers", async () => {
+    for (const meta of [undefined, {}]) {
+      const response = await fetch(h.url, {
+        method: "POST",
+        headers: { ...HEADERS, authorization: `Bearer ${h.acme.apiKey}`, "x-request-id": "ticket-4242" },
+        body: JSON.stringify(call(1, "get_tagging_policy", undefined, meta)),
+      });
+      await response.text();
+      expect(response.headers.get("x-request-id")).toBe("ticket-4242");
+    }
+  });
+
   it("answers the plain notifications/initialized 202 with no body, as the SDK does", async () => {
     const plain = await post(h.acme.apiKey, { jsonrpc: "2.0", method: "notifications/initialized" });
     // With params it is the SDK's to answer.
