@@ -8,17 +8,21 @@ import { CredentialBroker, discoverResources, listEnabledRegions } from "../src"
 import { ACME, CONTROL_PLANE, roleArn, targetFor } from "../test/fixtures";
 
 const [runsArg = "8", resources = "10000", latency = "5"] = process.argv.slice(2);
-const child: ChildProcess = spawn(
-  "npx",
-  ["tsx", "bench/sandbox-process.ts", resources, "6", latency, "all"],
-  {
-    stdio: ["pipe", "pipe", "inherit"],
-  },
-);
-const line = await new Promise<string>((resolve) => {
-  if (child.stdout) createInterface({ input: child.stdout }).once("line", resolve);
-});
-const { url } = JSON.parse(line) as { url: string };
+// SANDBOX_URL: a sandbox already listening (bench/sandbox-process.ts ... all), e.g. under callgrind.
+const child: ChildProcess | undefined = process.env.SANDBOX_URL
+  ? undefined
+  : spawn("npx", ["tsx", "bench/sandbox-process.ts", resources, "6", latency, "all"], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+const url =
+  process.env.SANDBOX_URL ??
+  (
+    JSON.parse(
+      await new Promise<string>((resolve) => {
+        if (child?.stdout) createInterface({ input: child.stdout }).once("line", resolve);
+      }),
+    ) as { url: string }
+  ).url;
 const config = {
   region: "us-east-1",
   endpoint: url,
@@ -37,6 +41,8 @@ const scan = async () => {
     accountId: ACME.accountId,
     resourceTypes: COST_GENERATING_TYPES,
     regions,
+    // DEADLINE_MS: a longer scan deadline where the client runs slower than real (callgrind).
+    ...(process.env.DEADLINE_MS ? { deadlineMs: Number(process.env.DEADLINE_MS) } : {}),
   });
   const used = process.cpuUsage(cpu);
   return {
@@ -56,4 +62,4 @@ console.log(
   `again: min ${times[0]?.toFixed(0)} ms, median ${med.toFixed(0)} ms = ${(med / first.calls).toFixed(3)} ms per call; all ${times.map((t) => t.toFixed(0)).join(" ")}`,
 );
 broker.destroy();
-child.stdin?.end();
+child?.stdin?.end();
