@@ -1,6 +1,8 @@
-// Diagnostic for deterministic counts: sends KIND `n` times (after `warm` calls), 8 in flight, against
-// a sandbox already listening at URL; meant to run under `valgrind --tool=callgrind` (instructions
-// per call = the difference between two `n`). Run after bundling (see the report).
+// Diagnostic for deterministic counts on a loaded machine: sends one kind of call (ecs, ddb, tag, ec2)
+// `n` times after `warm` calls, 8 in flight, against a sandbox already listening at URL (e.g.
+// `tsx bench/sandbox-process.ts 10000 6 0 all`). Bundle it with esbuild as the server's build does
+// (one ES module, the SDK's ES builds), then `valgrind --tool=callgrind node bundle.mjs URL ecs 200 300`:
+// instructions per call = the difference between two runs with different `n`, divided by the difference.
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
