@@ -2,7 +2,9 @@
 // environment once and hands this object in, so tests can point everything at the sandbox.
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { fastProperties } from "./fast-properties";
 import { type AwsCallObserver, type ObservableClient, observeCalls } from "./observe";
+import { Sha256 } from "./sha256";
 import type { AwsCredentialIdentityProvider } from "./types";
 
 export const DEFAULT_REGION = "us-east-1";
@@ -72,6 +74,8 @@ export interface SdkClientConfig {
   maxAttempts?: number;
   retryMode: "standard";
   requestHandler: NodeHttpHandler;
+  /** SigV4's hash: the SDK's, with signing keys handed to Node as KeyObjects (sha256.ts says why). */
+  sha256: typeof Sha256;
 }
 
 /** The options every SDK client of this package is built with. */
@@ -85,6 +89,7 @@ export function sdkClientConfig(
     credentials,
     retryMode: "standard",
     requestHandler: sharedHttpHandler(config),
+    sha256: Sha256,
     ...(config.endpoint ? { endpoint: config.endpoint, forcePathStyle: true } : {}),
     ...(config.maxAttempts !== undefined ? { maxAttempts: config.maxAttempts } : {}),
   };
@@ -92,7 +97,8 @@ export function sdkClientConfig(
 
 /**
  * Every SDK client of this package: built from sdkClientConfig (plus `extra`), with the call observer
- * in place of the SDK's logger middleware (observe.ts says why).
+ * in place of the SDK's logger middleware (observe.ts says why), and its resolved config given fast
+ * properties (fast-properties.ts: the SDK copies that object three times per request).
  */
 export function createSdkClient<C extends ObservableClient, E extends object = object>(
   Class: new (config: SdkClientConfig & E) => C,
@@ -102,6 +108,7 @@ export function createSdkClient<C extends ObservableClient, E extends object = o
   extra?: E,
 ): C {
   const client = new Class({ ...sdkClientConfig(config, region, credentials), ...(extra as E) });
+  fastProperties((client as unknown as { config: object }).config);
   observeCalls(client, config.onCall);
   return client;
 }

@@ -13,6 +13,7 @@ import {
   DEFAULT_REGION,
   sdkClientConfig,
 } from "../src";
+import { Sha256 } from "../src/sha256";
 import { ACME, CONTROL_PLANE, configFor, startTestSandbox, targetFor } from "./fixtures";
 
 let sandbox: Sandbox;
@@ -35,12 +36,14 @@ describe("sdkClientConfig", () => {
       maxAttempts: 2,
       retryMode: "standard",
       requestHandler: expect.any(NodeHttpHandler),
+      sha256: Sha256,
     });
     expect(sdkClientConfig(awsConfig(), "us-east-1", provider)).toEqual({
       region: "us-east-1",
       credentials: provider,
       retryMode: "standard",
       requestHandler: expect.any(NodeHttpHandler),
+      sha256: Sha256,
     });
   });
 
