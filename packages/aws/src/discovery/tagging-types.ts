@@ -26,13 +26,47 @@ const CATALOG_PREFIX: Readonly<Record<string, string>> = {
   states: "stepfunctions",
 };
 
+const filterOf = (type: string) => FILTER_OVERRIDES[type] ?? type;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** The distinct filters for `types`, in chunks the API accepts. */
 export function typeFilterChunks(types: readonly string[]): string[][] {
-  const filters = [...new Set(types.map((type) => FILTER_OVERRIDES[type] ?? type))];
-  const chunks: string[][] = [];
-  for (let i = 0; i < filters.length; i += MAX_TYPE_FILTERS)
-    chunks.push(filters.slice(i, i + MAX_TYPE_FILTERS));
-  return chunks;
+  return chunked([...new Set(types.map(filterOf))], MAX_TYPE_FILTERS);
+}
+
+/** One Tagging walk: its filters, and the requested types whose resources only it returns. */
+export interface TypeWalk {
+  filters: string[];
+  types: string[];
+}
+
+/** The ARN service whose filters get a walk of their own (see typeWalks). */
+const OWN_WALK_SERVICE = "ec2";
+
+/**
+ * The walks that cover `types`: EC2's filters in one, every other in another (and more if a part
+ * exceeds the API's 100 filters). A walk's pages come one after another, so two walks side by side
+ * halve the chain where both are long. EC2 gets its own because its kinds (instances, volumes,
+ * snapshots, addresses) are the bulk of most accounts and no lister waits for them (EC2's Describe
+ * calls carry the tags), while the other walk's end releases the listers' per-item calls, which
+ * then run while EC2 still pages. ResourceTypeFilters match a resource when any of them does, and
+ * every filter names its ARN service, so no resource matches filters of two walks: together they
+ * return exactly what one walk over all the filters did.
+ */
+export function typeWalks(types: readonly string[]): TypeWalk[] {
+  const typesOf = new Map<string, string[]>();
+  for (const type of new Set(types))
+    typesOf.set(filterOf(type), [...(typesOf.get(filterOf(type)) ?? []), type]);
+  const filters = [...typesOf.keys()];
+  const own = (filter: string) => filter.split(":")[0] === OWN_WALK_SERVICE;
+  return [filters.filter(own), filters.filter((filter) => !own(filter))]
+    .flatMap((part) => chunked(part, MAX_TYPE_FILTERS))
+    .map((chunk) => ({ filters: chunk, types: chunk.flatMap((filter) => typesOf.get(filter) ?? []) }));
 }
 
 export interface ClassifiedArn {
