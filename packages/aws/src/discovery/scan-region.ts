@@ -37,6 +37,7 @@ export async function scanRegion(run: RegionRun, plan: RegionPlan, tasks: Region
           region,
           accountId,
           types: plan.walkTypes,
+          early: new Set(plan.listers.filter((lister) => lister.describesUnwalked).map((l) => l.type)),
           found: (resource) => void state.tagged.set(resource.arn, resource),
           onPage: () => state.addPage(region),
           // A walk's types are vouched for once its last page is read, while the others still page.

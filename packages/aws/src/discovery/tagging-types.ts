@@ -49,23 +49,32 @@ export interface TypeWalk {
 const OWN_WALK_SERVICE = "ec2";
 
 /**
- * The walks that cover `types`: EC2's filters in one, every other in another (and more if a part
- * exceeds the API's 100 filters). A walk's pages come one after another, so two walks side by side
- * halve the chain where both are long. EC2 gets its own because its kinds (instances, volumes,
- * snapshots, addresses) are the bulk of most accounts and no lister waits for them (EC2's Describe
- * calls carry the tags), while the other walk's end releases the listers' per-item calls, which
- * then run while EC2 still pages. ResourceTypeFilters match a resource when any of them does, and
- * every filter names its ARN service, so no resource matches filters of two walks: together they
- * return exactly what one walk over all the filters did.
+ * The walks that cover `types`, side by side, each at most 100 filters: EC2's filters; the filters
+ * of services with a type in `early`, whose listers call AWS once per resource the walk did not
+ * return and so wait for its end; and every other filter. A walk's pages come one after another,
+ * so walks side by side shorten the chain, and none is longer than one walk over all the filters.
+ * EC2 gets its own because its kinds (instances, volumes, snapshots) are the bulk of most accounts
+ * and no lister waits for them (EC2's Describe calls carry the tags); the `early` walk is short, so
+ * those per-resource calls run while the others still page instead of all at the end.
+ * ResourceTypeFilters match a resource when any of them does, and a service's filters all go in one
+ * walk, so no resource matches filters of two walks: together they return exactly what one walk did.
  */
-export function typeWalks(types: readonly string[]): TypeWalk[] {
+export function typeWalks(types: readonly string[], early: ReadonlySet<string> = new Set()): TypeWalk[] {
   const typesOf = new Map<string, string[]>();
   for (const type of new Set(types))
     typesOf.set(filterOf(type), [...(typesOf.get(filterOf(type)) ?? []), type]);
+  const serviceOf = (filter: string) => filter.split(":")[0] ?? filter;
+  const earlyServices = new Set([...early].map((type) => serviceOf(filterOf(type))));
+  const part = (filter: string) =>
+    serviceOf(filter) === OWN_WALK_SERVICE ? 0 : earlyServices.has(serviceOf(filter)) ? 1 : 2;
   const filters = [...typesOf.keys()];
-  const own = (filter: string) => filter.split(":")[0] === OWN_WALK_SERVICE;
-  return [filters.filter(own), filters.filter((filter) => !own(filter))]
-    .flatMap((part) => chunked(part, MAX_TYPE_FILTERS))
+  return [0, 1, 2]
+    .flatMap((n) =>
+      chunked(
+        filters.filter((filter) => part(filter) === n),
+        MAX_TYPE_FILTERS,
+      ),
+    )
     .map((chunk) => ({ filters: chunk, types: chunk.flatMap((filter) => typesOf.get(filter) ?? []) }));
 }
 

@@ -29,6 +29,8 @@ export interface TaggingWalkInput {
   types: readonly string[];
   found: (resource: TaggedResource) => void;
   onPage: () => void;
+  /** Types whose listers call AWS per resource the walk did not return (typeWalks). */
+  early?: ReadonlySet<string>;
   /** One of the walks ended: every page of `types` read (`ok`), or it failed. */
   onWalkEnd?: (types: readonly string[], ok: boolean) => void;
 }
@@ -37,7 +39,7 @@ export async function walkTagging(input: TaggingWalkInput): Promise<void> {
   const { scan, region, types } = input;
   const wanted = new Set(types);
   const client = scan.clients.get(ResourceGroupsTaggingAPIClient, region);
-  const walks = typeWalks(types).map(async ({ filters, types: walked }) => {
+  const walks = typeWalks(types, input.early).map(async ({ filters, types: walked }) => {
     try {
       await walkPages(input, client, filters, wanted);
     } catch (error) {

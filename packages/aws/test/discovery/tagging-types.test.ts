@@ -42,6 +42,23 @@ describe("typeWalks", () => {
     expect(rest?.filters).toContain("es:domain");
   });
 
+  it("walks the services of `early` types in a walk of their own, between EC2's and the rest", () => {
+    const walks = typeWalks(COST_GENERATING_TYPES, new Set(["dynamodb:table", "ecs:service"]));
+    expect(walks).toHaveLength(3);
+    // A service's filters stay together (ecs:cluster goes with ecs:service), so no resource is in two walks.
+    expect(walks[1]?.filters.sort()).toEqual([
+      "dynamodb:table",
+      "ecs:cluster",
+      "ecs:service",
+      "ecs:task-definition",
+    ]);
+    expect(walks[0]?.filters.every((f) => f.startsWith("ec2:"))).toBe(true);
+    expect(walks.flatMap((w) => w.types).sort()).toEqual([...new Set(COST_GENERATING_TYPES)].sort());
+    const services = walks.map((w) => new Set(w.filters.map((f) => f.split(":")[0])));
+    for (const [i, a] of services.entries())
+      for (const b of services.slice(i + 1)) expect([...a].filter((s) => b.has(s))).toEqual([]);
+  });
+
   it("has no empty walk, and still keeps each under 100 filters", () => {
     expect(typeWalks(["kinesis:stream"])).toEqual([
       { filters: ["kinesis:stream"], types: ["kinesis:stream"] },

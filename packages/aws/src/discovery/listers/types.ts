@@ -46,4 +46,9 @@ export interface Lister {
   /** The IAM actions it calls, named when AWS denies one. */
   actions: readonly string[];
   list(ctx: ListerContext): Promise<void>;
+  /**
+   * Once the walk of its type ends, it calls AWS once per resource the walk did not return (for
+   * what its list call lacks): the scan gives its type a short walk, so those calls start early.
+   */
+  describesUnwalked?: true;
 }
