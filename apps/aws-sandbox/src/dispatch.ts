@@ -11,6 +11,7 @@ import {
 import { AwsError } from "./errors";
 import { callerMay, notAuthorized } from "./iam/caller";
 import type { OpContext, Operation, OpInput } from "./protocol/operation";
+import { pageChains } from "./protocol/paginate";
 import { renderError, renderResult, type WireResponse } from "./protocol/render";
 import { type GenericCode, SERVICES, type ServiceDef } from "./protocol/services";
 import { resolveOperation } from "./services";
@@ -122,7 +123,7 @@ export async function dispatch(runtime: Runtime, request: IncomingSigned): Promi
 
     counters.call(operation.action, identity.principalArn, identity.accountId, auth.region);
     await sleep(faults.delayFor(operation.action));
-    if (faults.operationFails(operation.action))
+    if (faults.operationFails(operation.action) || faults.requestFails(operation.action, input))
       throw new Generic("InternalFailure", "We encountered an internal error. Please try again.");
     if (faults.regionFails(auth.region, operation.action)) {
       throw new Generic(
@@ -138,7 +139,9 @@ export async function dispatch(runtime: Runtime, request: IncomingSigned): Promi
     const account = world.accounts.get(identity.accountId) ?? emptyAccount(identity.accountId);
     const ctx: OpContext = { world, identity, account, region: auth.region, requestId, now: world.now() };
     authorize(world, identity, operation, operation.resource?.(ctx, input));
-    const result = await operation.handle(ctx, input as OpInput);
+    const chain = (scope: string, offset: number) =>
+      counters.page(operation.action, identity.accountId, auth.region, scope, offset);
+    const result = await pageChains.run(chain, () => operation.handle(ctx, input as OpInput));
     return renderResult(service, name, result, requestId);
   } catch (error) {
     const rendered = toWireError(service, error);

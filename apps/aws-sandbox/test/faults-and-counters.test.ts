@@ -87,6 +87,29 @@ describe("failures and latency", () => {
     });
   });
 
+  it("fails only the requests whose input contains every given part", async () => {
+    sandbox.setFaults({
+      failing_requests: [
+        { operation: "tag:GetResources", input_contains: ["ec2:volume", "PaginationToken"] },
+      ],
+    });
+    const filters = { ResourceTypeFilters: ["ec2:instance", "ec2:volume"], ResourcesPerPage: 1 };
+    const first = await tagging("us-east-1", 1).send(new GetResourcesCommand(filters));
+    expect(first.PaginationToken).toBeTruthy();
+    await expect(
+      tagging("us-east-1", 1).send(
+        new GetResourcesCommand({ ...filters, PaginationToken: first.PaginationToken }),
+      ),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
+    // Another query's second page is served.
+    const other = await tagging("us-east-1", 1).send(new GetResourcesCommand({ ResourcesPerPage: 1 }));
+    await expect(
+      tagging("us-east-1", 1).send(
+        new GetResourcesCommand({ ResourcesPerPage: 1, PaginationToken: other.PaginationToken }),
+      ),
+    ).resolves.toBeDefined();
+  });
+
   it("adds the configured latency per operation", async () => {
     sandbox.setFaults({ operation_latency_ms: { "tag:GetResources": 120 } });
     const started = performance.now();
@@ -123,5 +146,24 @@ describe("counters", () => {
     expect(c.by_account_region[`${ACME}/eu-west-1`]).toEqual({ "tag:GetResources": 1 });
     expect(c.by_account_region[`${GLOBEX}/us-east-1`]).toEqual({ "tag:GetResources": 1 });
     expect(c.total).toBe(6);
+  });
+
+  it("count each query's longest pagination chain: its pages one after another", async () => {
+    const walk = async (input: { ResourcesPerPage: number; ResourceTypeFilters?: string[] }) => {
+      let token: string | undefined;
+      do {
+        const out = await tagging().send(new GetResourcesCommand({ ...input, PaginationToken: token }));
+        token = out.PaginationToken || undefined;
+      } while (token);
+    };
+    // ACME's three tagged resources in us-east-1, one a page; the same walk again is a new chain.
+    await walk({ ResourcesPerPage: 1 });
+    await walk({ ResourcesPerPage: 1 });
+    await walk({ ResourcesPerPage: 1, ResourceTypeFilters: ["s3"] });
+    const chains = Object.entries(sandbox.counters().chains);
+    expect(chains.every(([chain]) => chain.startsWith(`${ACME}/us-east-1 tag:GetResources `))).toBe(true);
+    expect(chains.map(([, pages]) => pages).sort()).toEqual([1, 3]);
+    sandbox.resetCounters();
+    expect(sandbox.counters().chains).toEqual({});
   });
 });

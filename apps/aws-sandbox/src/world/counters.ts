@@ -7,6 +7,11 @@ export interface CounterSnapshot {
   by_caller: Record<string, Record<string, number>>;
   /** Keyed by "account/region". */
   by_account_region: Record<string, Record<string, number>>;
+  /**
+   * The longest pagination chain served per query (its pages followed token by token from the
+   * first), keyed "account/region operation query-fingerprint": a chain's pages come one after another.
+   */
+  chains: Record<string, number>;
   throttled: Record<string, number>;
   errors: Record<string, number>;
 }
@@ -19,8 +24,19 @@ export class Counters {
   private data: CounterSnapshot = Counters.empty();
 
   private static empty(): CounterSnapshot {
-    return { total: 0, by_operation: {}, by_caller: {}, by_account_region: {}, throttled: {}, errors: {} };
+    return {
+      total: 0,
+      by_operation: {},
+      by_caller: {},
+      by_account_region: {},
+      chains: {},
+      throttled: {},
+      errors: {},
+    };
   }
+
+  /** Pages of each query's current chain; a first page (offset 0) starts a new one. */
+  private current = new Map<string, number>();
 
   call(operation: string, caller: string, account: string, region: string): void {
     this.data.total += 1;
@@ -30,6 +46,14 @@ export class Counters {
     const place = `${account}/${region}`;
     this.data.by_account_region[place] ??= {};
     bump(this.data.by_account_region[place], operation);
+  }
+
+  /** One page of a paginated answer: `offset` 0 is a query's first page, any other continues it. */
+  page(operation: string, account: string, region: string, query: string, offset: number): void {
+    const key = `${account}/${region} ${operation} ${query}`;
+    const pages = offset === 0 ? 1 : (this.current.get(key) ?? 0) + 1;
+    this.current.set(key, pages);
+    this.data.chains[key] = Math.max(this.data.chains[key] ?? 0, pages);
   }
 
   throttle(operation: string): void {
@@ -46,5 +70,6 @@ export class Counters {
 
   reset(): void {
     this.data = Counters.empty();
+    this.current.clear();
   }
 }

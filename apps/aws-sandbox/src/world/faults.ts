@@ -24,6 +24,13 @@ export const faultsSchema = z
     failing_regions: z.array(z.string()).default([]),
     /** These operations answer 500 InternalFailure. */
     failing_operations: z.array(z.string()).default([]),
+    /**
+     * Calls of `operation` whose input (as JSON) contains every one of `input_contains` answer 500
+     * InternalFailure: one query of several, or its pages after the first ("PaginationToken").
+     */
+    failing_requests: z
+      .array(z.object({ operation: z.string(), input_contains: z.array(z.string()).min(1) }).strict())
+      .default([]),
   })
   .strict();
 
@@ -66,4 +73,11 @@ export class FaultInjector {
     !operation.startsWith("sts:") && this.faults.failing_regions.includes(region);
 
   operationFails = (operation: string) => this.faults.failing_operations.includes(operation);
+
+  requestFails(operation: string, input: unknown): boolean {
+    const rules = this.faults.failing_requests.filter((rule) => rule.operation === operation);
+    if (!rules.length) return false;
+    const json = JSON.stringify(input) ?? "";
+    return rules.some((rule) => rule.input_contains.every((part) => json.includes(part)));
+  }
 }

@@ -35,7 +35,7 @@ export async function discoverResources(input: DiscoverResourcesInput): Promise<
   });
   const state = new ScanState(input.onProgress);
   const plan = planScan(input.resourceTypes, input.regions);
-  const lookups = new WalkLookups(plan.regions.map((r) => r.region));
+  const lookups = new WalkLookups(new Map(plan.regions.map((r) => [r.region, r.walkTypes])));
   deadline.reached.then(() => lookups.abandon());
 
   // Every task is registered before anything runs: a region still queued at the deadline is

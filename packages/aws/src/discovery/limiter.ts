@@ -1,6 +1,10 @@
-// A counting semaphore with two priorities. List pages ("page") form sequential chains, so they
-// jump ahead of per-item calls ("item"), which would otherwise stretch every chain behind them.
-export type Priority = "page" | "item";
+// A counting semaphore with three priorities. List pages form sequential chains, so they jump ahead
+// of per-item calls ("item"), which would otherwise stretch every chain behind them; and a chain
+// already under way ("next": its second page on, or the describe call that the next list needs)
+// goes before chains yet to start ("page"): at a scan's start every lister asks for its first page
+// at once, and a long chain (50 Lambda functions a page) waiting behind all of them at every step
+// would end long after the short ones.
+export type Priority = "next" | "page" | "item";
 
 interface Waiter {
   resolve: () => void;
@@ -9,7 +13,7 @@ interface Waiter {
 
 export class Limiter {
   private active = 0;
-  private readonly queues: Record<Priority, Waiter[]> = { page: [], item: [] };
+  private readonly queues: Record<Priority, Waiter[]> = { next: [], page: [], item: [] };
 
   constructor(
     private readonly slots: number,
@@ -39,7 +43,7 @@ export class Limiter {
   }
 
   private release(): void {
-    const next = this.queues.page.shift() ?? this.queues.item.shift();
+    const next = this.queues.next.shift() ?? this.queues.page.shift() ?? this.queues.item.shift();
     // The slot passes straight to the next waiter: `active` stays the same.
     if (next) next.resolve();
     else this.active -= 1;

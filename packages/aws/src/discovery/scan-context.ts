@@ -13,7 +13,7 @@ const THROTTLE_RETRIES = 3;
 const THROTTLE_BASE_MS = 250;
 const THROTTLE_CAP_MS = 4_000;
 
-/** "walk": the Tagging API walk, outside the limiters; "page" and "item" queue in the region's limiter. */
+/** "walk": the Tagging API walk, outside the limiters; the others queue in the region's limiter (limiter.ts). */
 export type Lane = "walk" | Priority;
 
 export interface ScanContextOptions {

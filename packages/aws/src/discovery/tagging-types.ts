@@ -26,13 +26,56 @@ const CATALOG_PREFIX: Readonly<Record<string, string>> = {
   states: "stepfunctions",
 };
 
+const filterOf = (type: string) => FILTER_OVERRIDES[type] ?? type;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** The distinct filters for `types`, in chunks the API accepts. */
 export function typeFilterChunks(types: readonly string[]): string[][] {
-  const filters = [...new Set(types.map((type) => FILTER_OVERRIDES[type] ?? type))];
-  const chunks: string[][] = [];
-  for (let i = 0; i < filters.length; i += MAX_TYPE_FILTERS)
-    chunks.push(filters.slice(i, i + MAX_TYPE_FILTERS));
-  return chunks;
+  return chunked([...new Set(types.map(filterOf))], MAX_TYPE_FILTERS);
+}
+
+/** One Tagging walk: its filters, and the requested types whose resources only it returns. */
+export interface TypeWalk {
+  filters: string[];
+  types: string[];
+}
+
+/** The ARN service whose filters get a walk of their own (see typeWalks). */
+const OWN_WALK_SERVICE = "ec2";
+
+/**
+ * The walks that cover `types`, side by side, each at most 100 filters: EC2's filters; the filters
+ * of services with a type in `early`, whose listers call AWS once per resource the walk did not
+ * return and so wait for its end; and every other filter. A walk's pages come one after another,
+ * so walks side by side shorten the chain, and none is longer than one walk over all the filters.
+ * EC2 gets its own because its kinds (instances, volumes, snapshots) are the bulk of most accounts
+ * and no lister waits for them (EC2's Describe calls carry the tags); the `early` walk is short, so
+ * those per-resource calls run while the others still page instead of all at the end.
+ * ResourceTypeFilters match a resource when any of them does, and a service's filters all go in one
+ * walk, so no resource matches filters of two walks: together they return exactly what one walk did.
+ */
+export function typeWalks(types: readonly string[], early: ReadonlySet<string> = new Set()): TypeWalk[] {
+  const typesOf = new Map<string, string[]>();
+  for (const type of new Set(types))
+    typesOf.set(filterOf(type), [...(typesOf.get(filterOf(type)) ?? []), type]);
+  const serviceOf = (filter: string) => filter.split(":")[0] ?? filter;
+  const earlyServices = new Set([...early].map((type) => serviceOf(filterOf(type))));
+  const part = (filter: string) =>
+    serviceOf(filter) === OWN_WALK_SERVICE ? 0 : earlyServices.has(serviceOf(filter)) ? 1 : 2;
+  const filters = [...typesOf.keys()];
+  return [0, 1, 2]
+    .flatMap((n) =>
+      chunked(
+        filters.filter((filter) => part(filter) === n),
+        MAX_TYPE_FILTERS,
+      ),
+    )
+    .map((chunk) => ({ filters: chunk, types: chunk.flatMap((filter) => typesOf.get(filter) ?? []) }));
 }
 
 export interface ClassifiedArn {

@@ -27,6 +27,7 @@ async function tagsOf(ctx: ListerContext, dynamodb: DynamoDBClient, arn: string)
 
 export const dynamodbTables: Lister = {
   type: "dynamodb:table",
+  describesUnwalked: true,
   actions: ["dynamodb:ListTables", "dynamodb:DescribeTable", "dynamodb:ListTagsOfResource"],
   async list(ctx) {
     const dynamodb = ctx.scan.clients.get(DynamoDBClient, ctx.region);

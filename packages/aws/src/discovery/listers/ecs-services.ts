@@ -24,6 +24,7 @@ async function serviceArns(ctx: ListerContext, ecs: ECSClient, cluster: string):
 
 export const ecsServices: Lister = {
   type: "ecs:service",
+  describesUnwalked: true,
   actions: ["ecs:ListClusters", "ecs:DescribeClusters", "ecs:ListServices", "ecs:DescribeServices"],
   async list(ctx) {
     const ecs = ctx.scan.clients.get(ECSClient, ctx.region);

@@ -26,7 +26,8 @@ export function describedClusters(ctx: ListerContext): Promise<Cluster[]> {
     );
     const clusters: Cluster[] = [];
     await forEachItem(chunk(arns, DESCRIBE_LIMIT), async (batch) => {
-      const out = await ctx.scan.call(ctx.region, "item", (abortSignal) =>
+      // Not a leaf: every cluster's ListServices chain waits for it, so it goes with the chains.
+      const out = await ctx.scan.call(ctx.region, "next", (abortSignal) =>
         ecs.send(new DescribeClustersCommand({ clusters: batch, include: ["TAGS"] }), { abortSignal }),
       );
       // `failures` names clusters deleted since the list call: they are gone, not unreadable.

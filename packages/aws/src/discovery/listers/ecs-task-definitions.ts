@@ -28,6 +28,7 @@ const idOf = (arn: string) => arn.slice(arn.indexOf(":task-definition/") + ":tas
 
 export const ecsTaskDefinitions: Lister = {
   type: "ecs:task-definition",
+  describesUnwalked: true,
   actions: ["ecs:ListTaskDefinitions", "ecs:DescribeTaskDefinition"],
   async list(ctx) {
     const ecs = ctx.scan.clients.get(ECSClient, ctx.region);

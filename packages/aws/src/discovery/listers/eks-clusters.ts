@@ -11,6 +11,7 @@ import type { Lister } from "./types";
 
 export const eksClusters: Lister = {
   type: "eks:cluster",
+  describesUnwalked: true,
   actions: ["eks:ListClusters", "eks:DescribeCluster"],
   async list(ctx) {
     const eks = ctx.scan.clients.get(EKSClient, ctx.region);

@@ -27,6 +27,7 @@ const clusterAndName = (arn: string) => /:nodegroup\/([^/]+\/[^/]+)\/[^/]+$/.exe
 
 export const eksNodegroups: Lister = {
   type: "eks:nodegroup",
+  describesUnwalked: true,
   actions: ["eks:ListClusters", "eks:ListNodegroups", "eks:DescribeNodegroup"],
   async list(ctx) {
     const eks = ctx.scan.clients.get(EKSClient, ctx.region);

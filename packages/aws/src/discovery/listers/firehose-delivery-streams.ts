@@ -33,6 +33,7 @@ async function tagsOf(ctx: ListerContext, firehose: FirehoseClient, DeliveryStre
 
 export const firehoseDeliveryStreams: Lister = {
   type: "firehose:deliverystream",
+  describesUnwalked: true,
   actions: [
     "firehose:ListDeliveryStreams",
     "firehose:DescribeDeliveryStream",

@@ -34,6 +34,7 @@ async function unlessDeleted<T>(call: Promise<T>): Promise<T | undefined> {
 
 export const kmsKeys: Lister = {
   type: "kms:key",
+  describesUnwalked: true,
   actions: ["kms:ListKeys", "kms:DescribeKey", "kms:ListResourceTags"],
   async list(ctx) {
     const kms = ctx.scan.clients.get(KMSClient, ctx.region);

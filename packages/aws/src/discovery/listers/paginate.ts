@@ -11,7 +11,8 @@ export async function eachPage<T>(
   let token: string | undefined;
   do {
     const current = token;
-    const page = await ctx.scan.call(region, "page", (signal) => fetch(current, signal));
+    // A first page waits behind the chains already under way (limiter.ts).
+    const page = await ctx.scan.call(region, current ? "next" : "page", (signal) => fetch(current, signal));
     ctx.scan.page();
     await onPage(page);
     const following = next(page) || undefined;

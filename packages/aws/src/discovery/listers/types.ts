@@ -20,13 +20,14 @@ export interface ListerContext {
   region: string;
   accountId: string;
   /**
-   * Once the Tagging walk of `region` (default: this one) has finished: whether it returned an
-   * ARN. The walk vouches for tags: returned means its tags are known, absent means it has none.
-   * Undefined when that walk failed or did not run: the lister must then read tags itself.
+   * Once the Tagging walk of `region` (default: this one) has read every page of this lister's
+   * type: whether it returned an ARN of that type. The walk vouches for tags: returned means its
+   * tags are known, absent means it has none. Undefined when that walk failed or did not run: the
+   * lister must then read tags itself.
    */
   taggedLookup(region?: string): Promise<TaggedLookup | undefined>;
   /**
-   * Once this region's Tagging walk has finished: the ARNs it returned of one catalog type, for a
+   * Once this region's Tagging walk has read every page of `type`: the ARNs it returned of it, for a
    * lister whose list call cannot spell an ARN (an EKS node group's ends in a UUID) or leaves
    * resources out (terminated EMR clusters). Undefined when that walk failed or did not run.
    */
@@ -45,4 +46,9 @@ export interface Lister {
   /** The IAM actions it calls, named when AWS denies one. */
   actions: readonly string[];
   list(ctx: ListerContext): Promise<void>;
+  /**
+   * Once the walk of its type ends, it calls AWS once per resource the walk did not return (for
+   * what its list call lacks): the scan gives its type a short walk, so those calls start early.
+   */
+  describesUnwalked?: true;
 }
