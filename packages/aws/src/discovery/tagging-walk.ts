@@ -7,10 +7,17 @@ import {
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { isGlobalType } from "@tagc/core";
 import { tagsFromList } from "./arn";
+import { projectOutput } from "./listers/projection";
 import type { ScanContext } from "./scan-context";
 import { classifyArn, typeFilterChunks } from "./tagging-types";
 
 export const RESOURCES_PER_PAGE = 100;
+
+/**
+ * The mappings as JSON.parse gives them (projection.ts): the walk reads each one's ARN and tags, all
+ * strings, and the SDK's walk of 100 mappings and their tags per page was most of its JSON work.
+ */
+const page = projectOutput({ PaginationToken: true, ResourceTagMappingList: "raw" });
 
 export interface TaggedResource {
   arn: string;
@@ -38,11 +45,13 @@ export async function walkTagging(input: TaggingWalkInput): Promise<void> {
   const walks = typeFilterChunks(types).map(async (filters) => {
     let token: string | undefined;
     do {
-      const request = new GetResourcesCommand({
-        ResourceTypeFilters: filters,
-        ResourcesPerPage: RESOURCES_PER_PAGE,
-        ...(token ? { PaginationToken: token } : {}),
-      });
+      const request = page(
+        new GetResourcesCommand({
+          ResourceTypeFilters: filters,
+          ResourcesPerPage: RESOURCES_PER_PAGE,
+          ...(token ? { PaginationToken: token } : {}),
+        }),
+      );
       const out = await scan.call(region, "walk", (abortSignal) => client.send(request, { abortSignal }));
       scan.page();
       input.onPage();
