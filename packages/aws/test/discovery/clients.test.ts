@@ -1,6 +1,7 @@
 // Scan clients outlive their scan and serve the next scan of the same tenant scope only; each scan
 // still counts its own requests; projected commands read only what their lister needs.
 import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
@@ -136,6 +137,20 @@ describe("projectOutput", () => {
       ResourceTagMappingList: mappings,
       ...(full.PaginationToken === undefined ? {} : { PaginationToken: full.PaginationToken }),
     });
+  });
+
+  it("does the same over REST JSON (Lambda), whose deserializer may rename members", async () => {
+    const lambda = new ScanClients(world.config, credentialsOf(world, ACME), signal()).get(
+      LambdaClient,
+      "us-east-1",
+    );
+    const full = await lambda.send(new ListFunctionsCommand({}));
+    const raw = await lambda.send(
+      projectOutput({ NextMarker: true, Functions: "raw" })(new ListFunctionsCommand({})),
+    );
+    expect(full.Functions?.[0]?.FunctionArn).toBeTypeOf("string");
+    expect(raw.Functions).toStrictEqual(full.Functions);
+    expect(raw.NextMarker).toBe(full.NextMarker);
   });
 
   it("reads a raw tag list's nulls as the SDK's absent members", () => {
