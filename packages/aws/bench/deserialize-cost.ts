@@ -1,6 +1,8 @@
 // Diagnostic: the SDK's response deserialization per operation output over warm discoverResources
 // runs (XML: parse + schema walk; JSON: parse + schema walk), to find the pages worth projecting.
-// Wraps the deserializers' read; the sandbox runs in its own process.
+// Wraps the deserializers' read; the sandbox runs in its own process. The figures are wall time of
+// (mostly synchronous) reads, GC pauses included: on a loaded machine they run high, so compare
+// operations within one run, or runs under the same load, not against process.cpuUsage figures.
 // Run: cd packages/aws && npx tsx bench/deserialize-cost.ts [runs] [resources]
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
