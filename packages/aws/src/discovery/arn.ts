@@ -23,10 +23,15 @@ export const snapshotArn = ({ region }: ArnParts, id: string): string =>
 /** Bucket ARNs carry neither region nor account. */
 export const bucketArn = (partition: string, name: string): string => `arn:${partition}:s3:::${name}`;
 
-/** Tags as the Tagging, EC2, RDS, S3 and DynamoDB APIs list them. */
-export function tagsFromList(list: readonly { Key?: string; Value?: string }[] | undefined) {
+/**
+ * Tags as the Tagging, EC2, RDS, S3 and DynamoDB APIs list them. A list read "raw"
+ * (listers/projection.ts) may hold nulls where the SDK would leave a member out: read as absent.
+ */
+export function tagsFromList(
+  list: readonly { Key?: string | null; Value?: string | null }[] | null | undefined,
+) {
   const tags: Record<string, string> = {};
-  for (const { Key, Value } of list ?? []) if (Key !== undefined) tags[Key] = Value ?? "";
+  for (const { Key, Value } of list ?? []) if (Key != null) tags[Key] = Value ?? "";
   return tags;
 }
 

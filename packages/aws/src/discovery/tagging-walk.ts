@@ -8,10 +8,17 @@ import {
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { isGlobalType } from "@tagc/core";
 import { tagsFromList } from "./arn";
+import { projectOutput } from "./listers/projection";
 import type { ScanContext } from "./scan-context";
 import { classifyArn, typeWalks } from "./tagging-types";
 
 export const RESOURCES_PER_PAGE = 100;
+
+/**
+ * The mappings as JSON.parse gives them (projection.ts): the walk reads each one's ARN and tags, all
+ * strings, and the SDK's walk of 100 mappings and their tags per page was most of its JSON work.
+ */
+const page = projectOutput({ PaginationToken: true, ResourceTagMappingList: "raw" });
 
 export interface TaggedResource {
   arn: string;
@@ -62,11 +69,13 @@ async function walkPages(
   const { scan, region, accountId } = input;
   let token: string | undefined;
   do {
-    const request = new GetResourcesCommand({
-      ResourceTypeFilters: filters,
-      ResourcesPerPage: RESOURCES_PER_PAGE,
-      ...(token ? { PaginationToken: token } : {}),
-    });
+    const request = page(
+      new GetResourcesCommand({
+        ResourceTypeFilters: filters,
+        ResourcesPerPage: RESOURCES_PER_PAGE,
+        ...(token ? { PaginationToken: token } : {}),
+      }),
+    );
     const out = await scan.call(region, "walk", (abortSignal) => client.send(request, { abortSignal }));
     scan.page();
     input.onPage();

@@ -1,7 +1,13 @@
 // Scan clients outlive their scan and serve the next scan of the same tenant scope only; each scan
 // still counts its own requests; projected commands read only what their lister needs.
 import { DescribeInstancesCommand, DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from "@aws-sdk/client-resource-groups-tagging-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tagsFromList } from "../../src/discovery/arn";
 import { SCOPES, ScanClients } from "../../src/discovery/clients";
 import { projectOutput } from "../../src/discovery/listers/projection";
 import { targetFor } from "../fixtures";
@@ -112,6 +118,50 @@ describe("projectOutput", () => {
     expect(await ec2.send(new DescribeInstancesCommand({}))).toMatchObject({
       Reservations: full.Reservations,
     });
+  });
+
+  // The tagging walk relies on it: a member retargeted to a string comes back as JSON.parse left it.
+  it('hands a "raw" member of a JSON response over as the SDK would have read it', async () => {
+    const tagging = new ScanClients(world.config, credentialsOf(world, ACME), signal()).get(
+      ResourceGroupsTaggingAPIClient,
+      "us-east-1",
+    );
+    const full = await tagging.send(new GetResourcesCommand({ ResourcesPerPage: 100 }));
+    const page = projectOutput({ PaginationToken: true, ResourceTagMappingList: "raw" });
+    const raw = await tagging.send(page(new GetResourcesCommand({ ResourcesPerPage: 100 })));
+    const mappings = full.ResourceTagMappingList ?? [];
+    expect(mappings.length).toBeGreaterThan(1);
+    expect(mappings.some((m) => (m.Tags?.length ?? 0) > 1)).toBe(true);
+    expect(raw).toStrictEqual({
+      $metadata: raw.$metadata,
+      ResourceTagMappingList: mappings,
+      ...(full.PaginationToken === undefined ? {} : { PaginationToken: full.PaginationToken }),
+    });
+  });
+
+  it("does the same over REST JSON (Lambda), whose deserializer may rename members", async () => {
+    const lambda = new ScanClients(world.config, credentialsOf(world, ACME), signal()).get(
+      LambdaClient,
+      "us-east-1",
+    );
+    const full = await lambda.send(new ListFunctionsCommand({}));
+    const raw = await lambda.send(
+      projectOutput({ NextMarker: true, Functions: "raw" })(new ListFunctionsCommand({})),
+    );
+    expect(full.Functions?.[0]?.FunctionArn).toBeTypeOf("string");
+    expect(raw.Functions).toStrictEqual(full.Functions);
+    expect(raw.NextMarker).toBe(full.NextMarker);
+  });
+
+  it("reads a raw tag list's nulls as the SDK's absent members", () => {
+    expect(
+      tagsFromList([
+        { Key: null, Value: "dropped" },
+        { Key: "Owner", Value: null },
+        { Key: "Team", Value: "a" },
+      ]),
+    ).toStrictEqual({ Owner: "", Team: "a" });
+    expect(tagsFromList(null)).toStrictEqual({});
   });
 
   it("refuses a member the output does not have", () => {

@@ -1,7 +1,11 @@
 // ec2:elastic-ip. DescribeAddresses has no pagination: one call returns every address.
 import { DescribeAddressesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { arnOf, tagsFromList } from "../arn";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of the answer (projection.ts: an address's ~15 other members are skipped). */
+const answer = projectOutput({ Addresses: { AllocationId: true, AssociationId: true, Tags: true } });
 
 export const ec2Addresses: Lister = {
   type: "ec2:elastic-ip",
@@ -9,7 +13,7 @@ export const ec2Addresses: Lister = {
   async list(ctx) {
     const ec2 = ctx.scan.clients.get(EC2Client, ctx.region);
     const out = await ctx.scan.call(ctx.region, "page", (abortSignal) =>
-      ec2.send(new DescribeAddressesCommand({}), { abortSignal }),
+      ec2.send(answer(new DescribeAddressesCommand({})), { abortSignal }),
     );
     ctx.scan.page();
     for (const address of out.Addresses ?? []) {

@@ -2,7 +2,14 @@
 import { DescribeNatGatewaysCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { arnOf, isoOrNull, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of a page (projection.ts: a gateway's addresses and VPC are skipped). */
+const page = projectOutput({
+  NextToken: true,
+  NatGateways: { NatGatewayId: true, State: true, CreateTime: true, Tags: true },
+});
 
 export const ec2NatGateways: Lister = {
   type: "ec2:natgateway",
@@ -12,7 +19,7 @@ export const ec2NatGateways: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        ec2.send(new DescribeNatGatewaysCommand({ MaxResults: 1000, NextToken }), { abortSignal }),
+        ec2.send(page(new DescribeNatGatewaysCommand({ MaxResults: 1000, NextToken })), { abortSignal }),
       (page) => page.NextToken,
       (page) => {
         for (const gateway of page.NatGateways ?? []) {

@@ -8,11 +8,21 @@
 //
 // The output's TypeScript type is still the SDK's full one: a member left out of the projection is
 // simply absent at run time, so each projection lists exactly what its lister reads.
+//
+// JSON protocols only, a member projected "raw" is handed over as JSON.parse left it: the SDK's JSON
+// deserializer walks a list of structures item by item, building a fresh object per structure (for
+// GetResources: 100 mappings and their tags per page, the scan's largest JSON walk), and a string
+// target makes it return the value untouched. Only for members whose parsed JSON already is what the
+// SDK would build (strings, lists and structures of strings, no timestamps, blobs or renamed members);
+// one difference remains, a null inside the value stays null where the SDK leaves the member out.
 
 import type { WithMiddlewareStack } from "../middleware-stack";
-/** Members to keep; `true` keeps a member whole, an object projects a nested structure (or list items). */
+/**
+ * Members to keep; `true` keeps a member whole, an object projects a nested structure (or list items),
+ * `"raw"` keeps a member of a JSON response as parsed, unwalked.
+ */
 export interface Projection {
-  readonly [member: string]: true | Projection;
+  readonly [member: string]: true | "raw" | Projection;
 }
 
 type CommandStack = WithMiddlewareStack<"initialize">;
@@ -22,6 +32,7 @@ const SMITHY_CONTEXT = "__smithy_context";
 const STRUCTURE = 3;
 const LIST = 1;
 const OPERATION = 9;
+const STRING = 0;
 
 const deref = (ref: unknown): unknown => (typeof ref === "function" ? (ref as () => unknown)() : ref);
 
@@ -44,10 +55,20 @@ function projectRef(ref: unknown, projection: Projection, path: string): unknown
     if (index < 0) throw new TypeError(`projection: ${name} has no member ${member}`);
     keptNames.push(member);
     keptMembers.push(
-      inner === true ? members[index] : projectRef(members[index], inner, `${path}.${member}`),
+      inner === true
+        ? members[index]
+        : inner === "raw"
+          ? asParsed(members[index])
+          : projectRef(members[index], inner, `${path}.${member}`),
     );
   }
   return [STRUCTURE, namespace, name, traits, keptNames, keptMembers];
+}
+
+/** A member retargeted to a plain string, its own traits kept: the JSON deserializer returns it as is. */
+function asParsed(member: unknown): unknown {
+  const schema = deref(member);
+  return Array.isArray(schema) && schema.length === 2 ? [STRING, schema[1]] : STRING;
 }
 
 /**

@@ -4,7 +4,14 @@
 import { ListSecretsCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { isoOrNull, tagsFromList } from "../arn";
 import { eachPage } from "./paginate";
+import { projectOutput } from "./projection";
 import type { Lister } from "./types";
+
+/** What the lister reads of a page (projection.ts: a secret has ~15 more members); tags as parsed. */
+const page = projectOutput({
+  NextToken: true,
+  SecretList: { ARN: true, DeletedDate: true, CreatedDate: true, Tags: "raw" },
+});
 
 /** The id the rest of the product shows: the ARN's resource part, "name-AbCdEf" (as core parses it). */
 const idOf = (arn: string) => arn.slice(arn.indexOf(":secret:") + ":secret:".length);
@@ -17,9 +24,10 @@ export const secretsManagerSecrets: Lister = {
     await eachPage(
       ctx,
       (NextToken, abortSignal) =>
-        secrets.send(new ListSecretsCommand({ MaxResults: 100, NextToken, IncludePlannedDeletion: true }), {
-          abortSignal,
-        }),
+        secrets.send(
+          page(new ListSecretsCommand({ MaxResults: 100, NextToken, IncludePlannedDeletion: true })),
+          { abortSignal },
+        ),
       (page) => page.NextToken,
       (page) => {
         for (const secret of page.SecretList ?? []) {
