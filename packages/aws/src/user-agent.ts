@@ -167,7 +167,11 @@ export function memoiseUserAgent(client: { config: object; middlewareStack: obje
     (next: (args: unknown) => Promise<unknown>, context: Context) => async (args: { request?: unknown }) => {
       const { request } = args;
       if (!isHttpRequest(request)) return next(args);
-      fixed ??= fixedSections(config);
+      // A failed provider is asked again on the next request, as the SDK's middleware would.
+      fixed ??= fixedSections(config).catch((error: unknown) => {
+        fixed = undefined;
+        throw error;
+      });
       const sections = await fixed;
       await checkFeatures(context, config, request);
       const features = encodeFeatures(
@@ -180,6 +184,8 @@ export function memoiseUserAgent(client: { config: object; middlewareStack: obje
         const key = `${features} ${appId ?? ""}`;
         headers = byFeatures.get(key);
         if (!headers) {
+          // A client sees one or two feature strings; the bound only guards against an SDK that varies them.
+          if (byFeatures.size >= 32) byFeatures.clear();
           headers = headersFor(sections, features, appId, context);
           byFeatures.set(key, headers);
         }
