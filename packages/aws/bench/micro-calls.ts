@@ -6,7 +6,7 @@
 // Counts move by ±5% of a call between identical runs (8 calls in flight over real sockets, V8's
 // background compiler and GC threads): repeat a run before trusting a difference of that size, or
 // count the middleware chain alone with bench/middleware-cpu.ts's clients (no sockets) under
-// `node --single-threaded` (no background threads), whose counts repeat.
+// `node --single-threaded` (no background threads), whose differences repeat.
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";
