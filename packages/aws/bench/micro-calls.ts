@@ -3,6 +3,10 @@
 // `tsx bench/sandbox-process.ts 10000 6 0 all`). Bundle it with esbuild as the server's build does
 // (one ES module, the SDK's ES builds), then `valgrind --tool=callgrind node bundle.mjs URL ecs 200 300`:
 // instructions per call = the difference between two runs with different `n`, divided by the difference.
+// Counts move by ±5% of a call between identical runs (8 calls in flight over real sockets, V8's
+// background compiler and GC threads): repeat a run before trusting a difference of that size, or
+// count the middleware chain alone with bench/middleware-cpu.ts's clients (no sockets) under
+// `node --single-threaded` (no background threads), whose differences repeat.
 import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeVolumesCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ECSClient, ListClustersCommand, ListServicesCommand } from "@aws-sdk/client-ecs";

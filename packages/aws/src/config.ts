@@ -6,6 +6,7 @@ import { fastProperties } from "./fast-properties";
 import { type AwsCallObserver, type ObservableClient, observeCalls } from "./observe";
 import { Sha256 } from "./sha256";
 import type { AwsCredentialIdentityProvider } from "./types";
+import { memoiseUserAgent } from "./user-agent";
 
 export const DEFAULT_REGION = "us-east-1";
 
@@ -98,7 +99,8 @@ export function sdkClientConfig(
 /**
  * Every SDK client of this package: built from sdkClientConfig (plus `extra`), with the call observer
  * in place of the SDK's logger middleware (observe.ts says why), and its resolved config given fast
- * properties (fast-properties.ts: the SDK copies that object three times per request).
+ * properties (fast-properties.ts: the SDK copies that object three times per request), and its
+ * user-agent headers built once instead of per request (user-agent.ts).
  */
 export function createSdkClient<C extends ObservableClient, E extends object = object>(
   Class: new (config: SdkClientConfig & E) => C,
@@ -109,6 +111,7 @@ export function createSdkClient<C extends ObservableClient, E extends object = o
 ): C {
   const client = new Class({ ...sdkClientConfig(config, region, credentials), ...(extra as E) });
   fastProperties((client as unknown as { config: object }).config);
+  memoiseUserAgent(client as unknown as { config: object; middlewareStack: object });
   observeCalls(client, config.onCall);
   return client;
 }
