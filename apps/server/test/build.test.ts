@@ -73,10 +73,10 @@ describe("the production bundle", () => {
   });
 
   it("is primed for the server's own flags: a run with them takes the cache instead of parsing", () => {
-    // A cache made under other flags is not found (Node's cache folder is named by V8's flag hash) or
-    // refused, without a word (the process then parses the whole
-    // bundle: ~40 MiB more RSS at start-up), so ask Node's own trace whether it was taken. The trace's
-    // wording is Node's (src/compile_cache.cc): should it change, this fails loudly rather than passing.
+    // A cache made under other flags is not found (Node names its folder by V8's flag hash) or refused,
+    // without a word: the process then parses the whole bundle (~40 MiB more RSS at start-up). So ask
+    // Node's own trace whether it was taken. The trace's wording is Node's (src/compile_cache.cc):
+    // should it change, this fails loudly rather than passing.
     const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, bundle], {
       env: {
         PATH: process.env.PATH,
