@@ -43,11 +43,15 @@ interface Ready {
 }
 
 // BENCH_SERVER=tsx runs bench/server-process.ts under tsx; the default is the production build of it
-// (scripts/build.ts, built once per run), as the Dockerfile runs the server.
+// (scripts/build.ts, built once per run), as the Dockerfile runs the server; BENCH_SERVER_LOADER runs
+// that script instead (it loads the server its own way).
 let built: Promise<string> | undefined;
 async function serverScript(): Promise<{ script: string; execArgv: string[]; env: NodeJS.ProcessEnv }> {
   const source = fileURLToPath(new URL("./server-process.ts", import.meta.url));
   if (process.env.BENCH_SERVER === "tsx") return { script: source, execArgv: ["--import", "tsx"], env: {} };
+  // BENCH_SERVER_LOADER: a script that loads the server itself (bench/server-code-cache.ts's loader).
+  if (process.env.BENCH_SERVER_LOADER)
+    return { script: process.env.BENCH_SERVER_LOADER, execArgv: [], env: {} };
   built ??= buildServer(source, fileURLToPath(new URL("../dist/bench-server.mjs", import.meta.url)));
   const script = await built;
   return { script, execArgv: [], env: { NODE_COMPILE_CACHE: compileCacheOf(script) } };
@@ -97,6 +101,8 @@ export async function spawnServer(options: Parameters<typeof startBench>[0]) {
     /** Waits for work the last calls left queued, then reads the stats. */
     settle: () => ask<ServerStats>("settle"),
     counters: () => ask<CounterSnapshot>("counters"),
+    /** The server's CPU so far per thread name (MainThread, V8Worker, …), in microseconds. */
+    threads: () => ask<Record<string, number>>("threads"),
     /** process.memoryUsage() with V8's heap spaces: where the RSS sits. */
     memory: () => ask<ServerMemory>("memory"),
     /** Writes a heap snapshot of the server process to this path. */

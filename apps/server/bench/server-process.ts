@@ -9,15 +9,16 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from "node:v8";
 import { auditEvents } from "@tagc/db";
 import { and, eq, gte } from "drizzle-orm";
-import { processCpuUs } from "./proc-cpu";
+import { processCpuUs, threadCpuUs } from "./proc-cpu";
 import { startBench } from "./setup";
 
 type Request =
-  | { id: number; op: "cpu" | "stats" | "settle" | "counters" | "memory" | "close" }
+  | { id: number; op: "cpu" | "stats" | "settle" | "counters" | "memory" | "threads" | "close" }
   | { id: number; op: "snapshot"; path: string }
   | { id: number; op: "audit"; clientId: string; since: string };
 
-const bench = await startBench(JSON.parse(process.argv[2] ?? "{}"));
+// No top-level await: bench/server-code-cache.ts builds this file as a classic script as well.
+let bench!: Awaited<ReturnType<typeof startBench>>;
 
 let closing: Promise<void> | undefined;
 const closeOnce = () => {
@@ -87,6 +88,8 @@ async function handle(request: Request): Promise<unknown> {
       return bench.sandbox.counters();
     case "memory":
       return memory();
+    case "threads":
+      return threadCpuUs();
     case "snapshot":
       return writeHeapSnapshot(request.path);
     case "audit": {
@@ -118,11 +121,14 @@ process.on("message", (request: Request) => {
     (error: Error) => process.send?.({ id: request.id, error: error.message }),
   );
 });
-process.send?.({
-  ready: {
-    url: bench.url,
-    keys: bench.keys,
-    clientId: bench.clientId,
-    ...(bench.second ? { second: { id: bench.second.id, apiKey: bench.second.apiKey } } : {}),
-  },
+void startBench(JSON.parse(process.argv[2] ?? "{}")).then((started) => {
+  bench = started;
+  process.send?.({
+    ready: {
+      url: bench.url,
+      keys: bench.keys,
+      clientId: bench.clientId,
+      ...(bench.second ? { second: { id: bench.second.id, apiKey: bench.second.apiKey } } : {}),
+    },
+  });
 });

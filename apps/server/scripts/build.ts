@@ -25,7 +25,7 @@ const EXTERNAL = ["@electric-sql/pglite", "pino", "pg-native"];
  * module's own path relative to the bundle, so the bundle must sit at apps/server/dist in the repo's
  * layout (the Dockerfile keeps that layout for the files these paths reach).
  */
-function ownModuleUrls(outDir: string): Plugin {
+export function ownModuleUrls(outDir: string): Plugin {
   return {
     name: "own-module-urls",
     setup(esbuild) {
@@ -95,7 +95,7 @@ export async function buildServer(
  * template literals as they are (ours carry "·"), so those characters become \u escapes: the same
  * text in a template's cooked strings, which is all our html tag reads (a String.raw would differ).
  */
-async function asciiOnly(outfile: string) {
+export async function asciiOnly(outfile: string) {
   const text = await readFile(outfile, "utf8");
   const escaped = text.replace(
     /[\u0080-\uffff]/g,
