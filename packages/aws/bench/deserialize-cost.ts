@@ -8,8 +8,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { COST_GENERATING_TYPES } from "@tagc/core";
-import { CredentialBroker, discoverResources, listEnabledRegions } from "../src";
-import { ACME, CONTROL_PLANE, roleArn, targetFor } from "../test/fixtures";
+import { discoverResources, listEnabledRegions } from "../src";
+import { ACME } from "../test/fixtures";
+import { acmeScope } from "./acme-scope";
 
 const [runsArg = "4", resources = "10000"] = process.argv.slice(2);
 const fromClient = createRequire(createRequire(import.meta.url).resolve("@aws-sdk/client-ec2"));
@@ -52,15 +53,7 @@ const { url } = JSON.parse(
     if (child.stdout) createInterface({ input: child.stdout }).once("line", resolve);
   }),
 ) as { url: string };
-const config = {
-  region: "us-east-1",
-  endpoint: url,
-  credentials: { accessKeyId: CONTROL_PLANE.access_key_id, secretAccessKey: CONTROL_PLANE.secret_access_key },
-};
-const broker = new CredentialBroker({ config });
-const target = targetFor(ACME, { roleArn: roleArn(ACME.accountId, "TagComplianceReadOnly") });
-const credentials = broker.providerFor(target);
-await broker.getCredentials(target);
+const { config, credentials, broker } = await acmeScope(url);
 const regions = await listEnabledRegions({ config, credentials });
 const scan = () =>
   discoverResources({

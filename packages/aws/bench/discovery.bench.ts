@@ -28,17 +28,12 @@ import {
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { type CounterSnapshot, generateAccount, startSandbox } from "@tagc/aws-sandbox";
 import { COST_GENERATING_TYPES } from "@tagc/core";
-import {
-  CredentialBroker,
-  DEFAULT_CONCURRENCY,
-  discoverResources,
-  listEnabledRegions,
-  sdkClientConfig,
-} from "../src";
+import { DEFAULT_CONCURRENCY, discoverResources, listEnabledRegions, sdkClientConfig } from "../src";
 import { LISTERS } from "../src/discovery/listers";
 import { typeWalks } from "../src/discovery/tagging-types";
 import { FULL_READ } from "../test/discovery/fixtures";
-import { ACME, CONTROL_PLANE, roleArn, scannerRole, targetFor } from "../test/fixtures";
+import { ACME, CONTROL_PLANE, scannerRole } from "../test/fixtures";
+import { acmeScope } from "./acme-scope";
 
 const REGIONS = 6;
 const TARGET_RATIO = 1.5;
@@ -115,16 +110,7 @@ async function childSandbox(): Promise<BenchSandbox> {
 }
 
 const sandbox = values["in-process"] ? await inProcessSandbox() : await childSandbox();
-const config = {
-  region: "us-east-1",
-  endpoint: sandbox.url,
-  credentials: { accessKeyId: CONTROL_PLANE.access_key_id, secretAccessKey: CONTROL_PLANE.secret_access_key },
-};
-const broker = new CredentialBroker({ config });
-const target = targetFor(ACME, { roleArn: roleArn(ACME.accountId, "TagComplianceReadOnly") });
-const credentials = broker.providerFor(target);
-// The session is assumed once up front: the scan itself is what is measured.
-await broker.getCredentials(target);
+const { config, credentials, broker } = await acmeScope(sandbox.url);
 const regions = await listEnabledRegions({ config, credentials });
 
 /** The region's Tagging walks by themselves: the same pages, side by side as the scan has them, nothing else running. */

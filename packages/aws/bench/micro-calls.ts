@@ -14,20 +14,11 @@ import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
 } from "@aws-sdk/client-resource-groups-tagging-api";
-import { CredentialBroker } from "../src";
 import { ScanClients } from "../src/discovery/clients";
-import { ACME, CONTROL_PLANE, roleArn, targetFor } from "../test/fixtures";
+import { acmeScope } from "./acme-scope";
 
 const [url = "", kind = "ecs", warmArg = "200", nArg = "0"] = process.argv.slice(2);
-const config = {
-  region: "us-east-1",
-  endpoint: url,
-  credentials: { accessKeyId: CONTROL_PLANE.access_key_id, secretAccessKey: CONTROL_PLANE.secret_access_key },
-};
-const broker = new CredentialBroker({ config });
-const target = targetFor(ACME, { roleArn: roleArn(ACME.accountId, "TagComplianceReadOnly") });
-const credentials = broker.providerFor(target);
-await broker.getCredentials(target);
+const { config, credentials, broker } = await acmeScope(url);
 const signal = new AbortController().signal;
 const clients = new ScanClients(config, credentials, signal);
 const region = "us-east-1";

@@ -4,8 +4,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { COST_GENERATING_TYPES } from "@tagc/core";
-import { CredentialBroker, discoverResources, listEnabledRegions } from "../src";
-import { ACME, CONTROL_PLANE, roleArn, targetFor } from "../test/fixtures";
+import { discoverResources, listEnabledRegions } from "../src";
+import { ACME } from "../test/fixtures";
+import { acmeScope } from "./acme-scope";
 
 const [runsArg = "8", resources = "10000", latency = "5"] = process.argv.slice(2);
 // SANDBOX_URL: a sandbox already listening (bench/sandbox-process.ts ... all), e.g. under callgrind.
@@ -23,15 +24,7 @@ const url =
       }),
     ) as { url: string }
   ).url;
-const config = {
-  region: "us-east-1",
-  endpoint: url,
-  credentials: { accessKeyId: CONTROL_PLANE.access_key_id, secretAccessKey: CONTROL_PLANE.secret_access_key },
-};
-const broker = new CredentialBroker({ config });
-const target = targetFor(ACME, { roleArn: roleArn(ACME.accountId, "TagComplianceReadOnly") });
-const credentials = broker.providerFor(target);
-await broker.getCredentials(target);
+const { config, credentials, broker } = await acmeScope(url);
 const regions = await listEnabledRegions({ config, credentials });
 const scan = async () => {
   const cpu = process.cpuUsage();
