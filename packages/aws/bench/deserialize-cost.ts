@@ -7,9 +7,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
-import { COST_GENERATING_TYPES } from "@tagc/core";
-import { discoverResources, listEnabledRegions } from "../src";
-import { ACME } from "../test/fixtures";
 import { acmeScope } from "./acme-scope";
 
 const [runsArg = "4", resources = "10000"] = process.argv.slice(2);
@@ -53,16 +50,8 @@ const { url } = JSON.parse(
     if (child.stdout) createInterface({ input: child.stdout }).once("line", resolve);
   }),
 ) as { url: string };
-const { config, credentials, broker } = await acmeScope(url);
-const regions = await listEnabledRegions({ config, credentials });
-const scan = () =>
-  discoverResources({
-    config,
-    credentials,
-    accountId: ACME.accountId,
-    resourceTypes: COST_GENERATING_TYPES,
-    regions,
-  });
+const { broker, discoverAll } = await acmeScope(url);
+const scan = () => discoverAll();
 await scan();
 stats.clear();
 let total = 0;

@@ -28,7 +28,7 @@ import {
 } from "@aws-sdk/client-resource-groups-tagging-api";
 import { type CounterSnapshot, generateAccount, startSandbox } from "@tagc/aws-sandbox";
 import { COST_GENERATING_TYPES } from "@tagc/core";
-import { DEFAULT_CONCURRENCY, discoverResources, listEnabledRegions, sdkClientConfig } from "../src";
+import { DEFAULT_CONCURRENCY, sdkClientConfig } from "../src";
 import { LISTERS } from "../src/discovery/listers";
 import { typeWalks } from "../src/discovery/tagging-types";
 import { FULL_READ } from "../test/discovery/fixtures";
@@ -110,8 +110,7 @@ async function childSandbox(): Promise<BenchSandbox> {
 }
 
 const sandbox = values["in-process"] ? await inProcessSandbox() : await childSandbox();
-const { config, credentials, broker } = await acmeScope(sandbox.url);
-const regions = await listEnabledRegions({ config, credentials });
+const { config, credentials, broker, regions, discoverAll } = await acmeScope(sandbox.url);
 
 /** The region's Tagging walks by themselves: the same pages, side by side as the scan has them, nothing else running. */
 async function walkAlone(region: string): Promise<number> {
@@ -162,14 +161,7 @@ async function scanOnce(perRegion: number): Promise<Run> {
   const sandboxCpu = sandbox.cpuMs();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const result = await discoverResources({
-    config,
-    credentials,
-    accountId: ACME.accountId,
-    resourceTypes: COST_GENERATING_TYPES,
-    regions,
-    concurrency: { perRegion },
-  });
+  const result = await discoverAll({ concurrency: { perRegion } });
   const wall = performance.now() - started;
   const clientCpu = process.cpuUsage(cpu);
   const sandboxCpuAfter = sandbox.cpuMs();

@@ -3,9 +3,6 @@
 // Run: cd packages/aws && npx tsx bench/scan-cpu.ts [runs] [resources] [latency]
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { COST_GENERATING_TYPES } from "@tagc/core";
-import { discoverResources, listEnabledRegions } from "../src";
-import { ACME } from "../test/fixtures";
 import { acmeScope } from "./acme-scope";
 
 const [runsArg = "8", resources = "10000", latency = "5"] = process.argv.slice(2);
@@ -24,16 +21,10 @@ const url =
       }),
     ) as { url: string }
   ).url;
-const { config, credentials, broker } = await acmeScope(url);
-const regions = await listEnabledRegions({ config, credentials });
+const { broker, discoverAll } = await acmeScope(url);
 const scan = async () => {
   const cpu = process.cpuUsage();
-  const result = await discoverResources({
-    config,
-    credentials,
-    accountId: ACME.accountId,
-    resourceTypes: COST_GENERATING_TYPES,
-    regions,
+  const result = await discoverAll({
     // DEADLINE_MS: a longer scan deadline where the client runs slower than real (callgrind).
     ...(process.env.DEADLINE_MS ? { deadlineMs: Number(process.env.DEADLINE_MS) } : {}),
   });
